@@ -1,0 +1,51 @@
+using Chronology.Diagnostics;
+using Chronology.Loading;
+using Chronology.Model;
+using Chronology.Publishing;
+using Chronology.Site;
+using Chronology.Theme;
+using Chronology.Validation;
+
+namespace Chronology.Cli;
+
+/// <summary>
+/// The build, in the order it runs: load → validate → model → render → write → check links → publish.
+/// Output goes to a staging folder and replaces the previous output only if no step reported an error.
+/// </summary>
+public static class SiteBuild
+{
+    public static async Task<BuildResult> RunAsync(string contentRoot, string output)
+    {
+        var diagnostics = new DiagnosticBag();
+        var evidence = Check(contentRoot, diagnostics);
+        if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
+
+        var site = new SiteModel(evidence);
+        var staging = OutputFolder.CreateStaging(output);
+        try
+        {
+            var writer = new OutputWriter(staging);
+            await SiteRenderer.RenderAsync(site, writer);
+            writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site));
+            LinkChecker.Check(writer.Pages, writer.Paths, output, diagnostics);
+            if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
+
+            OutputFolder.Publish(staging, output);
+            return new BuildResult(diagnostics, Published: true, PageCount: writer.Pages.Count, FileCount: writer.Paths.Count);
+        }
+        finally
+        {
+            OutputFolder.Discard(staging);
+        }
+    }
+
+    /// <summary>Every validation, no output: load and validate.</summary>
+    public static Evidence Check(string contentRoot, DiagnosticBag diagnostics)
+    {
+        var evidence = ContentLoader.Load(contentRoot, diagnostics);
+        EvidenceValidator.Validate(evidence, diagnostics);
+        return evidence;
+    }
+}
+
+public sealed record BuildResult(DiagnosticBag Diagnostics, bool Published, int PageCount = 0, int FileCount = 0);

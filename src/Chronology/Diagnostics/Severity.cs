@@ -1,0 +1,7 @@
+namespace Chronology.Diagnostics;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}

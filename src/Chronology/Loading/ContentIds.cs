@@ -1,0 +1,11 @@
+using System.Text.RegularExpressions;
+
+namespace Chronology.Loading;
+
+internal static partial class ContentIds
+{
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    public static bool IsValid(string id) => IdPattern().IsMatch(id);
+}

@@ -1,0 +1,72 @@
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Loading;
+
+/// <summary>content/ → <see cref="Evidence"/>, reporting every problem it meets rather than stopping at the first.</summary>
+public static class ContentLoader
+{
+    public static Evidence Load(string contentRoot, DiagnosticBag diagnostics)
+    {
+        var site = LoadSite(contentRoot, diagnostics);
+        var entries = LoadFolder(contentRoot, "entries", [".md"], diagnostics, EntryReader.Read);
+        var sources = LoadFolder(contentRoot, "sources", [".yml", ".yaml"], diagnostics, SourceReader.Read);
+        var organisations = LoadFolder(contentRoot, "organisations", [".yml", ".yaml"], diagnostics, OrganisationReader.Read);
+
+        var ordered = entries.Order(ChronologyEntry.ChronologicalOrder).ToList();
+        return new Evidence(site, ordered, sources, organisations);
+    }
+
+    private static SiteConfig LoadSite(string contentRoot, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(contentRoot, "site.yml");
+        var display = Display(contentRoot, "site.yml");
+        var fallback = new SiteConfig("Chronology", "", null, "en-GB");
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(DiagnosticCodes.MissingSiteConfig, display, 1, 1, "missing site.yml (title and description of the site)");
+            return fallback;
+        }
+        var text = ContentFile.ReadText(path, display, diagnostics);
+        return (text is null ? null : SiteConfigReader.Read(text, display, diagnostics)) ?? fallback;
+    }
+
+    private static List<T> LoadFolder<T>(
+        string contentRoot, string folder, string[] extensions, DiagnosticBag diagnostics,
+        Func<string, string, string, DiagnosticBag, T?> read) where T : class
+    {
+        var directory = Path.Combine(contentRoot, folder);
+        var items = new List<T>();
+        if (!Directory.Exists(directory)) return items;
+
+        var firstFileById = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = Directory.EnumerateFiles(directory)
+            .Where(f => extensions.Contains(Path.GetExtension(f), StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (var path in files)
+        {
+            var display = Display(contentRoot, folder + "/" + Path.GetFileName(path));
+            var id = Path.GetFileNameWithoutExtension(path);
+            if (!ContentIds.IsValid(id))
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidId, display, 1, 1,
+                    $"'{id}' is not a valid id: use lowercase letters, digits and single hyphens (the file name is the id)");
+                continue;
+            }
+            if (firstFileById.TryGetValue(id, out var first))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateId, display, 1, 1, $"duplicate id '{id}' (also defined by {first})");
+                continue;
+            }
+            firstFileById.Add(id, display);
+            var text = ContentFile.ReadText(path, display, diagnostics);
+            if (text is null) continue;
+            var item = read(id, text, display, diagnostics);
+            if (item is not null) items.Add(item);
+        }
+        return items;
+    }
+
+    private static string Display(string contentRoot, string relative) =>
+        Path.Join(contentRoot, relative).Replace('\\', '/');
+}

@@ -1,0 +1,69 @@
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Loading;
+
+internal static class EntryReader
+{
+    private static readonly string[] Keys = ["date", "label", "title", "annex", "organisations", "tags", "citations"];
+    private static readonly string[] CitationKeys = ["source", "locator", "quote"];
+
+    public static ChronologyEntry? Read(string id, string text, string file, DiagnosticBag diagnostics)
+    {
+        var frontMatter = FrontMatter.Split(text);
+        if (frontMatter is null)
+        {
+            diagnostics.Error(DiagnosticCodes.MissingFrontMatter, file, 1, 1,
+                "an entry must start with a line '---', its YAML fields, and a closing line '---'");
+            return null;
+        }
+        var mapping = YamlDocumentReader.ReadMapping(frontMatter.Yaml, file, FrontMatter.YamlLineOffset, diagnostics);
+        if (mapping is null) return null;
+
+        var fields = new FieldReader(mapping, file, diagnostics, Keys);
+        var date = ValueReaders.Date(fields, "date", required: true);
+        var title = fields.Text("title", required: true);
+        var label = fields.Text("label");
+        var annex = fields.Integer("annex", 1, 999);
+        var organisations = fields.TextList("organisations");
+        var tags = ValueReaders.Tags(fields, "tags");
+        var citations = new List<Citation>();
+        foreach (var item in fields.MappingList("citations", required: true))
+        {
+            var citation = ReadCitation(item, file, diagnostics);
+            if (citation is not null) citations.Add(citation);
+        }
+        if (frontMatter.Body.Trim().Length == 0)
+            diagnostics.Error(DiagnosticCodes.MissingField, file, frontMatter.BodyLine, 1, "the entry has no body text after its front matter");
+
+        if (date is null || title is null) return null;
+        return new ChronologyEntry(
+            id, date, label ?? date.Describe(), title, frontMatter.Body, annex,
+            [.. organisations.Select(o => o.Value)], tags, citations, fields.Location)
+        {
+            OrganisationLocations = [.. organisations.Select(o => o.Location)],
+            BodyLine = frontMatter.BodyLine,
+            LabelLocation = fields.LocationOf("label"),
+            DateLocation = fields.LocationOf("date"),
+            AnnexLocation = fields.LocationOf("annex"),
+        };
+    }
+
+    private static Citation? ReadCitation(YamlMapping mapping, string file, DiagnosticBag diagnostics)
+    {
+        var fields = new FieldReader(mapping, file, diagnostics, CitationKeys);
+        var source = fields.Text("source", required: true);
+        var locatorText = fields.Text("locator");
+        var quote = fields.Text("quote");
+        Locator? locator = null;
+        if (locatorText is not null && !Locator.TryParse(locatorText, out locator, out var error))
+            fields.Error(DiagnosticCodes.InvalidLocator, "locator", $"invalid locator: {error}");
+        if (source is null) return null;
+        return new Citation(source, locator, quote is null ? null : CollapseWhitespace(quote), fields.Location)
+        {
+            SourceLocation = fields.LocationOf("source"),
+        };
+    }
+
+    private static string CollapseWhitespace(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+}

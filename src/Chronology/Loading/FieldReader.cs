@@ -1,0 +1,173 @@
+using System.Globalization;
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Loading;
+
+/// <summary>
+/// Typed, located access to one YAML mapping. Creating it reports unknown keys; each getter reports a missing
+/// required field or a value of the wrong kind, and returns null so that loading can go on and find more problems.
+/// </summary>
+internal sealed class FieldReader
+{
+    private readonly Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> _fields = new(StringComparer.Ordinal);
+    private readonly YamlMapping _mapping;
+    private readonly string _file;
+    private readonly DiagnosticBag _diagnostics;
+
+    public FieldReader(YamlMapping mapping, string file, DiagnosticBag diagnostics, params string[] allowedKeys)
+    {
+        _mapping = mapping;
+        _file = file;
+        _diagnostics = diagnostics;
+        foreach (var pair in mapping.Pairs)
+        {
+            if (Array.IndexOf(allowedKeys, pair.Key.Value) < 0)
+            {
+                var hint = Closest(pair.Key.Value, allowedKeys);
+                diagnostics.Error(DiagnosticCodes.UnknownKey, file, pair.Key.Line, pair.Key.Column,
+                    $"unknown key '{pair.Key.Value}'" + (hint is null ? $" (allowed: {string.Join(", ", allowedKeys)})" : $"; did you mean '{hint}'?"));
+                continue;
+            }
+            _fields[pair.Key.Value] = pair;
+        }
+    }
+
+    public ContentLocation Location => new(_file, _mapping.Line, _mapping.Column);
+
+    public ContentLocation LocationOf(string key) =>
+        _fields.TryGetValue(key, out var pair) ? new(_file, pair.Value.Line, pair.Value.Column) : Location;
+
+    public bool Has(string key) => _fields.TryGetValue(key, out var pair) && pair.Value is not YamlScalar { IsNull: true };
+
+    public string? Text(string key, bool required = false)
+    {
+        var scalar = Scalar(key, required);
+        if (scalar is null) return null;
+        var value = scalar.Value.Trim();
+        if (value.Length == 0)
+        {
+            if (required) Missing(key);
+            return null;
+        }
+        return value;
+    }
+
+    public int? Integer(string key, int min, int max)
+    {
+        var scalar = Scalar(key, required: false);
+        if (scalar is null) return null;
+        if (!scalar.IsPlain || !int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            Invalid(scalar, $"'{Key(scalar)}' must be a whole number from {min} to {max}, not '{scalar.Value}'");
+            return null;
+        }
+        return value;
+    }
+
+    public IReadOnlyList<(string Value, ContentLocation Location)> TextList(string key)
+    {
+        if (!_fields.TryGetValue(key, out var pair) || pair.Value is YamlScalar { IsNull: true }) return [];
+        if (pair.Value is not YamlSequence sequence)
+        {
+            Invalid(pair.Value, $"'{key}' must be a list, e.g. [a, b]");
+            return [];
+        }
+        var values = new List<(string, ContentLocation)>();
+        foreach (var item in sequence.Items)
+        {
+            if (item is YamlScalar { IsNull: false } scalar && scalar.Value.Trim().Length > 0)
+                values.Add((scalar.Value.Trim(), new(_file, scalar.Line, scalar.Column)));
+            else
+                Invalid(item, $"each item of '{key}' must be non-empty text");
+        }
+        return values;
+    }
+
+    public IReadOnlyList<YamlMapping> MappingList(string key, bool required)
+    {
+        if (!_fields.TryGetValue(key, out var pair) || pair.Value is YamlScalar { IsNull: true })
+        {
+            if (required) Missing(key);
+            return [];
+        }
+        if (pair.Value is not YamlSequence sequence)
+        {
+            Invalid(pair.Value, $"'{key}' must be a list of mappings");
+            return [];
+        }
+        if (required && sequence.Items.Count == 0) Invalid(pair.Value, $"'{key}' must have at least one item");
+        var mappings = new List<YamlMapping>();
+        foreach (var item in sequence.Items)
+        {
+            if (item is YamlMapping mapping) mappings.Add(mapping);
+            else Invalid(item, $"each item of '{key}' must be a mapping (key: value lines)");
+        }
+        return mappings;
+    }
+
+    public void Invalid(string key, string message)
+    {
+        var location = LocationOf(key);
+        _diagnostics.Error(DiagnosticCodes.InvalidValue, location.File, location.Line, location.Column, message);
+    }
+
+    public void Error(string code, string key, string message)
+    {
+        var location = LocationOf(key);
+        _diagnostics.Error(code, location.File, location.Line, location.Column, message);
+    }
+
+    private YamlScalar? Scalar(string key, bool required)
+    {
+        if (!_fields.TryGetValue(key, out var pair) || pair.Value is YamlScalar { IsNull: true })
+        {
+            if (required) Missing(key);
+            return null;
+        }
+        if (pair.Value is YamlScalar scalar) return scalar;
+        var hint = pair.Value is YamlMapping && key == "date"
+            ? " (a set of dates such as {2019-01,2019-11} must be quoted: \"{2019-01,2019-11}\")"
+            : "";
+        Invalid(pair.Value, $"'{key}' must be a single value, not a {(pair.Value is YamlSequence ? "list" : "mapping")}{hint}");
+        return null;
+    }
+
+    private string Key(YamlNode node) => _fields.Values.FirstOrDefault(p => ReferenceEquals(p.Value, node)).Key?.Value ?? "value";
+
+    private void Missing(string key) =>
+        _diagnostics.Error(DiagnosticCodes.MissingField, _file, _mapping.Line, _mapping.Column, $"missing required field '{key}'");
+
+    private void Invalid(YamlNode node, string message) =>
+        _diagnostics.Error(DiagnosticCodes.InvalidValue, _file, node.Line, node.Column, message);
+
+    private static string? Closest(string key, string[] allowed)
+    {
+        string? best = null;
+        var bestDistance = 3;
+        foreach (var candidate in allowed)
+        {
+            var distance = EditDistance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance) (best, bestDistance) = (candidate, distance);
+        }
+        return best;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,22 @@
+namespace Chronology.Loading;
+
+/// <summary>An entry file split into its YAML front matter and Markdown body.</summary>
+internal sealed record FrontMatter(string Yaml, string Body, int BodyLine)
+{
+    /// <summary>The YAML starts on line 2 of the file, after the opening <c>---</c>.</summary>
+    public const int YamlLineOffset = 1;
+
+    public static FrontMatter? Split(string text)
+    {
+        if (!text.StartsWith("---\n", StringComparison.Ordinal)) return null;
+        var lines = text.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].TrimEnd() != "---") continue;
+            var yaml = string.Join('\n', lines[1..i]);
+            var body = string.Join('\n', lines[(i + 1)..]).Trim('\n');
+            return new FrontMatter(yaml, body, i + 2);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Loading;
+
+internal static class OrganisationReader
+{
+    private static readonly string[] Keys = ["name", "shortName", "aliases", "description"];
+
+    public static Organisation? Read(string id, string text, string file, DiagnosticBag diagnostics)
+    {
+        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
+        if (mapping is null) return null;
+        var fields = new FieldReader(mapping, file, diagnostics, Keys);
+        var name = fields.Text("name", required: true);
+        var shortName = fields.Text("shortName");
+        var aliases = fields.TextList("aliases");
+        var description = fields.Text("description", required: true);
+        if (name is null || description is null) return null;
+        return new Organisation(id, name, shortName, [.. aliases.Select(a => a.Value)], description, fields.Location);
+    }
+}

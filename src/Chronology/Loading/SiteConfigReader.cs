@@ -1,0 +1,22 @@
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Loading;
+
+internal static class SiteConfigReader
+{
+    private static readonly string[] Keys = ["title", "description", "baseUrl", "language"];
+
+    public static SiteConfig? Read(string text, string file, DiagnosticBag diagnostics)
+    {
+        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
+        if (mapping is null) return null;
+        var fields = new FieldReader(mapping, file, diagnostics, Keys);
+        var title = fields.Text("title", required: true);
+        var description = fields.Text("description", required: true);
+        var baseUrl = ValueReaders.Url(fields, "baseUrl");
+        var language = fields.Text("language") ?? "en-GB";
+        if (title is null || description is null) return null;
+        return new SiteConfig(title, description, baseUrl?.TrimEnd('/'), language);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Loading;
+
+/// <summary>Readers for the value kinds several content types share.</summary>
+internal static partial class ValueReaders
+{
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex TagPattern();
+
+    public static EdtfDate? Date(FieldReader fields, string key, bool required)
+    {
+        var text = fields.Text(key, required);
+        if (text is null) return null;
+        if (EdtfDate.TryParse(text, out var date, out var error)) return date;
+        fields.Error(DiagnosticCodes.InvalidDate, key, $"invalid date: {error}");
+        return null;
+    }
+
+    public static DateOnly? Day(FieldReader fields, string key)
+    {
+        var text = fields.Text(key);
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        fields.Error(DiagnosticCodes.InvalidDate, key, $"'{key}' must be a full date YYYY-MM-DD, not '{text}'");
+        return null;
+    }
+
+    public static IReadOnlyList<string> Tags(FieldReader fields, string key)
+    {
+        var tags = new List<string>();
+        foreach (var (value, location) in fields.TextList(key))
+        {
+            if (TagPattern().IsMatch(value)) tags.Add(value);
+            else fields.Invalid(key, $"tag '{value}' must be lowercase letters, digits and single hyphens (at {location.Line}:{location.Column})");
+        }
+        return tags;
+    }
+
+    public static string? Url(FieldReader fields, string key)
+    {
+        var text = fields.Text(key);
+        if (text is null) return null;
+        return CheckUrl(fields, key, text) ? text : null;
+    }
+
+    public static bool CheckUrl(FieldReader fields, string key, string text)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && !text.Contains(' '))
+            return true;
+        fields.Error(DiagnosticCodes.InvalidUrl, key, $"'{text}' is not an absolute http(s) URL");
+        return false;
+    }
+}

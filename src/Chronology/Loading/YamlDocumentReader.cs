@@ -1,0 +1,120 @@
+using Chronology.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Chronology.Loading;
+
+/// <summary>Reads one YAML document into located nodes, reporting syntax errors and duplicate keys.</summary>
+internal static class YamlDocumentReader
+{
+    /// <param name="lineOffset">Lines before the YAML text in its file (front matter starts on line 2).</param>
+    public static YamlMapping? ReadMapping(string yaml, string file, int lineOffset, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        try
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                diagnostics.Error(DiagnosticCodes.MalformedYaml, file, lineOffset + 1, 1, "the YAML is empty; expected a mapping of keys to values");
+                return null;
+            }
+            parser.Consume<DocumentStart>();
+            var root = ReadNode(parser, file, lineOffset, diagnostics);
+            parser.Consume<DocumentEnd>();
+            if (!parser.Accept<StreamEnd>(out _))
+            {
+                var next = parser.Current!;
+                diagnostics.Error(DiagnosticCodes.MalformedYaml, file, (int)next.Start.Line + lineOffset, (int)next.Start.Column,
+                    "only one YAML document is allowed here");
+                return null;
+            }
+            if (root is YamlMapping mapping) return mapping;
+            if (root is YamlScalar { IsNull: true })
+            {
+                diagnostics.Error(DiagnosticCodes.MalformedYaml, file, lineOffset + 1, 1, "the YAML is empty; expected a mapping of keys to values");
+                return null;
+            }
+            diagnostics.Error(DiagnosticCodes.MalformedYaml, file, root.Line, root.Column, "expected a mapping of keys to values at the top level");
+            return null;
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(DiagnosticCodes.MalformedYaml, file, (int)e.Start.Line + lineOffset, (int)e.Start.Column, Describe(e));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up without a position on some malformed input (an unclosed flow
+            // sequence, say); the last event it did read is the nearest place we can honestly name.
+            var last = parser.Current?.End;
+            var line = last is null ? lineOffset + 1 : (int)last.Value.Line + lineOffset;
+            var column = last is null ? 1 : (int)last.Value.Column;
+            diagnostics.Error(DiagnosticCodes.MalformedYaml, file, line, column,
+                "the YAML is malformed after this point (an unclosed [ or { or quote?)");
+            return null;
+        }
+    }
+
+    private static string Describe(YamlException e)
+    {
+        // YamlDotNet prefixes messages with the position, which we already report.
+        var message = e.Message;
+        var closing = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line", StringComparison.Ordinal) && closing > 0) message = message[(closing + 3)..];
+        return message;
+    }
+
+    private static YamlNode ReadNode(IParser parser, string file, int lineOffset, DiagnosticBag diagnostics)
+    {
+        var current = parser.Current ?? throw new YamlException("unexpected end of YAML");
+        var line = (int)current.Start.Line + lineOffset;
+        var column = (int)current.Start.Column;
+        switch (current)
+        {
+            case Scalar scalar:
+                parser.MoveNext();
+                return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, line, column);
+
+            case SequenceStart:
+            {
+                parser.MoveNext();
+                var items = new List<YamlNode>();
+                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, file, lineOffset, diagnostics));
+                return new YamlSequence(items, line, column);
+            }
+
+            case MappingStart:
+            {
+                parser.MoveNext();
+                var pairs = new List<KeyValuePair<YamlScalar, YamlNode>>();
+                var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var keyNode = ReadNode(parser, file, lineOffset, diagnostics);
+                    var value = ReadNode(parser, file, lineOffset, diagnostics);
+                    if (keyNode is not YamlScalar key)
+                    {
+                        diagnostics.Error(DiagnosticCodes.MalformedYaml, file, keyNode.Line, keyNode.Column, "a key must be plain text");
+                        continue;
+                    }
+                    if (seen.TryGetValue(key.Value, out var first))
+                    {
+                        diagnostics.Error(DiagnosticCodes.DuplicateKey, file, key.Line, key.Column,
+                            $"duplicate key '{key.Value}' (first at line {first.Line})");
+                        continue;
+                    }
+                    seen.Add(key.Value, key);
+                    pairs.Add(new(key, value));
+                }
+                return new YamlMapping(pairs, line, column);
+            }
+
+            case AnchorAlias:
+                throw new YamlException(current.Start, current.End, "YAML aliases (*name) are not allowed in content");
+
+            default:
+                throw new YamlException(current.Start, current.End, $"unexpected YAML {current.GetType().Name}");
+        }
+    }
+}

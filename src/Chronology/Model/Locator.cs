@@ -1,0 +1,105 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace Chronology.Model;
+
+/// <summary>Where in a source a citation points: <c>annex 1, item 12, page 11</c>.</summary>
+public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
+{
+    public static readonly IReadOnlyList<string> Kinds =
+        ["page", "pages", "section", "paragraph", "annex", "item", "document", "question", "table"];
+
+    [GeneratedRegex(@"^(?<kind>[a-z]+) (?<value>\S(.*\S)?)$")]
+    private static partial Regex PartPattern();
+
+    [GeneratedRegex(@"^[1-9]\d*$")]
+    private static partial Regex PagePattern();
+
+    [GeneratedRegex(@"^(?<from>[1-9]\d*)[-–](?<to>[1-9]\d*)$")]
+    private static partial Regex PageRangePattern();
+
+    [GeneratedRegex(@"^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*$")]
+    private static partial Regex NumberingPattern();
+
+    /// <summary>The first page the locator names, for a PDF <c>#page=N</c> link.</summary>
+    public int? FirstPage => Parts.FirstOrDefault(p => p.Kind is "page" or "pages")?.FirstPage;
+
+    public static bool TryParse(string text, [NotNullWhen(true)] out Locator? locator, out string error)
+    {
+        locator = null;
+        var parts = new List<LocatorPart>();
+        foreach (var raw in text.Split(','))
+        {
+            var match = PartPattern().Match(raw.Trim());
+            if (!match.Success)
+            {
+                error = $"'{raw.Trim()}' is not '<kind> <value>' (kinds: {string.Join(", ", Kinds)})";
+                return false;
+            }
+            var kind = match.Groups["kind"].Value;
+            var value = match.Groups["value"].Value;
+            if (!Kinds.Contains(kind))
+            {
+                error = $"unknown locator kind '{kind}' (kinds: {string.Join(", ", Kinds)})";
+                return false;
+            }
+            int? firstPage = null;
+            switch (kind)
+            {
+                case "page" when PagePattern().IsMatch(value):
+                    firstPage = int.Parse(value);
+                    break;
+                case "page":
+                    error = $"'page {value}': a page is a whole number from 1";
+                    return false;
+                case "pages":
+                    var range = PageRangePattern().Match(value);
+                    if (!range.Success || int.Parse(range.Groups["to"].Value) <= int.Parse(range.Groups["from"].Value))
+                    {
+                        error = $"'pages {value}': pages are a rising range such as 'pages 15-16'";
+                        return false;
+                    }
+                    firstPage = int.Parse(range.Groups["from"].Value);
+                    value = $"{range.Groups["from"].Value}–{range.Groups["to"].Value}";
+                    break;
+                default:
+                    if (!NumberingPattern().IsMatch(value))
+                    {
+                        error = $"'{kind} {value}': expected a number or reference such as 4.1, 2d or 12";
+                        return false;
+                    }
+                    break;
+            }
+            if (parts.Exists(p => p.Kind == kind))
+            {
+                error = $"'{kind}' appears twice";
+                return false;
+            }
+            parts.Add(new LocatorPart(kind, value, firstPage));
+        }
+        locator = new Locator(parts);
+        error = "";
+        return true;
+    }
+
+    /// <summary>How the locator reads on the page: "Annex 1, item 12, p. 11".</summary>
+    public string Display => string.Join(", ", Parts.Select(p => p.Display));
+
+    public override string ToString() => string.Join(", ", Parts.Select(p => $"{p.Kind} {p.Value.Replace('–', '-')}"));
+
+    public bool Equals(Locator? other) => other is not null && ToString() == other.ToString();
+
+    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
+}
+
+public sealed record LocatorPart(string Kind, string Value, int? FirstPage)
+{
+    public string Display => Kind switch
+    {
+        "page" => $"p. {Value}",
+        "pages" => $"pp. {Value}",
+        "section" => $"section {Value}",
+        "paragraph" => $"para. {Value}",
+        _ => $"{Kind} {Value}",
+    };
+}

@@ -1,0 +1,104 @@
+using Chronology.Model;
+
+namespace Chronology.Site;
+
+/// <summary>
+/// Everything pages need that crosses items — years, neighbours, backlinks — computed once, in one pass over
+/// the corpus, so that no page has to scan all entries.
+/// </summary>
+public sealed class SiteModel
+{
+    private readonly Dictionary<string, int> _entryIndex;
+    private readonly Dictionary<string, List<SourceUse>> _citedBy;
+    private readonly Dictionary<string, List<ChronologyEntry>> _entriesByOrganisation;
+    private readonly Dictionary<string, List<Source>> _sourcesByOrganisation;
+
+    public SiteModel(Evidence evidence)
+    {
+        Evidence = evidence;
+        Entries = evidence.Entries;
+        Sources = [.. evidence.Sources.OrderBy(s => s.Title, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)];
+        Organisations = [.. evidence.Organisations.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Id, StringComparer.Ordinal)];
+        SourcesById = evidence.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        OrganisationsById = evidence.Organisations.ToDictionary(o => o.Id, StringComparer.Ordinal);
+
+        _entryIndex = new Dictionary<string, int>(Entries.Count, StringComparer.Ordinal);
+        _citedBy = new(StringComparer.Ordinal);
+        _entriesByOrganisation = new(StringComparer.Ordinal);
+        _sourcesByOrganisation = new(StringComparer.Ordinal);
+        var years = new List<YearGroup>();
+        List<ChronologyEntry>? currentYear = null;
+
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            var entry = Entries[i];
+            _entryIndex[entry.Id] = i;
+            var year = entry.Date.Earliest.Year;
+            if (years.Count == 0 || years[^1].Year != year)
+            {
+                currentYear = [];
+                years.Add(new YearGroup(year, currentYear));
+            }
+            currentYear!.Add(entry);
+            for (var n = 0; n < entry.Citations.Count; n++)
+                Add(_citedBy, entry.Citations[n].SourceId, new SourceUse(entry, n + 1, entry.Citations[n]));
+            foreach (var organisation in entry.Organisations.Distinct())
+                Add(_entriesByOrganisation, organisation, entry);
+        }
+        foreach (var source in Sources)
+        {
+            foreach (var organisation in source.Organisations.Distinct())
+                Add(_sourcesByOrganisation, organisation, source);
+        }
+        Years = years;
+    }
+
+    public Evidence Evidence { get; }
+
+    public SiteConfig Site => Evidence.Site;
+
+    /// <summary>Entries in chronological order.</summary>
+    public IReadOnlyList<ChronologyEntry> Entries { get; }
+
+    /// <summary>Sources by title.</summary>
+    public IReadOnlyList<Source> Sources { get; }
+
+    /// <summary>Organisations by name.</summary>
+    public IReadOnlyList<Organisation> Organisations { get; }
+
+    public IReadOnlyDictionary<string, Source> SourcesById { get; }
+
+    public IReadOnlyDictionary<string, Organisation> OrganisationsById { get; }
+
+    public IReadOnlyList<YearGroup> Years { get; }
+
+    public ChronologyEntry? Previous(ChronologyEntry entry) =>
+        _entryIndex[entry.Id] is var i && i > 0 ? Entries[i - 1] : null;
+
+    public ChronologyEntry? Next(ChronologyEntry entry) =>
+        _entryIndex[entry.Id] is var i && i < Entries.Count - 1 ? Entries[i + 1] : null;
+
+    /// <summary>Every citation of a source, in chronological order of the citing entries.</summary>
+    public IReadOnlyList<SourceUse> CitedBy(string sourceId) => _citedBy.TryGetValue(sourceId, out var uses) ? uses : [];
+
+    public IReadOnlyList<ChronologyEntry> EntriesFor(string organisationId) =>
+        _entriesByOrganisation.TryGetValue(organisationId, out var entries) ? entries : [];
+
+    public IReadOnlyList<Source> SourcesFor(string organisationId) =>
+        _sourcesByOrganisation.TryGetValue(organisationId, out var sources) ? sources : [];
+
+    /// <summary>The link that goes straight to the cited place in the document: a PDF's page where one is known.</summary>
+    public static string? DocumentHref(Source source, Citation? citation = null)
+    {
+        if (source.Url is null) return null;
+        if (citation?.Locator?.FirstPage is { } page && source.IsPdf && !source.Url.Contains('#'))
+            return $"{source.Url}#page={page}";
+        return source.Url;
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        list.Add(value);
+    }
+}

@@ -1,0 +1,54 @@
+namespace Chronology.Site;
+
+/// <summary>
+/// The one place where a page's URL is decided. URLs are site-root paths ("/entries/x/"); pages link to each
+/// other relatively (<see cref="Relative"/>) so the site works under any base path.
+/// </summary>
+public static class SiteUrls
+{
+    public const string Home = "/";
+    public const string SourceRegister = "/sources/";
+    public const string OrganisationIndex = "/organisations/";
+    public const string About = "/about/";
+    public const string Data = "/data/chronology.json";
+    public const string Stylesheet = "/assets/site.css";
+    public const string NotFound = "/404.html";
+
+    public static string Entry(string id) => $"/entries/{id}/";
+
+    public static string Source(string id) => $"/sources/{id}/";
+
+    public static string Organisation(string id) => $"/organisations/{id}/";
+
+    public static string Year(int year) => $"/#y{year}";
+
+    /// <summary>The file a URL is written to, relative to the output folder: "/entries/x/" → "entries/x/index.html".</summary>
+    public static string OutputPath(string url)
+    {
+        if (!url.StartsWith('/')) throw new ArgumentException($"site URLs start with '/': {url}", nameof(url));
+        var path = url[1..];
+        return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+    }
+
+    /// <summary>A link from one page to another, relative: from "/entries/a/" to "/sources/b/" is "../../sources/b/".</summary>
+    public static string Relative(string fromUrl, string toUrl)
+    {
+        var fragmentAt = toUrl.IndexOf('#');
+        var fragment = fragmentAt >= 0 ? toUrl[fragmentAt..] : "";
+        var target = fragmentAt >= 0 ? toUrl[..fragmentAt] : toUrl;
+
+        var fromDirectory = fromUrl[..(fromUrl.LastIndexOf('/') + 1)];
+        var fromParts = fromDirectory.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var toParts = target.Split('/');
+        // toParts: leading "" for the root, and a trailing file name or "" for a folder.
+        var toDirectories = toParts[1..^1];
+        var common = 0;
+        while (common < fromParts.Length && common < toDirectories.Length && fromParts[common] == toDirectories[common]) common++;
+
+        var up = string.Concat(Enumerable.Repeat("../", fromParts.Length - common));
+        var down = string.Concat(toDirectories[common..].Select(d => d + "/")) + toParts[^1];
+        var relative = up + down;
+        if (relative.Length == 0) relative = "./";
+        return relative + fragment;
+    }
+}

@@ -1,0 +1,5 @@
+using Chronology.Model;
+
+namespace Chronology.Site;
+
+public sealed record YearGroup(int Year, IReadOnlyList<ChronologyEntry> Entries);

@@ -1,0 +1,67 @@
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Validation;
+
+/// <summary>Rules that need the whole corpus: references resolve, dates match their labels, Annex numbers are unique.</summary>
+public static class EvidenceValidator
+{
+    public static void Validate(Evidence evidence, DiagnosticBag diagnostics)
+    {
+        var sources = evidence.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var organisations = evidence.Organisations.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var annexItems = new Dictionary<int, ChronologyEntry>();
+
+        foreach (var entry in evidence.Entries)
+        {
+            if (!LabelPrecision.Allows(entry.Label, entry.Date))
+            {
+                var at = entry.DateLocation ?? entry.Location;
+                diagnostics.Error(DiagnosticCodes.OverPreciseDate, at.File, at.Line, at.Column,
+                    $"the date '{entry.Date}' is more precise ({entry.Date.Precision.ToString().ToLowerInvariant()}) than its label '{entry.Label}' ({LabelPrecision.Of(entry.Label).ToString().ToLowerInvariant()}); never make a date more precise than its source");
+            }
+            CheckOrganisations(entry.Organisations, entry.OrganisationLocations, entry.Location, organisations, diagnostics);
+            foreach (var citation in entry.Citations)
+            {
+                if (sources.Contains(citation.SourceId)) continue;
+                var at = citation.SourceLocation ?? citation.Location;
+                diagnostics.Error(DiagnosticCodes.UnknownSource, at.File, at.Line, at.Column,
+                    $"unknown source '{citation.SourceId}': no content/sources/{citation.SourceId}.yml");
+            }
+            if (entry.AnnexItem is { } item)
+            {
+                if (annexItems.TryGetValue(item, out var other))
+                {
+                    var at = entry.AnnexLocation ?? entry.Location;
+                    diagnostics.Error(DiagnosticCodes.DuplicateAnnexItem, at.File, at.Line, at.Column,
+                        $"Annex item {item} is already entry '{other.Id}' ({other.Location.File})");
+                }
+                else annexItems.Add(item, entry);
+            }
+        }
+
+        foreach (var source in evidence.Sources)
+        {
+            CheckOrganisations(source.Organisations, source.OrganisationLocations, source.Location, organisations, diagnostics);
+            if (source.KnownThrough is { } through && !sources.Contains(through))
+            {
+                var at = source.KnownThroughLocation ?? source.Location;
+                diagnostics.Error(DiagnosticCodes.UnknownSource, at.File, at.Line, at.Column,
+                    $"'knownThrough' names unknown source '{through}'");
+            }
+        }
+    }
+
+    private static void CheckOrganisations(
+        IReadOnlyList<string> ids, IReadOnlyList<ContentLocation> locations, ContentLocation fallback,
+        HashSet<string> known, DiagnosticBag diagnostics)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (known.Contains(ids[i])) continue;
+            var at = i < locations.Count ? locations[i] : fallback;
+            diagnostics.Error(DiagnosticCodes.UnknownOrganisation, at.File, at.Line, at.Column,
+                $"unknown organisation '{ids[i]}': no content/organisations/{ids[i]}.yml");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Chronology.Diagnostics;
+
+namespace Chronology.Tests.Loading;
+
+/// <summary>Every diagnostic code, triggered by the smallest input that causes it, at the right place.</summary>
+public class DiagnosticCodeTests
+{
+    private const string GoodEntry = """
+        ---
+        date: 2012-11
+        label: November 2012
+        title: A thing happened
+        citations:
+          - source: src-a
+        ---
+        The report states that a thing happened.
+        """;
+
+    public static TheoryData<string, string, string, int, int> Cases => new()
+    {
+        // code, files, file that must be named, line, column
+        { DiagnosticCodes.MalformedYaml, Entry("a", "---\ndate: [2012\ntitle: x\n---\nBody."), "content/entries/a.md", 2, 7 },
+        { DiagnosticCodes.MalformedYaml, "-- content/sources/src-a.yml --\ntitle: \"unclosed\npublisher: p", "content/sources/src-a.yml", 1, 8 },
+        { DiagnosticCodes.MissingFrontMatter, Entry("a", "date: 2012\n\nBody."), "content/entries/a.md", 1, 1 },
+        { DiagnosticCodes.UnknownKey, Entry("a", GoodEntry.Replace("title:", "titel: x\ntitle:")), "content/entries/a.md", 4, 1 },
+        { DiagnosticCodes.DuplicateKey, Entry("a", GoodEntry.Replace("label:", "title: Again\nlabel:")), "content/entries/a.md", 5, 1 },
+        { DiagnosticCodes.MissingField, Entry("a", GoodEntry.Replace("title: A thing happened\n", "")), "content/entries/a.md", 2, 1 },
+        { DiagnosticCodes.InvalidValue, Entry("a", GoodEntry.Replace("citations:", "annex: twelve\ncitations:")), "content/entries/a.md", 5, 8 },
+        { DiagnosticCodes.InvalidId, Entry("Bad_Name", GoodEntry), "content/entries/Bad_Name.md", 1, 1 },
+        { DiagnosticCodes.MissingSiteConfig, "-- content/site.yml.bak --\nx: 1", "content/site.yml", 1, 1 },
+        { DiagnosticCodes.InvalidDate, Entry("a", GoodEntry.Replace("date: 2012-11", "date: 2012-11-31")), "content/entries/a.md", 2, 7 },
+        { DiagnosticCodes.OverPreciseDate, Entry("a", GoodEntry.Replace("date: 2012-11", "date: 2012-11-05")), "content/entries/a.md", 2, 7 },
+        { DiagnosticCodes.DuplicateId, Entry("a", GoodEntry) + "\n-- content/sources/src-a.yaml --\ntitle: t\npublisher: p\ntype: report\nnoUrlReason: none", "content/sources/src-a.yml", 1, 1 },
+        { DiagnosticCodes.UnknownSource, Entry("a", GoodEntry.Replace("source: src-a", "source: src-missing")), "content/entries/a.md", 6, 13 },
+        { DiagnosticCodes.UnknownOrganisation, Entry("a", GoodEntry.Replace("citations:", "organisations: [org-a, org-missing]\ncitations:")), "content/entries/a.md", 5, 24 },
+        { DiagnosticCodes.InvalidLocator, Entry("a", GoodEntry.Replace("source: src-a", "source: src-a\n    locator: p. 15")), "content/entries/a.md", 7, 14 },
+        { DiagnosticCodes.MissingUrlReason, Entry("a", GoodEntry) + "\n-- content/sources/src-b.yml --\ntitle: t\npublisher: p\ntype: report", "content/sources/src-b.yml", 1, 8 },
+        { DiagnosticCodes.DuplicateAnnexItem, Entry("a", GoodEntry.Replace("title:", "annex: 3\ntitle:")) + Entry("b", GoodEntry.Replace("title:", "annex: 3\ntitle:")), "content/entries/b.md", 4, 8 },
+        { DiagnosticCodes.InvalidUrl, "-- content/sources/src-a.yml --\ntitle: t\npublisher: p\ntype: report\nurl: javascript:alert(1)", "content/sources/src-a.yml", 4, 6 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_code_is_reported_at_its_place(string code, string files, string file, int line, int column)
+    {
+        using var site = TestSite.Create(files);
+        if (code == DiagnosticCodes.MissingSiteConfig) File.Delete(Path.Combine(site.Content, "site.yml"));
+
+        var diagnostics = site.Check();
+
+        var found = Assert.Single(diagnostics, d => d.Code == code);
+        Assert.Equal(Severity.Error, found.Severity);
+        Assert.Equal(site.Display(file["content/".Length..]), found.File);
+        Assert.Equal((line, column), (found.Line, found.Column));
+    }
+
+    [Fact]
+    public void Not_utf8_is_reported_with_line_and_column()
+    {
+        using var site = TestSite.Create("");
+        var bytes = "---\ndate: 2012\ntitle: Caf"u8.ToArray().Concat(new byte[] { 0xE9 }).Concat("\n---\nBody.\n"u8.ToArray()).ToArray();
+        site.WriteBytes("content/entries/latin1.md", bytes);
+
+        var diagnostics = site.Check();
+
+        var found = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.NotUtf8);
+        Assert.Equal(site.Display("entries/latin1.md"), found.File);
+        Assert.Equal((3, 11), (found.Line, found.Column));
+    }
+
+    [Fact]
+    public async Task Broken_links_and_fragments_after_rendering_are_errors()
+    {
+        using var site = TestSite.Create(Entry("a", GoodEntry.Replace("happened.", "happened; see [b](../b/) and [c](#nowhere).")));
+
+        var result = await site.BuildAsync();
+
+        Assert.False(result.Published);
+        var link = Assert.Single(result.Diagnostics.Items, d => d.Code == DiagnosticCodes.BrokenLink);
+        Assert.Contains("entries/a/index.html", link.File);
+        Assert.Contains("'../b/'", link.Message);
+        var fragment = Assert.Single(result.Diagnostics.Items, d => d.Code == DiagnosticCodes.BrokenFragment);
+        Assert.Contains("'#nowhere'", fragment.Message);
+    }
+
+    [Fact]
+    public void Every_code_is_documented_and_tested()
+    {
+        var tested = Cases.Select(c => (string)c[0]).Concat([DiagnosticCodes.NotUtf8, DiagnosticCodes.BrokenLink, DiagnosticCodes.BrokenFragment]).ToHashSet();
+        var documentation = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "diagnostics.md"));
+
+        foreach (var code in DiagnosticCodes.Descriptions.Keys)
+        {
+            Assert.Contains(code, tested);
+            Assert.Contains($"`{code}`", documentation);
+        }
+        var declared = typeof(DiagnosticCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+        Assert.Equal(declared.Order(), DiagnosticCodes.Descriptions.Keys.Order());
+    }
+
+    private static string Entry(string id, string text) => $"-- content/entries/{id}.md --\n{text}\n";
+}

@@ -1,0 +1,136 @@
+using Chronology.Diagnostics;
+using Chronology.Loading;
+
+namespace Chronology.Tests.Loading;
+
+public class LoadingTests
+{
+    [Fact]
+    public void Loads_an_entry_with_every_field()
+    {
+        using var site = TestSite.Create("""
+            -- content/entries/2018-thing.md --
+            ---
+            date: 2018-04/2018-06
+            label: Q1 2018/19
+            title: The thing
+            annex: 17
+            organisations: [org-a]
+            tags: [national-programme, funding]
+            citations:
+              - source: src-a
+                locator: annex 1, item 17, page 13
+                quote: >-
+                  AHSN Network begins support
+                  for roll-out
+            ---
+            The AHSN Network states that **support** began.
+            """);
+        var diagnostics = new DiagnosticBag();
+
+        var evidence = ContentLoader.Load(site.Content, diagnostics);
+
+        Assert.Empty(diagnostics.Items);
+        var entry = Assert.Single(evidence.Entries);
+        Assert.Equal("2018-thing", entry.Id);
+        Assert.Equal("2018-04/2018-06", entry.Date.ToString());
+        Assert.Equal("Q1 2018/19", entry.Label);
+        Assert.Equal(17, entry.AnnexItem);
+        Assert.Equal(["org-a"], entry.Organisations);
+        Assert.Equal(["national-programme", "funding"], entry.Tags);
+        var citation = Assert.Single(entry.Citations);
+        Assert.Equal("src-a", citation.SourceId);
+        Assert.Equal(13, citation.Locator!.FirstPage);
+        Assert.Equal("AHSN Network begins support for roll-out", citation.Quote);
+        Assert.Equal("The AHSN Network states that **support** began.", entry.Body);
+        Assert.Equal(site.Display("entries/2018-thing.md"), entry.Location.File);
+    }
+
+    [Fact]
+    public void A_missing_label_is_generated_from_the_date()
+    {
+        using var site = TestSite.Create("-- content/entries/a.md --\n---\ndate: 2018-03-02\ntitle: T\ncitations:\n  - source: src-a\n---\nBody.");
+
+        var entry = Assert.Single(ContentLoader.Load(site.Content, new DiagnosticBag()).Entries);
+
+        Assert.Equal("2 March 2018", entry.Label);
+    }
+
+    [Fact]
+    public void Reports_every_problem_in_one_run()
+    {
+        using var site = TestSite.Create("""
+            -- content/entries/a.md --
+            ---
+            date: 2012-13
+            title: A
+            citations:
+              - source: nowhere
+            ---
+            Body.
+            -- content/entries/b.md --
+            ---
+            dat: 2012
+            title: B
+            citations:
+              - source: src-a
+                locator: leaf 3
+            ---
+            Body.
+            -- content/sources/src-b.yml --
+            title: B
+            type: novel
+            noUrlReason: none given
+            """);
+
+        var codes = site.Check().Select(d => $"{Path.GetFileName(d.File)}:{d.Line}:{d.Code}");
+
+        Assert.Equal(
+        [
+            "a.md:2:CHR201", // invalid date
+            "b.md:2:CHR104", // unknown key 'dat'
+            "b.md:2:CHR106", // so 'date' is missing
+            "b.md:6:CHR304", // bad locator
+            "src-b.yml:1:CHR106", // publisher missing
+            "src-b.yml:2:CHR107", // unknown type
+        ], codes);
+    }
+
+    [Fact]
+    public void An_unknown_key_suggests_the_closest_one()
+    {
+        using var site = TestSite.Create("-- content/entries/a.md --\n---\ndate: 2012\ntitle: T\ncitation:\n  - source: src-a\n---\nBody.");
+
+        var unknown = Assert.Single(site.Check(), d => d.Code == DiagnosticCodes.UnknownKey);
+
+        Assert.Contains("did you mean 'citations'?", unknown.Message);
+    }
+
+    [Fact]
+    public void An_unquoted_set_of_dates_explains_how_to_quote_it()
+    {
+        using var site = TestSite.Create("-- content/entries/a.md --\n---\ndate: {2019-01,2019-11}\nlabel: January 2019 and November 2019\ntitle: T\ncitations:\n  - source: src-a\n---\nBody.");
+
+        var invalid = Assert.Single(site.Check(), d => d.Code == DiagnosticCodes.InvalidValue);
+
+        Assert.Contains("must be quoted", invalid.Message);
+    }
+
+    [Fact]
+    public void Diagnostics_print_as_path_line_column_severity_code_message()
+    {
+        var diagnostic = new Diagnostic(Severity.Error, "CHR201", "content/entries/a.md", 2, 7, "invalid date");
+
+        Assert.Equal("content/entries/a.md:2:7: error CHR201: invalid date", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void Crlf_line_endings_and_a_byte_order_mark_are_accepted()
+    {
+        using var site = TestSite.Create("");
+        site.WriteBytes("content/entries/a.md",
+            [0xEF, 0xBB, 0xBF, .. "---\r\ndate: 2012\r\ntitle: T\r\ncitations:\r\n  - source: src-a\r\n---\r\nBody.\r\n"u8.ToArray()]);
+
+        Assert.Empty(site.Check());
+    }
+}

@@ -1,0 +1,65 @@
+using Chronology.Diagnostics;
+using Chronology.Publishing;
+
+namespace Chronology.Tests.Publishing;
+
+public class LinkCheckerTests
+{
+    [Fact]
+    public void Resolves_links_as_a_browser_does()
+    {
+        using var site = TestSite.Create("""
+            -- out/index.html --
+            <!DOCTYPE html><title>Home</title>
+            <a href="docs/">folder with index.html</a>
+            <a href="docs">folder without slash</a>
+            <a href="/docs/page.html#part-2">root-relative with fragment</a>
+            <a href="docs/my%20file.html">percent-encoded</a>
+            <a href="#top">top</a>
+            <a href="https://example.org/missing">external: not checked</a>
+            <a href="mailto:someone@example.org">mail</a>
+            <a href="?q=search">query on this page</a>
+            <img src="img/logo.png" alt="">
+            -- out/docs/index.html --
+            <!DOCTYPE html><title>Docs</title><a href="../">up</a><a href="page.html">sibling</a>
+            -- out/docs/page.html --
+            <!DOCTYPE html><title>Page</title><h2 id="part-2">Part 2</h2><a name="old-anchor"></a><a href="#old-anchor">named</a>
+            -- out/docs/my file.html --
+            <!DOCTYPE html><title>Spaces</title>
+            -- out/img/logo.png --
+            png
+            -- out/based/index.html --
+            <!DOCTYPE html><base href="/docs/"><title>Based</title><a href="page.html#part-2">resolved against base</a>
+            """, withDefaults: false);
+        var diagnostics = new DiagnosticBag();
+
+        LinkChecker.CheckFolder(Path.Combine(site.Root, "out"), diagnostics);
+
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void Reports_missing_files_and_fragments_with_their_place()
+    {
+        using var site = TestSite.Create("""
+            -- out/index.html --
+            <!DOCTYPE html><title>Home</title>
+            <p><a href="missing/">gone</a></p>
+            <p><a href="page.html#nope">no such id</a> <a href="/page.html#here">fine</a></p>
+            <link rel="stylesheet" href="/style.css">
+            -- out/page.html --
+            <!DOCTYPE html><title>Page</title><p id="here">here</p>
+            """, withDefaults: false);
+        var diagnostics = new DiagnosticBag();
+        var root = Path.Combine(site.Root, "out");
+
+        LinkChecker.CheckFolder(root, diagnostics);
+
+        Assert.Equal(
+        [
+            $"{root}/index.html:2:4: error CHR401: 'missing/' points to /missing/, which the site does not contain",
+            $"{root}/index.html:3:4: error CHR402: 'page.html#nope': /page.html has no element with id 'nope'",
+            $"{root}/index.html:4:1: error CHR401: '/style.css' points to /style.css, which the site does not contain",
+        ], diagnostics.Sorted().Select(d => d.ToString()));
+    }
+}

@@ -1,0 +1,255 @@
+using System.Text.Json;
+using AngleSharp.Diffing;
+using AngleSharp.Dom;
+
+namespace Chronology.Tests.Site;
+
+/// <summary>Builds one small site and checks every page type as a reader (and a tool) would meet it.</summary>
+public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
+{
+    private readonly TestSite _site = TestSite.Create("""
+        -- content/entries/2012-street-triage.md --
+        ---
+        date: 2012-11
+        label: November 2012
+        title: Street triage introduced
+        annex: 1
+        organisations: [org-a, org-b]
+        tags: [street-triage]
+        citations:
+          - source: commentary
+            locator: annex 1, item 1, page 10
+            quote: Operation Serenity Street Triage programme introduced
+          - source: inspection
+            locator: page 15
+            quote: >-
+              The service had developed new
+              and innovative services
+        ---
+        The commentary states that a *street triage* programme was introduced.
+        -- content/entries/2017-late.md --
+        ---
+        date: 2017-41~
+        label: Late 2017
+        title: Portfolios constructed
+        annex: 10
+        organisations: [org-a]
+        citations:
+          - source: commentary
+            locator: annex 1, item 10, page 11
+        ---
+        The commentary states that portfolios were constructed.
+        -- content/entries/2017-march.md --
+        ---
+        date: 2017-03
+        label: March 2017
+        title: Adopted in Surrey
+        annex: 6
+        citations:
+          - source: inspection
+        ---
+        Adopted.
+        -- content/sources/commentary.yml --
+        title: The commentary
+        publisher: The Network
+        type: report
+        date: 2023
+        noUrlReason: The seeds give no URL for this document.
+        -- content/sources/inspection.yml --
+        title: An inspection report
+        publisher: The Inspectorate
+        type: inspection-report
+        date: 2014-07
+        url: https://example.org/report.pdf
+        knownThrough: commentary
+        organisations: [org-b]
+        notes: Quoted in *Annex 1*.
+        -- content/organisations/org-a.yml --
+        name: Alpha Trust
+        aliases: [Alpha]
+        description: A trust named in the documents.
+        -- content/organisations/org-b.yml --
+        name: Beta Inspectorate
+        description: An inspectorate.
+        """, withDefaults: false);
+
+    public async Task InitializeAsync()
+    {
+        _site.Write("content/site.yml", "title: Test chronology\ndescription: A site for tests.\nbaseUrl: https://chronology.example/\n");
+        await _site.BuildOkAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public void Home_lists_the_whole_chronology_in_order_grouped_by_year()
+    {
+        var home = _site.Page("/");
+
+        Assert.Single(home.QuerySelectorAll("h1"));
+        Assert.Equal(["2012", "2017"], home.QuerySelectorAll("section.year h2").Select(h => h.TextContent));
+        Assert.Equal(["y2012", "y2017"], home.QuerySelectorAll("section.year h2").Select(h => h.Id!));
+        Assert.Equal(
+            ["Street triage introduced", "Adopted in Surrey", "Portfolios constructed"],
+            home.QuerySelectorAll(".entry-title").Select(a => a.TextContent));
+        Assert.Equal("entries/2017-late/", home.QuerySelectorAll(".entry-title")[2].GetAttribute("href"));
+        Assert.Equal(["2012-11", "2017-03", "2017"], home.QuerySelectorAll("time").Select(t => t.GetAttribute("datetime")!));
+        Assert.Equal(["#y2012", "#y2017"], home.QuerySelectorAll(".year-nav a").Select(a => a.GetAttribute("href")!));
+        Assert.Empty(home.QuerySelectorAll("script"));
+    }
+
+    [Fact]
+    public void An_entry_page_has_its_date_body_organisations_tags_and_numbered_citations()
+    {
+        var page = _site.Page("/entries/2012-street-triage/");
+
+        Assert.Equal("Street triage introduced", page.QuerySelector("h1")!.TextContent);
+        var time = page.QuerySelector(".entry-date time")!;
+        Assert.Equal(("2012-11", "November 2012"), (time.GetAttribute("datetime"), time.TextContent));
+        Assert.Equal("Annex 1, item 1", page.QuerySelector(".annex-item")!.TextContent);
+        Assert.Equal("<p>The commentary states that a <em>street triage</em> programme was introduced.</p>", page.QuerySelector(".entry-body")!.InnerHtml.Trim());
+        Assert.Equal(["Alpha Trust", "Beta Inspectorate"], page.QuerySelectorAll(".entry-meta a").Select(a => a.TextContent));
+        Assert.Equal("../../organisations/org-a/", page.QuerySelector(".entry-meta a")!.GetAttribute("href"));
+        Assert.Equal("street-triage", page.QuerySelector(".tags li")!.TextContent);
+
+        var citations = page.QuerySelectorAll(".citations li");
+        Assert.Equal(["cite-1", "cite-2"], citations.Select(c => c.Id!));
+        Assert.Equal("../../sources/commentary/", citations[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(", annex 1, item 1, p. 10", citations[0].QuerySelector(".locator")!.TextContent);
+        Assert.Null(citations[0].QuerySelector(".document-link"));
+        Assert.Equal("https://example.org/report.pdf#page=15", citations[1].QuerySelector(".document-link a")!.GetAttribute("href"));
+        Assert.Equal("“The service had developed new and innovative services”", citations[1].QuerySelector("blockquote")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Entry_pages_link_to_their_neighbours()
+    {
+        var first = _site.Page("/entries/2012-street-triage/");
+        var middle = _site.Page("/entries/2017-march/");
+        var last = _site.Page("/entries/2017-late/");
+
+        Assert.Null(first.QuerySelector("a[rel=prev]"));
+        Assert.Equal("../2017-march/", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("../2012-street-triage/", middle.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("../2017-late/", middle.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Null(last.QuerySelector("a[rel=next]"));
+        Assert.Contains("date-approximate", last.QuerySelector(".entry-date time")!.ClassName);
+    }
+
+    [Fact]
+    public void The_source_register_lists_every_source_with_its_link_state()
+    {
+        var register = _site.Page("/sources/");
+
+        var rows = register.QuerySelectorAll("tbody tr");
+        Assert.Equal(["An inspection report", "The commentary"], rows.Select(r => r.QuerySelector("th")!.TextContent));
+        Assert.Equal(["An inspection report", "The Inspectorate", "inspection report", "July 2014", "yes", "2 entries"], Cells(rows[0]));
+        Assert.Equal(["The commentary", "The Network", "report", "2023", "none (see source page)", "2 entries"], Cells(rows[1]));
+    }
+
+    [Fact]
+    public void A_source_page_lists_every_entry_that_cites_it_with_locators()
+    {
+        var page = _site.Page("/sources/commentary/");
+
+        Assert.Equal("The commentary", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("The seeds give no URL for this document.", page.QuerySelector(".no-url")!.TextContent);
+        var uses = page.QuerySelectorAll(".cited-by li");
+        Assert.Equal(["../../entries/2012-street-triage/#cite-1", "../../entries/2017-late/#cite-1"], uses.Select(u => u.QuerySelector("a")!.GetAttribute("href")!));
+        Assert.Equal("(citation 1, annex 1, item 1, p. 10)", uses[0].QuerySelector(".locator")!.TextContent);
+
+        var inspection = _site.Page("/sources/inspection/");
+        Assert.Equal("https://example.org/report.pdf", inspection.QuerySelector("a.url")!.GetAttribute("href"));
+        Assert.Equal("../commentary/", inspection.QuerySelector("dd a[href='../commentary/']")!.GetAttribute("href"));
+        Assert.Equal("<p>Quoted in <em>Annex 1</em>.</p>", inspection.QuerySelector(".notes p")!.OuterHtml);
+        Assert.Equal(2, inspection.QuerySelectorAll(".cited-by li").Length);
+    }
+
+    [Fact]
+    public void Organisation_pages_list_their_entries_and_sources()
+    {
+        var index = _site.Page("/organisations/");
+        Assert.Equal(["Alpha Trust (2 entries)", "Beta Inspectorate (1 entry)"], index.QuerySelectorAll(".organisation-list li").Select(l => l.TextContent));
+
+        var alpha = _site.Page("/organisations/org-a/");
+        Assert.Equal("Alpha Trust", alpha.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["Street triage introduced", "Portfolios constructed"], alpha.QuerySelectorAll(".entry-title").Select(a => a.TextContent));
+
+        var beta = _site.Page("/organisations/org-b/");
+        Assert.Equal("../../sources/inspection/", beta.QuerySelector("#sources + ul a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void About_and_not_found_pages_exist()
+    {
+        Assert.Equal("About this chronology", _site.Page("/about/").QuerySelector("h1")!.TextContent);
+        var notFound = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(_site.ReadOutput("404.html"));
+        Assert.Equal("Page not found", notFound.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public void Every_page_has_the_shell_a_reader_relies_on()
+    {
+        foreach (var file in Directory.EnumerateFiles(_site.Output, "*.html", SearchOption.AllDirectories))
+        {
+            var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(file));
+            Assert.Equal("en-GB", page.DocumentElement.GetAttribute("lang"));
+            Assert.Single(page.QuerySelectorAll("h1"));
+            Assert.NotNull(page.QuerySelector("a.skip-link[href='#main']"));
+            Assert.NotNull(page.QuerySelector("main#main"));
+            Assert.NotNull(page.QuerySelector("meta[http-equiv=Content-Security-Policy]"));
+            Assert.Empty(page.QuerySelectorAll("[style], script:not([src])"));
+        }
+        var entry = _site.Page("/entries/2017-late/");
+        Assert.Equal("https://chronology.example/entries/2017-late/", entry.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void The_entry_page_matches_its_golden_html()
+    {
+        var expected = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Chronology.Tests", "Golden", "entry.html"));
+        var actual = _site.Page("/entries/2012-street-triage/").QuerySelector("main")!.InnerHtml;
+
+        var diffs = DiffBuilder.Compare(expected).WithTest(actual).Build().ToList();
+
+        Assert.True(diffs.Count == 0, string.Join("\n", diffs.Select(d => d.Result + " " + d.Target)) + "\nactual:\n" + actual);
+    }
+
+    [Fact]
+    public void The_open_data_file_has_entries_sources_and_organisations()
+    {
+        using var json = JsonDocument.Parse(_site.ReadOutput("data/chronology.json"));
+        var root = json.RootElement;
+
+        var entries = root.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(["2012-street-triage", "2017-march", "2017-late"], entries.Select(e => e.GetProperty("id").GetString()));
+        var first = entries[0];
+        Assert.Equal("2012-11", first.GetProperty("date").GetString());
+        Assert.Equal("November 2012", first.GetProperty("label").GetString());
+        Assert.Equal("Street triage introduced", first.GetProperty("title").GetString());
+        Assert.Equal("The commentary states that a street triage programme was introduced.", first.GetProperty("body").GetString());
+        Assert.Equal(1, first.GetProperty("annexItem").GetInt32());
+        Assert.Equal(["org-a", "org-b"], first.GetProperty("organisations").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(["street-triage"], first.GetProperty("tags").EnumerateArray().Select(o => o.GetString()));
+        var citation = first.GetProperty("citations")[1];
+        Assert.Equal("inspection", citation.GetProperty("source").GetString());
+        Assert.Equal("page 15", citation.GetProperty("locator").GetString());
+        Assert.Equal("The service had developed new and innovative services", citation.GetProperty("quote").GetString());
+        Assert.Equal("2017-41~", entries[2].GetProperty("date").GetString());
+        Assert.Equal(JsonValueKind.Null, entries[1].GetProperty("organisations").EnumerateArray().Any() ? JsonValueKind.Undefined : JsonValueKind.Null);
+
+        var sources = root.GetProperty("sources").EnumerateArray().ToList();
+        Assert.Equal(["commentary", "inspection"], sources.Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal(JsonValueKind.Null, sources[0].GetProperty("url").ValueKind);
+        Assert.Equal("https://example.org/report.pdf", sources[1].GetProperty("url").GetString());
+        Assert.Equal("inspection-report", sources[1].GetProperty("type").GetString());
+        Assert.Equal("2014-07", sources[1].GetProperty("date").GetString());
+        Assert.Equal("The Inspectorate", sources[1].GetProperty("publisher").GetString());
+
+        Assert.Equal(["org-a", "org-b"], root.GetProperty("organisations").EnumerateArray().Select(o => o.GetProperty("id").GetString()));
+    }
+
+    private static IEnumerable<string> Cells(IElement row) => row.Children.Select(c => c.TextContent.Trim());
+}

@@ -1,0 +1,54 @@
+using Chronology.Publishing;
+using Chronology.Site;
+using Chronology.Theme.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Chronology.Theme;
+
+/// <summary>Renders every page of the site with the Razor components and hands each to the one writer.</summary>
+public static class SiteRenderer
+{
+    public static async Task RenderAsync(SiteModel site, OutputWriter writer)
+    {
+        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+
+        async Task Page<TPage>(string url, Dictionary<string, object?>? parameters = null) where TPage : IComponent
+        {
+            var values = new Dictionary<string, object?>(parameters ?? []) { ["Site"] = site, ["Url"] = url };
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<TPage>(ParameterView.FromDictionary(values))).ToHtmlString());
+            writer.WritePage(url, html);
+        }
+
+        await Page<HomePage>(SiteUrls.Home);
+        foreach (var entry in site.Entries)
+            await Page<EntryPage>(SiteUrls.Entry(entry.Id), new() { ["Entry"] = entry });
+        await Page<SourceRegisterPage>(SiteUrls.SourceRegister);
+        foreach (var source in site.Sources)
+            await Page<SourcePage>(SiteUrls.Source(source.Id), new() { ["Source"] = source });
+        await Page<OrganisationIndexPage>(SiteUrls.OrganisationIndex);
+        foreach (var organisation in site.Organisations)
+            await Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), new() { ["Organisation"] = organisation });
+        await Page<AboutPage>(SiteUrls.About);
+        await Page<NotFoundPage>(SiteUrls.NotFound);
+
+        WriteAssets(writer);
+    }
+
+    private static void WriteAssets(OutputWriter writer)
+    {
+        var assembly = typeof(SiteRenderer).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("assets/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            writer.WriteBytes("/" + name, buffer.ToArray());
+        }
+    }
+}
