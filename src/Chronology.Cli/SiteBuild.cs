@@ -1,6 +1,4 @@
 using Chronology.Diagnostics;
-using Chronology.Loading;
-using Chronology.Model;
 using Chronology.Publishing;
 using Chronology.Site;
 using Chronology.Theme;
@@ -17,10 +15,10 @@ public static class SiteBuild
     public static async Task<BuildResult> RunAsync(string contentRoot, string output)
     {
         var diagnostics = new DiagnosticBag();
-        var evidence = Check(contentRoot, diagnostics);
+        var checkedEvidence = EvidenceChecks.Run(contentRoot, diagnostics);
         if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
 
-        var site = new SiteModel(evidence);
+        var site = new SiteModel(checkedEvidence);
         var staging = OutputFolder.CreateStaging(output);
         try
         {
@@ -39,13 +37,8 @@ public static class SiteBuild
         }
     }
 
-    /// <summary>Every validation, no output: load and validate.</summary>
-    public static Evidence Check(string contentRoot, DiagnosticBag diagnostics)
-    {
-        var evidence = ContentLoader.Load(contentRoot, diagnostics);
-        EvidenceValidator.Validate(evidence, diagnostics);
-        return evidence;
-    }
+    /// <summary>Every validation, no output.</summary>
+    public static CheckedEvidence Check(string contentRoot, DiagnosticBag diagnostics) => EvidenceChecks.Run(contentRoot, diagnostics);
 }
 
 public sealed record BuildResult(DiagnosticBag Diagnostics, bool Published, int PageCount = 0, int FileCount = 0);

@@ -34,6 +34,7 @@ public static class SiteRenderer
         await Page<OrganisationIndexPage>(SiteUrls.OrganisationIndex);
         foreach (var organisation in site.Organisations)
             await Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), new() { ["Organisation"] = organisation });
+        await Page<EvidenceHealthPage>(SiteUrls.EvidenceHealth);
         await Page<AboutPage>(SiteUrls.About);
         await Page<NotFoundPage>(SiteUrls.NotFound);
 

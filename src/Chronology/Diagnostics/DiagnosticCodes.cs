@@ -16,6 +16,7 @@ public static class DiagnosticCodes
     public const string InvalidValue = "CHR107";
     public const string InvalidId = "CHR108";
     public const string MissingSiteConfig = "CHR109";
+    public const string MalformedLinkStatus = "CHR110";
 
     // Dates
     public const string InvalidDate = "CHR201";
@@ -29,6 +30,21 @@ public static class DiagnosticCodes
     public const string MissingUrlReason = "CHR305";
     public const string DuplicateAnnexItem = "CHR306";
     public const string InvalidUrl = "CHR307";
+    public const string PageOutOfRange = "CHR308";
+    public const string InvalidArchiveUrl = "CHR309";
+    public const string SnapshotWithoutSource = "CHR310";
+    public const string UncitedSource = "CHR311";
+    public const string IncompleteSource = "CHR312";
+
+    // Quotes
+    public const string QuoteNotFound = "CHR321";
+    public const string QuoteWrongPage = "CHR322";
+
+    // External links (from content/link-status.json, written by 'links refresh')
+    public const string LinkUnverifiable = "CHR331";
+    public const string LinkFailing = "CHR332";
+    public const string LinkDead = "CHR333";
+    public const string LinkUnchecked = "CHR334";
 
     // Output
     public const string BrokenLink = "CHR401";
@@ -45,6 +61,7 @@ public static class DiagnosticCodes
         [InvalidValue] = "A field has the wrong kind of value (text, number, list) or an impossible one.",
         [InvalidId] = "A file name is not a valid id (lowercase letters, digits, single hyphens).",
         [MissingSiteConfig] = "content/site.yml is missing.",
+        [MalformedLinkStatus] = "content/link-status.json cannot be read (it is written by 'links refresh'; do not edit it by hand).",
         [InvalidDate] = "A date is not valid EDTF, or names an impossible day or an interval that ends before it starts.",
         [OverPreciseDate] = "A date is more precise than the label the source used (e.g. a day when the source gives a month).",
         [DuplicateId] = "Two files define the same id.",
@@ -54,6 +71,17 @@ public static class DiagnosticCodes
         [MissingUrlReason] = "A source has no URL and no `noUrlReason` saying why.",
         [DuplicateAnnexItem] = "Two entries claim the same Annex 1 item number.",
         [InvalidUrl] = "A URL is not an absolute http(s) URL.",
+        [PageOutOfRange] = "A citation's page is beyond the source's known page count.",
+        [InvalidArchiveUrl] = "An archive URL is not a Wayback Machine capture (https://web.archive.org/web/<14-digit timestamp>/<url>) or a perma.cc link.",
+        [SnapshotWithoutSource] = "An archived text snapshot names a source id that is not in the register.",
+        [UncitedSource] = "Warning: no entry cites this source.",
+        [IncompleteSource] = "Warning: a source lacks a field its type should have (a date; an access date for a URL).",
+        [QuoteNotFound] = "A quotation is not in the archived text of its source (the message shows the closest passage and a word diff).",
+        [QuoteWrongPage] = "A quotation is in the archived text, but not on the cited page.",
+        [LinkUnverifiable] = "Warning: the last link check could not confirm a URL either way (403, 429, bot wall, timeout, soft 404...).",
+        [LinkFailing] = "Warning: a URL answered 404/410 or did not resolve on the last check; it is marked dead if it fails again on a later day.",
+        [LinkDead] = "A URL has failed on separate days and the source has no archive URL: add an archived copy.",
+        [LinkUnchecked] = "Warning: a URL has never been checked ('links refresh' has not been run since it was added).",
         [BrokenLink] = "A rendered page links to a file the build did not write.",
         [BrokenFragment] = "A rendered page links to a #fragment that is not an id on the target page.",
     };

@@ -12,9 +12,13 @@ public static class ContentLoader
         var entries = LoadFolder(contentRoot, "entries", [".md"], diagnostics, EntryReader.Read);
         var sources = LoadFolder(contentRoot, "sources", [".yml", ".yaml"], diagnostics, SourceReader.Read);
         var organisations = LoadFolder(contentRoot, "organisations", [".yml", ".yaml"], diagnostics, OrganisationReader.Read);
+        var snapshots = LoadFolder(contentRoot, "snapshots", [".txt"], diagnostics, SnapshotReader.Read);
 
         var ordered = entries.Order(ChronologyEntry.ChronologicalOrder).ToList();
-        return new Evidence(site, ordered, sources, organisations);
+        return new Evidence(site, ordered, sources, organisations)
+        {
+            Snapshots = snapshots.ToDictionary(s => s.SourceId, StringComparer.Ordinal),
+        };
     }
 
     private static SiteConfig LoadSite(string contentRoot, DiagnosticBag diagnostics)

@@ -62,6 +62,7 @@ internal static class EntryReader
         return new Citation(source, locator, quote is null ? null : CollapseWhitespace(quote), fields.Location)
         {
             SourceLocation = fields.LocationOf("source"),
+            QuoteLocation = fields.LocationOf("quote"),
         };
     }
 

@@ -4,4 +4,6 @@ namespace Chronology.Model;
 public sealed record Citation(string SourceId, Locator? Locator, string? Quote, ContentLocation Location)
 {
     public ContentLocation? SourceLocation { get; init; }
+
+    public ContentLocation? QuoteLocation { get; init; }
 }

@@ -5,4 +5,8 @@ public sealed record Evidence(
     SiteConfig Site,
     IReadOnlyList<ChronologyEntry> Entries,
     IReadOnlyList<Source> Sources,
-    IReadOnlyList<Organisation> Organisations);
+    IReadOnlyList<Organisation> Organisations)
+{
+    /// <summary>Archived text copies of sources, by source id.</summary>
+    public IReadOnlyDictionary<string, Snapshot> Snapshots { get; init; } = new Dictionary<string, Snapshot>();
+}

@@ -1,4 +1,6 @@
+using Chronology.Links;
 using Chronology.Model;
+using Chronology.Validation;
 
 namespace Chronology.Site;
 
@@ -13,9 +15,11 @@ public sealed class SiteModel
     private readonly Dictionary<string, List<ChronologyEntry>> _entriesByOrganisation;
     private readonly Dictionary<string, List<Source>> _sourcesByOrganisation;
 
-    public SiteModel(Evidence evidence)
+    public SiteModel(Evidence evidence, IntegrityReport? integrity = null, IReadOnlyDictionary<string, LinkRecord>? linkStatus = null)
     {
         Evidence = evidence;
+        Integrity = integrity ?? IntegrityReport.Empty;
+        LinkStatus = linkStatus ?? new Dictionary<string, LinkRecord>();
         Entries = evidence.Entries;
         Sources = [.. evidence.Sources.OrderBy(s => s.Title, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)];
         Organisations = [.. evidence.Organisations.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Id, StringComparer.Ordinal)];
@@ -53,7 +57,18 @@ public sealed class SiteModel
         Years = years;
     }
 
+    public SiteModel(CheckedEvidence checkedEvidence)
+        : this(checkedEvidence.Evidence, checkedEvidence.Integrity, checkedEvidence.LinkStatus)
+    {
+    }
+
     public Evidence Evidence { get; }
+
+    /// <summary>How each quote fared against the archived texts.</summary>
+    public IntegrityReport Integrity { get; }
+
+    /// <summary>The last external link check, by URL.</summary>
+    public IReadOnlyDictionary<string, LinkRecord> LinkStatus { get; }
 
     public SiteConfig Site => Evidence.Site;
 
@@ -87,12 +102,16 @@ public sealed class SiteModel
     public IReadOnlyList<Source> SourcesFor(string organisationId) =>
         _sourcesByOrganisation.TryGetValue(organisationId, out var sources) ? sources : [];
 
-    /// <summary>The link that goes straight to the cited place in the document: a PDF's page where one is known.</summary>
+    /// <summary>
+    /// The link that goes straight to the cited place in the document: a PDF's page where one is known, or for a
+    /// web page a text fragment (<c>#:~:text=</c>) that highlights the quoted passage.
+    /// </summary>
     public static string? DocumentHref(Source source, Citation? citation = null)
     {
         if (source.Url is null) return null;
-        if (citation?.Locator?.FirstPage is { } page && source.IsPdf && !source.Url.Contains('#'))
-            return $"{source.Url}#page={page}";
+        if (source.Url.Contains('#')) return source.Url;
+        if (citation?.Locator?.FirstPage is { } page && source.IsPdf) return $"{source.Url}#page={page}";
+        if (citation?.Quote is { } quote && !source.IsPdf) return source.Url + TextFragment.For(quote);
         return source.Url;
     }
 

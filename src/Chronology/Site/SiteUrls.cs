@@ -10,6 +10,7 @@ public static class SiteUrls
     public const string SourceRegister = "/sources/";
     public const string OrganisationIndex = "/organisations/";
     public const string About = "/about/";
+    public const string EvidenceHealth = "/evidence/";
     public const string Data = "/data/chronology.json";
     public const string Stylesheet = "/assets/site.css";
     public const string NotFound = "/404.html";

@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Chronology.Diagnostics;
+
+namespace Chronology.Cli;
+
+/// <summary>Prints diagnostics for people (<c>text</c>), tools (<c>json</c>) or pull requests (<c>github</c>).</summary>
+public static class DiagnosticReport
+{
+    public static readonly string[] Formats = ["text", "json", "github"];
+
+    public static string Format(IReadOnlyList<Diagnostic> diagnostics, string format) => format switch
+    {
+        "json" => Json(diagnostics),
+        "github" => string.Concat(diagnostics.Select(d => GitHub(d) + "\n")),
+        _ => string.Concat(diagnostics.Select(d => d + "\n")) + Summary(diagnostics),
+    };
+
+    private static string Summary(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (diagnostics.Count == 0) return "";
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        return $"{errors} error(s), {diagnostics.Count - errors} warning(s)\n";
+    }
+
+    /// <summary>A GitHub Actions workflow command, so the problem shows on its line of the pull request.</summary>
+    public static string GitHub(Diagnostic d)
+    {
+        var command = d.Severity == Severity.Error ? "error" : "warning";
+        return $"::{command} file={Property(d.File)},line={d.Line},col={d.Column},title={Property(d.Code)}::{Data(d.Message)}";
+    }
+
+    private static string Data(string value) =>
+        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static string Property(string value) =>
+        Data(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+
+    private static string Json(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            foreach (var d in diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("severity", d.Severity == Severity.Error ? "error" : "warning");
+                json.WriteString("code", d.Code);
+                json.WriteString("file", d.File);
+                json.WriteNumber("line", d.Line);
+                json.WriteNumber("column", d.Column);
+                json.WriteString("message", d.Message);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+}

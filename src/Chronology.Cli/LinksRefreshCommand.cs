@@ -1,0 +1,53 @@
+using Chronology.Diagnostics;
+using Chronology.Links;
+using Chronology.Loading;
+using Spectre.Console;
+
+namespace Chronology.Cli;
+
+/// <summary>
+/// <c>links refresh</c>: the one command that goes online. It checks every URL in the source register and
+/// rewrites content/link-status.json, which build and check then read.
+/// </summary>
+public static class LinksRefreshCommand
+{
+    public static async Task<int> RunAsync(string contentRoot, LinkRefreshOptions options, TextWriter log, CancellationToken cancellation)
+    {
+        var diagnostics = new DiagnosticBag();
+        var evidence = ContentLoader.Load(contentRoot, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            await log.WriteAsync(DiagnosticReport.Format(diagnostics.Sorted(), "text"));
+            await log.WriteLineAsync("links refresh: fix the content first");
+            return 1;
+        }
+
+        var urls = ExternalUrls.Of(evidence);
+        var path = LinkStatusFile.PathIn(contentRoot);
+        var previous = LinkStatusFile.Read(path);
+        using var handler = LinkRefresher.CreateHandler();
+        var refresher = new LinkRefresher(handler, options, TimeProvider.System);
+
+        IReadOnlyList<LinkRecord> records = [];
+        if (AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            await AnsiConsole.Progress().StartAsync(async context =>
+            {
+                var task = context.AddTask($"Checking {urls.Count} links", maxValue: urls.Count);
+                records = await refresher.RefreshAsync(urls, previous, new Progress<string>(_ => task.Increment(1)), cancellation);
+            });
+        }
+        else
+        {
+            var done = 0;
+            records = await refresher.RefreshAsync(urls, previous,
+                new Progress<string>(url => log.WriteLine($"[{Interlocked.Increment(ref done)}/{urls.Count}] {url}")), cancellation);
+        }
+
+        LinkStatusFile.Write(path, records);
+        foreach (var group in records.GroupBy(r => r.Outcome).OrderBy(g => g.Key))
+            await log.WriteLineAsync($"{group.Key.ToString().ToLowerInvariant()}: {group.Count()}");
+        await log.WriteLineAsync($"wrote {path}");
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Loading;
+
+/// <summary>
+/// A snapshot file: front matter (title, publisher, url, note) and the archived text. A line that is exactly
+/// <c>[page N]</c> marks where page N begins; marker lines are not part of the text.
+/// </summary>
+internal static partial class SnapshotReader
+{
+    private static readonly string[] Keys = ["title", "publisher", "url", "note"];
+
+    [GeneratedRegex(@"^\[page (?<n>[1-9]\d*)\]$")]
+    private static partial Regex PageMarker();
+
+    public static Snapshot? Read(string id, string text, string file, DiagnosticBag diagnostics)
+    {
+        var frontMatter = FrontMatter.Split(text);
+        if (frontMatter is null)
+        {
+            diagnostics.Error(DiagnosticCodes.MissingFrontMatter, file, 1, 1,
+                "a snapshot must start with '---', its header (title, publisher, url, note), and a closing '---'");
+            return null;
+        }
+        var mapping = YamlDocumentReader.ReadMapping(frontMatter.Yaml, file, FrontMatter.YamlLineOffset, diagnostics);
+        if (mapping is null) return null;
+        var fields = new FieldReader(mapping, file, diagnostics, Keys);
+        var title = fields.Text("title", required: true);
+        var publisher = fields.Text("publisher", required: true);
+        var url = fields.Text("url");
+        var note = fields.Text("note", required: true);
+
+        var body = new StringBuilder();
+        var pages = new List<PageStart>();
+        var lines = RawBody(text).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var marker = PageMarker().Match(lines[i].Trim());
+            if (marker.Success)
+            {
+                var page = int.Parse(marker.Groups["n"].Value);
+                if (pages.Count > 0 && page <= pages[^1].Page)
+                    diagnostics.Error(DiagnosticCodes.InvalidValue, file, frontMatter.BodyLine + i, 1,
+                        $"page markers must rise: [page {page}] follows [page {pages[^1].Page}]");
+                pages.Add(new PageStart(body.Length, page));
+                continue;
+            }
+            body.Append(lines[i]).Append('\n');
+        }
+        if (title is null || publisher is null || note is null) return null;
+        return new Snapshot(id, title, publisher, url, note, body.ToString(), pages, fields.Location);
+    }
+
+    // The body exactly as written (FrontMatter.Split trims blank lines, which would shift nothing we use, but
+    // quotes are checked against the text as archived, so keep it whole).
+    private static string RawBody(string text)
+    {
+        var lines = text.Split('\n');
+        var closing = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
+        return string.Join('\n', lines[(closing + 1)..]);
+    }
+}

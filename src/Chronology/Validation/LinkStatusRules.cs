@@ -1,0 +1,44 @@
+using Chronology.Diagnostics;
+using Chronology.Links;
+using Chronology.Model;
+
+namespace Chronology.Validation;
+
+/// <summary>Reports what the last <c>links refresh</c> found, from the committed results; never goes online.</summary>
+public static class LinkStatusRules
+{
+    public static void Validate(Evidence evidence, IReadOnlyDictionary<string, LinkRecord> status, DiagnosticBag diagnostics)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in evidence.Sources)
+        {
+            foreach (var url in new[] { source.Url, source.ArchiveUrl }.Concat(source.AlsoAt).OfType<string>())
+            {
+                if (!reported.Add(url)) continue;
+                var at = source.Location;
+                if (!status.TryGetValue(url, out var record))
+                {
+                    diagnostics.Warning(DiagnosticCodes.LinkUnchecked, at.File, at.Line, at.Column, $"{url}: never checked; run 'links refresh'");
+                    continue;
+                }
+                var when = record.CheckedAt.ToString("yyyy-MM-dd");
+                switch (record.Outcome)
+                {
+                    case LinkOutcome.Unverifiable:
+                        diagnostics.Warning(DiagnosticCodes.LinkUnverifiable, at.File, at.Line, at.Column, $"{url}: unverifiable on {when}: {record.Detail}");
+                        break;
+                    case LinkOutcome.Failing:
+                        diagnostics.Warning(DiagnosticCodes.LinkFailing, at.File, at.Line, at.Column, $"{url}: failing since {record.FirstFailedAt:yyyy-MM-dd}: {record.Detail}");
+                        break;
+                    case LinkOutcome.Dead when source.ArchiveUrl is null || url == source.ArchiveUrl:
+                        diagnostics.Error(DiagnosticCodes.LinkDead, at.File, at.Line, at.Column,
+                            $"{url}: dead (failing since {record.FirstFailedAt:yyyy-MM-dd}, last checked {when}: {record.Detail}); add an 'archiveUrl'");
+                        break;
+                    case LinkOutcome.Dead:
+                        diagnostics.Warning(DiagnosticCodes.LinkFailing, at.File, at.Line, at.Column, $"{url}: dead since {record.FirstFailedAt:yyyy-MM-dd}; readers are offered the archived copy");
+                        break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+
+namespace Chronology.Validation;
+
+/// <summary>
+/// Text reduced to what a quotation must match: Unicode NFKC; curly quotes, apostrophes and dashes made plain;
+/// a hyphen between letters dropped (so a word hyphenated across a line break matches it written whole, and
+/// either matches it hyphenated); every run of white space a single space. <see cref="OriginalIndex"/> maps
+/// each character back to the text it came from.
+/// </summary>
+public sealed class NormalisedText
+{
+    private NormalisedText(string value, int[] originalIndex)
+    {
+        Value = value;
+        OriginalIndex = originalIndex;
+    }
+
+    public string Value { get; }
+
+    public int[] OriginalIndex { get; }
+
+    public static NormalisedText Of(string text)
+    {
+        // Pass 1: NFKC and character folding, one source character at a time, remembering where each came from.
+        var folded = new StringBuilder(text.Length);
+        var origin = new List<int>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
+            var piece = text.Substring(i, length);
+            if (!piece.IsNormalized(NormalizationForm.FormKC)) piece = piece.Normalize(NormalizationForm.FormKC);
+            foreach (var c in piece)
+            {
+                if (Fold(c) is not { } plain) continue;
+                folded.Append(plain);
+                origin.Add(i);
+            }
+            i += length - 1;
+        }
+
+        // Pass 2: drop hyphens between letters (with any white space after them) and collapse white space.
+        var result = new StringBuilder(folded.Length);
+        var map = new List<int>(folded.Length);
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var c = folded[i];
+            if (c == '-' && i > 0 && char.IsLetter(folded[i - 1]))
+            {
+                var j = i + 1;
+                while (j < folded.Length && char.IsWhiteSpace(folded[j])) j++;
+                if (j < folded.Length && char.IsLetter(folded[j]))
+                {
+                    i = j - 1;
+                    continue;
+                }
+            }
+            if (char.IsWhiteSpace(c))
+            {
+                if (result.Length == 0 || result[^1] == ' ') continue;
+                result.Append(' ');
+                map.Add(origin[i]);
+                continue;
+            }
+            result.Append(c);
+            map.Add(origin[i]);
+        }
+        if (result.Length > 0 && result[^1] == ' ')
+        {
+            result.Length--;
+            map.RemoveAt(map.Count - 1);
+        }
+        return new NormalisedText(result.ToString(), [.. map]);
+    }
+
+    /// <summary>The plain form of a character, or null for one that is invisible (a soft hyphen).</summary>
+    private static char? Fold(char c) => c switch
+    {
+        '\u00AD' => null,
+        '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '`' or '\u00B4' => '\'',
+        '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
+        '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
+        _ when CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator => ' ',
+        _ => c,
+    };
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Validation;
+
+/// <summary>Rules on the source register: archive URLs, page ranges, snapshots, completeness, use.</summary>
+public static partial class SourceRules
+{
+    [GeneratedRegex(@"^https?://web\.archive\.org/web/(?<timestamp>[^/]+)/(?<url>.+)$")]
+    private static partial Regex Wayback();
+
+    [GeneratedRegex(@"^https://perma\.cc/[A-Z0-9]{4}-[A-Z0-9]{4}$")]
+    private static partial Regex PermaCc();
+
+    public static void Validate(Evidence evidence, DiagnosticBag diagnostics, Func<string, bool>? hasBeenAccessed = null)
+    {
+        var sources = evidence.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var cited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in evidence.Entries)
+        {
+            foreach (var citation in entry.Citations)
+            {
+                cited.Add(citation.SourceId);
+                if (!sources.TryGetValue(citation.SourceId, out var source) || source.Pages is not { } pageCount) continue;
+                var page = citation.Locator?.Parts.FirstOrDefault(p => p.Kind is "page" or "pages");
+                if (page is null) continue;
+                var last = int.Parse(page.Value.Split('–')[^1], CultureInfo.InvariantCulture);
+                if (last <= pageCount) continue;
+                var at = citation.Location;
+                diagnostics.Error(DiagnosticCodes.PageOutOfRange, at.File, at.Line, at.Column,
+                    $"{page.Display} is beyond the {pageCount} pages of '{source.Id}'");
+            }
+        }
+        // A source is in use if an entry cites it or another source is known through it.
+        foreach (var source in evidence.Sources)
+        {
+            if (source.KnownThrough is { } through) cited.Add(through);
+        }
+
+        foreach (var source in evidence.Sources)
+        {
+            var at = source.Location;
+            if (source.ArchiveUrl is { } archive && ArchiveProblem(archive) is { } problem)
+                diagnostics.Error(DiagnosticCodes.InvalidArchiveUrl, at.File, at.Line, at.Column, $"archiveUrl: {problem}");
+            if (!cited.Contains(source.Id))
+                diagnostics.Warning(DiagnosticCodes.UncitedSource, at.File, at.Line, at.Column, $"no entry cites source '{source.Id}'");
+            if (source.Date is null)
+                diagnostics.Warning(DiagnosticCodes.IncompleteSource, at.File, at.Line, at.Column, "the source has no publication date");
+            if (source.Url is { } url && source.Accessed is null && hasBeenAccessed?.Invoke(url) != true)
+                diagnostics.Warning(DiagnosticCodes.IncompleteSource, at.File, at.Line, at.Column,
+                    "the source has a URL but no access date (give 'accessed', or run 'links refresh' to record when it was last reached)");
+        }
+
+        foreach (var snapshot in evidence.Snapshots.Values)
+        {
+            if (sources.ContainsKey(snapshot.SourceId)) continue;
+            var at = snapshot.Location;
+            diagnostics.Error(DiagnosticCodes.SnapshotWithoutSource, at.File, 1, 1,
+                $"snapshot for unknown source '{snapshot.SourceId}': the file name must be a source id");
+        }
+    }
+
+    /// <summary>Why an archive URL is not a well-formed Wayback capture or perma.cc link; null if it is one.</summary>
+    public static string? ArchiveProblem(string url)
+    {
+        if (PermaCc().IsMatch(url)) return null;
+        var wayback = Wayback().Match(url);
+        if (!wayback.Success) return $"'{url}' is neither https://web.archive.org/web/<timestamp>/<url> nor https://perma.cc/XXXX-XXXX";
+        if (url.StartsWith("http://", StringComparison.Ordinal)) return "use https://web.archive.org";
+        var timestamp = wayback.Groups["timestamp"].Value;
+        if (timestamp.Contains('*') || wayback.Groups["url"].Value.Contains('*')) return "a wildcard is a search, not a capture";
+        if (timestamp == "save" || url.Contains("/save/", StringComparison.Ordinal)) return "a /save/ link asks for a new capture; give the capture's own URL";
+        if (timestamp.Length != 14 || !DateTime.TryParseExact(timestamp, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            return $"'{timestamp}' is not a 14-digit capture timestamp (yyyyMMddHHmmss)";
+        if (!wayback.Groups["url"].Value.StartsWith("http", StringComparison.Ordinal)) return "the archived URL must be absolute";
+        return null;
+    }
+}
