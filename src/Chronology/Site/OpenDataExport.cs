@@ -45,8 +45,8 @@ public static class OpenDataExport
         json.WriteString("id", entry.Id);
         json.WriteString("date", entry.Date.ToString());
         json.WriteString("label", entry.Label);
-        json.WriteString("earliest", entry.Date.Earliest.ToString("yyyy-MM-dd"));
-        json.WriteString("latest", entry.Date.Latest.ToString("yyyy-MM-dd"));
+        json.WriteString("earliest", DisplayDates.Iso(entry.Date.Earliest));
+        json.WriteString("latest", DisplayDates.Iso(entry.Date.Latest));
         json.WriteString("title", entry.Title);
         json.WriteString("body", PlainText(entry.Body));
         Strings(json, "organisations", entry.Organisations);

@@ -1,6 +1,7 @@
 using Chronology.Diagnostics;
 using Chronology.Links;
 using Chronology.Model;
+using Chronology.Site;
 
 namespace Chronology.Validation;
 
@@ -21,24 +22,26 @@ public static class LinkStatusRules
                     diagnostics.Warning(DiagnosticCodes.LinkUnchecked, at.File, at.Line, at.Column, $"{url}: never checked; run 'links refresh'");
                     continue;
                 }
-                var when = record.CheckedAt.ToString("yyyy-MM-dd");
+                var when = DisplayDates.Iso(record.CheckedAt);
                 switch (record.Outcome)
                 {
                     case LinkOutcome.Unverifiable:
                         diagnostics.Warning(DiagnosticCodes.LinkUnverifiable, at.File, at.Line, at.Column, $"{url}: unverifiable on {when}: {record.Detail}");
                         break;
                     case LinkOutcome.Failing:
-                        diagnostics.Warning(DiagnosticCodes.LinkFailing, at.File, at.Line, at.Column, $"{url}: failing since {record.FirstFailedAt:yyyy-MM-dd}: {record.Detail}");
+                        diagnostics.Warning(DiagnosticCodes.LinkFailing, at.File, at.Line, at.Column, $"{url}: failing since {Since(record)}: {record.Detail}");
                         break;
                     case LinkOutcome.Dead when source.ArchiveUrl is null || url == source.ArchiveUrl:
                         diagnostics.Error(DiagnosticCodes.LinkDead, at.File, at.Line, at.Column,
-                            $"{url}: dead (failing since {record.FirstFailedAt:yyyy-MM-dd}, last checked {when}: {record.Detail}); add an 'archiveUrl'");
+                            $"{url}: dead (failing since {Since(record)}, last checked {when}: {record.Detail}); add an 'archiveUrl'");
                         break;
                     case LinkOutcome.Dead:
-                        diagnostics.Warning(DiagnosticCodes.LinkFailing, at.File, at.Line, at.Column, $"{url}: dead since {record.FirstFailedAt:yyyy-MM-dd}; readers are offered the archived copy");
+                        diagnostics.Warning(DiagnosticCodes.LinkFailing, at.File, at.Line, at.Column, $"{url}: dead since {Since(record)}; readers are offered the archived copy");
                         break;
                 }
             }
         }
     }
+
+    private static string Since(LinkRecord record) => record.FirstFailedAt is { } failed ? DisplayDates.Iso(failed) : "an unknown date";
 }

@@ -37,7 +37,64 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.MissingUrlReason, Entry("a", GoodEntry) + "\n-- content/sources/src-b.yml --\ntitle: t\npublisher: p\ntype: report", "content/sources/src-b.yml", 1, 8 },
         { DiagnosticCodes.DuplicateAnnexItem, Entry("a", GoodEntry.Replace("title:", "annex: 3\ntitle:")) + Entry("b", GoodEntry.Replace("title:", "annex: 3\ntitle:")), "content/entries/b.md", 4, 8 },
         { DiagnosticCodes.InvalidUrl, "-- content/sources/src-a.yml --\ntitle: t\npublisher: p\ntype: report\nurl: javascript:alert(1)", "content/sources/src-a.yml", 4, 6 },
+        { DiagnosticCodes.MalformedLinkStatus, Entry("a", GoodEntry) + "-- content/link-status.json --\n{ \"links\": [ }", "content/link-status.json", 1, 1 },
+        { DiagnosticCodes.PageOutOfRange, Entry("a", GoodEntry.Replace("source: src-a", "source: src-a\n    locator: page 5")) + SourceA("pages: 4"), "content/entries/a.md", 6, 5 },
+        { DiagnosticCodes.InvalidArchiveUrl, Entry("a", GoodEntry) + SourceA("archiveUrl: https://web.archive.org/web/2021*/https://example.org/report.pdf"), "content/sources/src-a.yml", 1, 1 },
+        { DiagnosticCodes.SnapshotWithoutSource, Entry("a", GoodEntry) + "-- content/snapshots/src-x.txt --\n---\ntitle: t\npublisher: p\nnote: n\n---\ntext", "content/snapshots/src-x.txt", 1, 1 },
+        { DiagnosticCodes.QuoteNotFound, Entry("a", GoodEntry.Replace("source: src-a", "source: src-a\n    quote: developed novel and innovative services")) + Snapshot, "content/entries/a.md", 7, 12 },
+        { DiagnosticCodes.QuoteWrongPage, Entry("a", GoodEntry.Replace("source: src-a", "source: src-a\n    locator: page 2\n    quote: developed new and innovative services")) + Snapshot, "content/entries/a.md", 8, 12 },
+        { DiagnosticCodes.LinkDead, Entry("a", GoodEntry) + LinkStatus("dead"), "content/sources/src-a.yml", 1, 1 },
     };
+
+    public static TheoryData<string, string, string, int, int> WarningCases => new()
+    {
+        { DiagnosticCodes.UncitedSource, Entry("a", GoodEntry) + "-- content/sources/src-b.yml --\ntitle: t\npublisher: p\ntype: report\ndate: 2020\nnoUrlReason: none given", "content/sources/src-b.yml", 1, 1 },
+        { DiagnosticCodes.IncompleteSource, Entry("a", GoodEntry) + SourceA("accessed: 2021-08-10", date: null), "content/sources/src-a.yml", 1, 1 },
+        { DiagnosticCodes.LinkUnverifiable, Entry("a", GoodEntry) + LinkStatus("unverifiable"), "content/sources/src-a.yml", 1, 1 },
+        { DiagnosticCodes.LinkFailing, Entry("a", GoodEntry) + LinkStatus("failing"), "content/sources/src-a.yml", 1, 1 },
+        { DiagnosticCodes.LinkUnchecked, Entry("a", GoodEntry), "content/sources/src-a.yml", 1, 1 },
+    };
+
+    private const string Snapshot = """
+        -- content/snapshots/src-a.txt --
+        ---
+        title: A report
+        publisher: Someone
+        note: Archived text extraction, for tests.
+        ---
+        [page 1]
+        The service had developed new
+        and innovative ser-
+        vices to protect people.
+        [page 2]
+        Other text.
+        """;
+
+    private static string SourceA(string extra, string? date = "2014-07") =>
+        "-- content/sources/src-a.yml --\ntitle: A report\npublisher: Someone\ntype: report\n" + (date is null ? "" : $"date: {date}\n") +
+        "url: https://example.org/report.pdf\n" + extra + "\n";
+
+    private static string LinkStatus(string outcome) => $$"""
+        -- content/link-status.json --
+        { "links": [ { "url": "https://example.org/report.pdf", "outcome": "{{outcome}}", "status": 404, "finalUrl": null, "redirects": [],
+          "contentType": null, "checkedAt": "2026-11-20T10:00:00Z", "firstFailedAt": "2026-11-01T10:00:00Z", "detail": "HTTP 404" } ] }
+
+        """;
+
+    [Theory]
+    [MemberData(nameof(WarningCases))]
+    public void Each_warning_is_reported_at_its_place(string code, string files, string file, int line, int column)
+    {
+        using var site = TestSite.Create(files);
+
+        var diagnostics = site.Check();
+
+        Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error);
+        var found = Assert.Single(diagnostics, d => d.Code == code);
+        Assert.Equal(Severity.Warning, found.Severity);
+        Assert.Equal(site.Display(file["content/".Length..]), found.File);
+        Assert.Equal((line, column), (found.Line, found.Column));
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -86,7 +143,7 @@ public class DiagnosticCodeTests
     [Fact]
     public void Every_code_is_documented_and_tested()
     {
-        var tested = Cases.Select(c => (string)c[0]).Concat([DiagnosticCodes.NotUtf8, DiagnosticCodes.BrokenLink, DiagnosticCodes.BrokenFragment]).ToHashSet();
+        var tested = Cases.Concat(WarningCases).Select(c => (string)c[0]).Concat([DiagnosticCodes.NotUtf8, DiagnosticCodes.BrokenLink, DiagnosticCodes.BrokenFragment]).ToHashSet();
         var documentation = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "diagnostics.md"));
 
         foreach (var code in DiagnosticCodes.Descriptions.Keys)
