@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Chronology.Cli;
+using Chronology.Diagnostics;
+
+namespace Chronology.Tests;
+
+/// <summary>Builds the real content/ (the SIM chronology) once and checks that what the seeds hold is on the site.</summary>
+public sealed partial class RealContentTests : IAsyncLifetime, IDisposable
+{
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "chronology-real-" + Guid.NewGuid().ToString("N"));
+    private BuildResult _result = default!;
+
+    [GeneratedRegex(@"https?://[^\s)>""]+")]
+    private static partial Regex UrlPattern();
+
+    public async Task InitializeAsync() => _result = await SiteBuild.RunAsync(RepoPaths.Content, _output);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_output)) Directory.Delete(_output, recursive: true);
+    }
+
+    [Fact]
+    public void The_real_content_builds_without_errors()
+    {
+        Assert.True(_result.Published, string.Join("\n", _result.Diagnostics.Items.Where(d => d.Severity == Severity.Error)));
+    }
+
+    [Fact]
+    public void All_32_items_of_annex_1_are_entries_in_order()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "data", "chronology.json")));
+        var annexItems = json.RootElement.GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("annexItem").ValueKind == JsonValueKind.Number)
+            .Select(e => e.GetProperty("annexItem").GetInt32())
+            .ToList();
+
+        Assert.Equal(Enumerable.Range(1, 32), annexItems.Order());
+        // Annex 1 is itself in date order, so our order keeps its numbering rising, except where an item's date
+        // can begin earlier than its neighbour's ("Late 2017" items against a "November 2017" one).
+        Assert.Equal(1, annexItems[0]);
+        Assert.Equal(32, annexItems.Max());
+        foreach (var item in Enumerable.Range(1, 32))
+            Assert.True(File.Exists(Path.Combine(_output, "entries", EntryId(json, item), "index.html")));
+    }
+
+    [Fact]
+    public void Every_url_in_the_seed_documents_is_in_the_source_register()
+    {
+        var snapshots = Directory.GetFiles(Path.Combine(RepoPaths.Content, "snapshots"), "*.txt");
+        var seedUrls = snapshots.SelectMany(f => UrlPattern().Matches(File.ReadAllText(f)).Select(m => m.Value)).ToHashSet();
+        // Two URLs in the extraction are cut off at a line break ("https://healthinnovationnetwork.com/wp-"); their
+        // complete forms are elsewhere in the same text.
+        var complete = seedUrls.Where(u => !u.EndsWith('-')).ToHashSet();
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "data", "chronology.json")));
+        var registered = json.RootElement.GetProperty("sources").EnumerateArray()
+            .SelectMany(s => new[] { s.GetProperty("url").GetString() }.Concat(s.GetProperty("alsoAt").EnumerateArray().Select(a => a.GetString())))
+            .OfType<string>()
+            .ToHashSet();
+
+        Assert.Equal(23, complete.Count);
+        Assert.Empty(complete.Except(registered));
+        Assert.All(seedUrls.Except(complete), cut => Assert.Contains(complete, u => u.StartsWith(cut, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_five_seed_documents_are_sources_with_archived_texts()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "data", "chronology.json")));
+        var seeds = json.RootElement.GetProperty("sources").EnumerateArray()
+            .Where(s => s.GetProperty("seed").ValueKind == JsonValueKind.String)
+            .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("seed").GetString()!);
+
+        Assert.Equal(5, seeds.Count);
+        Assert.Equal(5, seeds.Values.Distinct().Count());
+        foreach (var id in seeds.Keys)
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Content, "snapshots", id + ".txt")), $"no snapshot for {id}");
+    }
+
+    [Fact]
+    public void The_source_register_and_every_page_type_are_published()
+    {
+        var register = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_output, "sources", "index.html")));
+        var sourceCount = Directory.GetFiles(Path.Combine(RepoPaths.Content, "sources"), "*.yml").Length;
+
+        Assert.Equal(sourceCount, register.QuerySelectorAll("tbody tr").Length);
+        foreach (var page in new[] { "index.html", "sources/index.html", "organisations/index.html", "about/index.html", "evidence/index.html", "404.html" })
+            Assert.True(File.Exists(Path.Combine(_output, page)), page);
+        Assert.Equal(sourceCount, Directory.GetDirectories(Path.Combine(_output, "sources")).Length);
+        Assert.Equal(
+            Directory.GetFiles(Path.Combine(RepoPaths.Content, "organisations"), "*.yml").Length,
+            Directory.GetDirectories(Path.Combine(_output, "organisations")).Length);
+    }
+
+    [Fact]
+    public void No_quote_fails_its_check_and_annex_quotes_are_verified_against_the_commentary()
+    {
+        var errors = _result.Diagnostics.Items.Where(d => d.Code is DiagnosticCodes.QuoteNotFound or DiagnosticCodes.QuoteWrongPage);
+        Assert.Empty(errors);
+
+        var entry = new HtmlParser().ParseDocument(File.ReadAllText(Directory.GetFiles(Path.Combine(_output, "entries"), "index.html", SearchOption.AllDirectories)[0]));
+        Assert.NotNull(entry.QuerySelector(".quote-status-verified"));
+    }
+
+    private static string EntryId(JsonDocument json, int item) =>
+        json.RootElement.GetProperty("entries").EnumerateArray()
+            .First(e => e.GetProperty("annexItem").ValueKind == JsonValueKind.Number && e.GetProperty("annexItem").GetInt32() == item)
+            .GetProperty("id").GetString()!;
+}
