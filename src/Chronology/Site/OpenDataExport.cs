@@ -103,6 +103,6 @@ public static class OpenDataExport
         json.WriteEndArray();
     }
 
-    private static string PlainText(string markdown) =>
+    internal static string PlainText(string markdown) =>
         string.Join(' ', ContentMarkdown.ToPlainText(markdown).Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 }

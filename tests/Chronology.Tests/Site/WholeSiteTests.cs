@@ -303,5 +303,20 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal("Reached on 20 November 2026, after redirection to https://example.org/new/report.pdf.", page.QuerySelector(".link-state")!.TextContent);
     }
 
+    [Fact]
+    public void The_csv_files_hold_entries_citations_and_sources()
+    {
+        var entries = _site.ReadOutput("data/entries.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var citations = _site.ReadOutput("data/citations.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var sources = _site.ReadOutput("data/sources.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("id,date,label,earliest,latest,title,body,organisations,tags,annexItem,url", entries[0]);
+        Assert.Equal("2012-street-triage,2012-11,November 2012,2012-11-01,2012-11-30,Street triage introduced,The commentary states that a street triage programme was introduced.,org-a;org-b,street-triage,1,/entries/2012-street-triage/", entries[1]);
+        Assert.Equal(4, entries.Length);
+        Assert.Equal("2012-street-triage,2,inspection,page 15,The service had developed new and innovative services", citations[2]);
+        Assert.Equal(5, citations.Length);
+        Assert.StartsWith("commentary,The commentary,The Network,report,2023,,,The seeds give no URL for this document.,", sources[1]);
+    }
+
     private static IEnumerable<string> Cells(IElement row) => row.Children.Select(c => c.TextContent.Trim());
 }
