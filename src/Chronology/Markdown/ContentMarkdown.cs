@@ -16,6 +16,19 @@ public static class ContentMarkdown
 
     public static string ToHtml(string markdown) => Markdig.Markdown.ToHtml(markdown, Pipeline);
 
+    /// <summary>Renders text written for one page onto another, rewriting its relative links to still arrive.</summary>
+    public static string ToHtml(string markdown, Func<string, string> rebaseRelative)
+    {
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.FindExact<SafeLinkInlineRenderer>()!.RebaseRelative = rebaseRelative;
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
     public static string ToPlainText(string markdown) =>
         Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim().Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -11,6 +11,7 @@ public static class SiteUrls
     public const string OrganisationIndex = "/organisations/";
     public const string About = "/about/";
     public const string EvidenceHealth = "/evidence/";
+    public const string Print = "/print/";
     public const string Data = "/data/chronology.json";
     public const string Stylesheet = "/assets/site.css";
     public const string NotFound = "/404.html";
@@ -22,6 +23,14 @@ public static class SiteUrls
     public static string Organisation(string id) => $"/organisations/{id}/";
 
     public static string Year(int year) => $"/#y{year}";
+
+    /// <summary>A link written on one page, rewritten to reach the same target from another page.</summary>
+    public static string Rebase(string writtenOn, string shownOn, string link)
+    {
+        var root = new Uri("https://site.invalid/");
+        var target = new Uri(new Uri(root, writtenOn), link);
+        return Relative(shownOn, target.AbsolutePath + target.Fragment);
+    }
 
     /// <summary>The file a URL is written to, relative to the output folder: "/entries/x/" → "entries/x/index.html".</summary>
     public static string OutputPath(string url)

@@ -22,4 +22,11 @@ public class SiteUrlsTests
     [InlineData("/404.html", "/assets/site.css", "assets/site.css")]
     [InlineData("/sources/x/", "/entries/a/#cite-2", "../../entries/a/#cite-2")]
     public void Links_relatively(string from, string to, string expected) => Assert.Equal(expected, SiteUrls.Relative(from, to));
+
+    [Theory]
+    [InlineData("../b/", "../../entries/b/")]
+    [InlineData("#cite-1", "../../entries/a/#cite-1")]
+    [InlineData("../../sources/s/", "../s/")]
+    public void Rebases_a_link_written_for_one_page_onto_another(string link, string expected) =>
+        Assert.Equal(expected, SiteUrls.Rebase("/entries/a/", "/sources/x/", link));
 }

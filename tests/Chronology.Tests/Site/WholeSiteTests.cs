@@ -318,5 +318,19 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.StartsWith("commentary,The commentary,The Network,report,2023,,,The seeds give no URL for this document.,", sources[1]);
     }
 
+    [Fact]
+    public void The_print_page_has_every_entry_and_every_citation_as_a_numbered_note_with_its_url()
+    {
+        var page = _site.Page("/print/");
+
+        Assert.Equal(3, page.QuerySelectorAll("article.print-entry").Length);
+        var notes = page.QuerySelectorAll("ol.notes > li");
+        Assert.Equal(4, notes.Length);
+        Assert.Equal(["#note-1", "#note-2", "#note-3", "#note-4"], page.QuerySelectorAll("a.note-ref").Select(a => a.GetAttribute("href")!));
+        Assert.Equal("https://example.org/report.pdf#page=15", notes[1].QuerySelector(".url")!.TextContent);
+        Assert.Contains("No web address: The seeds give no URL for this document.", notes[0].TextContent);
+        Assert.Contains("“The service had developed new and innovative services”", notes[1].TextContent);
+    }
+
     private static IEnumerable<string> Cells(IElement row) => row.Children.Select(c => c.TextContent.Trim());
 }

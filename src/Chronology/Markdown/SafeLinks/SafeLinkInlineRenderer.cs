@@ -6,6 +6,9 @@ namespace Chronology.Markdown.SafeLinks;
 
 internal sealed class SafeLinkInlineRenderer : LinkInlineRenderer
 {
+    /// <summary>Rewrites a relative link when the text is shown on another page than the one it was written for.</summary>
+    public Func<string, string>? RebaseRelative { get; set; }
+
     protected override void Write(HtmlRenderer renderer, LinkInline link)
     {
         if (link.IsImage)
@@ -18,7 +21,10 @@ internal sealed class SafeLinkInlineRenderer : LinkInlineRenderer
             renderer.WriteChildren(link);
             return;
         }
-        renderer.Write("<a href=\"").WriteEscapeUrl(link.Url).Write('"');
+        var url = link.Url!;
+        if (RebaseRelative is not null && !LinkPolicy.IsExternal(url) && !url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+            url = RebaseRelative(url);
+        renderer.Write("<a href=\"").WriteEscapeUrl(url).Write('"');
         if (!string.IsNullOrEmpty(link.Title)) renderer.Write(" title=\"").WriteEscape(link.Title).Write('"');
         if (LinkPolicy.IsExternal(link.Url!)) renderer.Write(" rel=\"noopener noreferrer\"");
         renderer.Write('>');
