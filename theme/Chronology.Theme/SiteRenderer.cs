@@ -31,6 +31,12 @@ public static class SiteRenderer
         await Page<SourceRegisterPage>(SiteUrls.SourceRegister);
         foreach (var source in site.Sources)
             await Page<SourcePage>(SiteUrls.Source(source.Id), new() { ["Source"] = source });
+        if (site.ReviewItems.Count > 0)
+        {
+            await Page<ReviewPage>(SiteUrls.Review);
+            foreach (var item in site.ReviewItems)
+                await Page<ReviewItemPage>(SiteUrls.ReviewItem(item.Id), new() { ["Item"] = item });
+        }
         await Page<OrganisationIndexPage>(SiteUrls.OrganisationIndex);
         foreach (var organisation in site.Organisations)
             await Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), new() { ["Organisation"] = organisation });

@@ -35,6 +35,8 @@ public static class DiagnosticCodes
     public const string SnapshotWithoutSource = "CHR310";
     public const string UncitedSource = "CHR311";
     public const string IncompleteSource = "CHR312";
+    public const string UnknownEntry = "CHR313";
+    public const string UnknownReviewItem = "CHR314";
 
     // Quotes
     public const string QuoteNotFound = "CHR321";
@@ -76,6 +78,8 @@ public static class DiagnosticCodes
         [SnapshotWithoutSource] = "An archived text snapshot names a source id that is not in the register.",
         [UncitedSource] = "Warning: no entry cites this source.",
         [IncompleteSource] = "Warning: a source lacks a field its type should have (a date; an access date for a URL).",
+        [UnknownEntry] = "A review item names a chronology entry id that does not exist.",
+        [UnknownReviewItem] = "A response's 'respondsTo' names a review item that does not exist.",
         [QuoteNotFound] = "A quotation is not in the archived text of its source (the message shows the closest passage and a word diff).",
         [QuoteWrongPage] = "A quotation is in the archived text, but not on the cited page.",
         [LinkUnverifiable] = "Warning: the last link check could not confirm a URL either way (403, 429, bot wall, timeout, soft 404...).",

@@ -13,11 +13,15 @@ public static class ContentLoader
         var sources = LoadFolder(contentRoot, "sources", [".yml", ".yaml"], diagnostics, SourceReader.Read);
         var organisations = LoadFolder(contentRoot, "organisations", [".yml", ".yaml"], diagnostics, OrganisationReader.Read);
         var snapshots = LoadFolder(contentRoot, "snapshots", [".txt"], diagnostics, SnapshotReader.Read);
+        var reviewItems = LoadFolder(contentRoot, "review", [".yml", ".yaml"], diagnostics, ReviewReader.ReadItem);
+        var responses = LoadFolder(contentRoot, "responses", [".yml", ".yaml"], diagnostics, ReviewReader.ReadResponse);
 
         var ordered = entries.Order(ChronologyEntry.ChronologicalOrder).ToList();
         return new Evidence(site, ordered, sources, organisations)
         {
             Snapshots = snapshots.ToDictionary(s => s.SourceId, StringComparer.Ordinal),
+            ReviewItems = [.. reviewItems.Order(ReviewItem.ReviewOrder)],
+            Responses = [.. responses.OrderBy(r => r.Id, StringComparer.Ordinal)],
         };
     }
 

@@ -34,6 +34,12 @@ public static class OpenDataExport
             json.WriteStartArray("organisations");
             foreach (var organisation in site.Evidence.Organisations.OrderBy(o => o.Id, StringComparer.Ordinal)) WriteOrganisation(json, organisation);
             json.WriteEndArray();
+            json.WriteStartArray("reviewItems");
+            foreach (var item in site.ReviewItems) WriteReviewItem(json, item);
+            json.WriteEndArray();
+            json.WriteStartArray("responses");
+            foreach (var response in site.Evidence.Responses) WriteResponse(json, response);
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
@@ -94,6 +100,41 @@ public static class OpenDataExport
         Strings(json, "aliases", organisation.Aliases);
         json.WriteString("description", organisation.Description);
         json.WriteEndObject();
+    }
+
+    private static void WriteReviewItem(Utf8JsonWriter json, ReviewItem item)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", item.Id);
+        json.WriteString("kind", item.Kind);
+        json.WriteString("section", item.Section);
+        if (item.Number is { } number) json.WriteNumber("number", number);
+        else json.WriteNull("number");
+        json.WriteString("title", item.Title);
+        WriteQuotation(json, item.Text);
+        Strings(json, "entries", item.Entries);
+        Strings(json, "sources", item.Sources);
+        json.WriteEndObject();
+    }
+
+    private static void WriteResponse(Utf8JsonWriter json, ReviewResponse response)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", response.Id);
+        json.WriteString("respondsTo", response.RespondsTo);
+        json.WriteString("organisation", response.Organisation);
+        json.WriteString("kind", response.Kind);
+        json.WriteString("date", response.Date.ToString());
+        json.WriteString("label", response.Label);
+        WriteQuotation(json, response.Text);
+        json.WriteEndObject();
+    }
+
+    private static void WriteQuotation(Utf8JsonWriter json, Citation text)
+    {
+        json.WriteString("text", text.Quote);
+        json.WriteString("source", text.SourceId);
+        json.WriteString("locator", text.Locator?.ToString());
     }
 
     private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)

@@ -14,6 +14,8 @@ public sealed class SiteModel
     private readonly Dictionary<string, List<SourceUse>> _citedBy;
     private readonly Dictionary<string, List<ChronologyEntry>> _entriesByOrganisation;
     private readonly Dictionary<string, List<Source>> _sourcesByOrganisation;
+    private readonly Dictionary<string, List<ReviewResponse>> _responsesByItem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ReviewItem>> _reviewItemsByEntry = new(StringComparer.Ordinal);
 
     public SiteModel(Evidence evidence, IntegrityReport? integrity = null, IReadOnlyDictionary<string, LinkRecord>? linkStatus = null)
     {
@@ -55,6 +57,11 @@ public sealed class SiteModel
                 Add(_sourcesByOrganisation, organisation, source);
         }
         Years = years;
+        foreach (var response in evidence.Responses) Add(_responsesByItem, response.RespondsTo, response);
+        foreach (var item in evidence.ReviewItems)
+        {
+            foreach (var entry in item.Entries.Distinct()) Add(_reviewItemsByEntry, entry, item);
+        }
     }
 
     public SiteModel(CheckedEvidence checkedEvidence)
@@ -86,6 +93,19 @@ public sealed class SiteModel
     public IReadOnlyDictionary<string, Organisation> OrganisationsById { get; }
 
     public IReadOnlyList<YearGroup> Years { get; }
+
+    public IReadOnlyList<ReviewItem> ReviewItems => Evidence.ReviewItems;
+
+    public IReadOnlyDictionary<string, ChronologyEntry> EntriesById => _entriesById ??= Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+
+    private Dictionary<string, ChronologyEntry>? _entriesById;
+
+    public IReadOnlyList<ReviewResponse> ResponsesTo(string reviewItemId) =>
+        _responsesByItem.TryGetValue(reviewItemId, out var responses) ? responses : [];
+
+    /// <summary>Review items that name this entry as bearing on them.</summary>
+    public IReadOnlyList<ReviewItem> ReviewItemsFor(string entryId) =>
+        _reviewItemsByEntry.TryGetValue(entryId, out var items) ? items : [];
 
     public ChronologyEntry? Previous(ChronologyEntry entry) =>
         _entryIndex[entry.Id] is var i && i > 0 ? Entries[i - 1] : null;

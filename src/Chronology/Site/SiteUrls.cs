@@ -12,6 +12,7 @@ public static class SiteUrls
     public const string About = "/about/";
     public const string EvidenceHealth = "/evidence/";
     public const string Print = "/print/";
+    public const string Review = "/review/";
     public const string Data = "/data/chronology.json";
     public const string Stylesheet = "/assets/site.css";
     public const string NotFound = "/404.html";
@@ -19,6 +20,8 @@ public static class SiteUrls
     public static string Entry(string id) => $"/entries/{id}/";
 
     public static string Source(string id) => $"/sources/{id}/";
+
+    public static string ReviewItem(string id) => $"/review/{id}/";
 
     public static string Organisation(string id) => $"/organisations/{id}/";
 

@@ -40,6 +40,27 @@ public static class EvidenceValidator
             }
         }
 
+        var entries = evidence.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var reviewItems = evidence.ReviewItems.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var item in evidence.ReviewItems)
+        {
+            CheckSource(item.Text, sources, diagnostics);
+            CheckIds(item.Entries, item.EntryLocations, item.Location, entries, DiagnosticCodes.UnknownEntry, "entry", "entries", diagnostics);
+            CheckIds(item.Sources, item.SourceLocations, item.Location, sources, DiagnosticCodes.UnknownSource, "source", "sources", diagnostics);
+            if (item.Kind == "conclusion" && item.Section is null)
+                diagnostics.Error(DiagnosticCodes.MissingField, item.Location.File, item.Location.Line, item.Location.Column, "a conclusion needs its 'section' (e.g. 4.1)");
+            if (item.Kind == "recommendation" && item.Number is null)
+                diagnostics.Error(DiagnosticCodes.MissingField, item.Location.File, item.Location.Line, item.Location.Column, "a recommendation needs its 'number' (its row in the review's table)");
+        }
+        foreach (var response in evidence.Responses)
+        {
+            CheckSource(response.Text, sources, diagnostics);
+            var at = response.RespondsToLocation ?? response.Location;
+            if (!reviewItems.Contains(response.RespondsTo))
+                diagnostics.Error(DiagnosticCodes.UnknownReviewItem, at.File, at.Line, at.Column, $"unknown review item '{response.RespondsTo}': no content/review/{response.RespondsTo}.yml");
+            CheckOrganisations([response.Organisation], [response.OrganisationLocation ?? response.Location], response.Location, organisations, diagnostics);
+        }
+
         foreach (var source in evidence.Sources)
         {
             CheckOrganisations(source.Organisations, source.OrganisationLocations, source.Location, organisations, diagnostics);
@@ -49,6 +70,25 @@ public static class EvidenceValidator
                 diagnostics.Error(DiagnosticCodes.UnknownSource, at.File, at.Line, at.Column,
                     $"'knownThrough' names unknown source '{through}'");
             }
+        }
+    }
+
+    private static void CheckSource(Citation citation, HashSet<string> sources, DiagnosticBag diagnostics)
+    {
+        if (sources.Contains(citation.SourceId)) return;
+        var at = citation.SourceLocation ?? citation.Location;
+        diagnostics.Error(DiagnosticCodes.UnknownSource, at.File, at.Line, at.Column, $"unknown source '{citation.SourceId}': no content/sources/{citation.SourceId}.yml");
+    }
+
+    private static void CheckIds(
+        IReadOnlyList<string> ids, IReadOnlyList<ContentLocation> locations, ContentLocation fallback, HashSet<string> known,
+        string code, string what, string folder, DiagnosticBag diagnostics)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (known.Contains(ids[i])) continue;
+            var at = i < locations.Count ? locations[i] : fallback;
+            diagnostics.Error(code, at.File, at.Line, at.Column, $"unknown {what} '{ids[i]}': nothing in content/{folder}/ has that id");
         }
     }
 

@@ -5,17 +5,23 @@ namespace Chronology.Validation;
 /// <summary>What the integrity checks found, for pages to show beside each quote and on the evidence-health page.</summary>
 public sealed class IntegrityReport
 {
-    private readonly Dictionary<(string EntryId, int Index), QuoteCheck> _quotes = [];
+    private readonly Dictionary<(string Owner, int Index), QuoteCheck> _quotes = [];
 
     public static IntegrityReport Empty { get; } = new();
 
     public IReadOnlyCollection<QuoteCheck> Quotes => _quotes.Values;
 
-    public void Add(ChronologyEntry entry, int citationIndex, QuoteCheck check) => _quotes[(entry.Id, citationIndex)] = check;
+    /// <param name="owner">An entry id, or "review/&lt;id&gt;" or "responses/&lt;id&gt;".</param>
+    public void Add(string owner, int citationIndex, QuoteCheck check) => _quotes[(owner, citationIndex)] = check;
 
     /// <summary>The check of an entry's citation (0-based index), or null when the citation has no quote.</summary>
-    public QuoteCheck? For(ChronologyEntry entry, int citationIndex) =>
-        _quotes.TryGetValue((entry.Id, citationIndex), out var check) ? check : null;
+    public QuoteCheck? For(ChronologyEntry entry, int citationIndex) => For(entry.Id, citationIndex);
+
+    public QuoteCheck? For(ReviewItem item) => For("review/" + item.Id, 0);
+
+    public QuoteCheck? For(ReviewResponse response) => For("responses/" + response.Id, 0);
+
+    private QuoteCheck? For(string owner, int index) => _quotes.TryGetValue((owner, index), out var check) ? check : null;
 
     public int Count(QuoteOutcome outcome) => _quotes.Values.Count(q => q.Outcome == outcome);
 }

@@ -6,7 +6,9 @@ namespace Chronology.Validation;
 /// <summary>
 /// Text reduced to what a quotation must match: Unicode NFKC; curly quotes, apostrophes and dashes made plain;
 /// a hyphen between letters dropped (so a word hyphenated across a line break matches it written whole, and
-/// either matches it hyphenated); every run of white space a single space. <see cref="OriginalIndex"/> maps
+/// either matches it hyphenated); every run of white space a single space. A line holding nothing but a number
+/// ("11", "3.2") is an extraction's page or paragraph number standing between two halves of a sentence, and is
+/// read as white space. <see cref="OriginalIndex"/> maps
 /// each character back to the text it came from.
 /// </summary>
 public sealed class NormalisedText
@@ -23,13 +25,15 @@ public sealed class NormalisedText
 
     public static NormalisedText Of(string text)
     {
+        var skip = NumberOnlyLines(text);
+
         // Pass 1: NFKC and character folding, one source character at a time, remembering where each came from.
         var folded = new StringBuilder(text.Length);
         var origin = new List<int>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
             var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
-            var piece = text.Substring(i, length);
+            var piece = skip[i] ? " " : text.Substring(i, length);
             if (!piece.IsNormalized(NormalizationForm.FormKC)) piece = piece.Normalize(NormalizationForm.FormKC);
             foreach (var c in piece)
             {
@@ -72,6 +76,30 @@ public sealed class NormalisedText
             map.RemoveAt(map.Count - 1);
         }
         return new NormalisedText(result.ToString(), [.. map]);
+    }
+
+    private static bool[] NumberOnlyLines(string text)
+    {
+        var skip = new bool[text.Length];
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            var line = text.AsSpan(start, end - start).Trim();
+            if (line.Length > 0 && IsNumbering(line)) Array.Fill(skip, true, start, end - start);
+            start = end + 1;
+        }
+        return skip;
+    }
+
+    private static bool IsNumbering(ReadOnlySpan<char> line)
+    {
+        foreach (var c in line)
+        {
+            if (!char.IsAsciiDigit(c) && c != '.') return false;
+        }
+        return char.IsAsciiDigit(line[0]) && char.IsAsciiDigit(line[^1]);
     }
 
     /// <summary>The plain form of a character, or null for one that is invisible (a soft hyphen).</summary>

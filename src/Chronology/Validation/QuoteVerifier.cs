@@ -15,27 +15,23 @@ public static class QuoteVerifier
         var sources = evidence.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var normalised = new Dictionary<string, NormalisedText>(StringComparer.Ordinal);
 
-        foreach (var entry in evidence.Entries)
+        foreach (var (owner, index, citation) in evidence.AllCitations())
         {
-            for (var i = 0; i < entry.Citations.Count; i++)
+            if (citation.Quote is null || !sources.TryGetValue(citation.SourceId, out var source)) continue;
+
+            var (snapshot, asQuoted) = SnapshotFor(source, evidence);
+            if (snapshot is null)
             {
-                var citation = entry.Citations[i];
-                if (citation.Quote is null || !sources.TryGetValue(citation.SourceId, out var source)) continue;
-
-                var (snapshot, asQuoted) = SnapshotFor(source, evidence);
-                if (snapshot is null)
-                {
-                    report.Add(entry, i, new QuoteCheck(QuoteOutcome.Unverifiable, null));
-                    continue;
-                }
-                if (!normalised.TryGetValue(snapshot.SourceId, out var text))
-                    normalised[snapshot.SourceId] = text = NormalisedText.Of(snapshot.Text);
-
-                var check = Check(citation, snapshot, text, checkPage: !asQuoted);
-                if (asQuoted && check.Outcome == QuoteOutcome.Verified) check = check with { Outcome = QuoteOutcome.VerifiedAsQuoted };
-                report.Add(entry, i, check);
-                Report(check, citation, snapshot, asQuoted, diagnostics);
+                report.Add(owner, index, new QuoteCheck(QuoteOutcome.Unverifiable, null));
+                continue;
             }
+            if (!normalised.TryGetValue(snapshot.SourceId, out var text))
+                normalised[snapshot.SourceId] = text = NormalisedText.Of(snapshot.Text);
+
+            var check = Check(citation, snapshot, text, checkPage: !asQuoted);
+            if (asQuoted && check.Outcome == QuoteOutcome.Verified) check = check with { Outcome = QuoteOutcome.VerifiedAsQuoted };
+            report.Add(owner, index, check);
+            Report(check, citation, snapshot, asQuoted, diagnostics);
         }
         return report;
     }

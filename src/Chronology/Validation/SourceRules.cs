@@ -33,6 +33,8 @@ public static partial class SourceRules
                     $"{page.Display} is beyond the {pageCount} pages of '{source.Id}'");
             }
         }
+        foreach (var (_, _, citation) in evidence.AllCitations()) cited.Add(citation.SourceId);
+        foreach (var item in evidence.ReviewItems) cited.UnionWith(item.Sources);
         // A source is in use if an entry cites it or another source is known through it.
         foreach (var source in evidence.Sources)
         {

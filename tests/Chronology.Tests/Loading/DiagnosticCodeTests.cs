@@ -44,7 +44,12 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.QuoteNotFound, Entry("a", GoodEntry.Replace("source: src-a", "source: src-a\n    quote: developed novel and innovative services")) + Snapshot, "content/entries/a.md", 7, 12 },
         { DiagnosticCodes.QuoteWrongPage, Entry("a", GoodEntry.Replace("source: src-a", "source: src-a\n    locator: page 2\n    quote: developed new and innovative services")) + Snapshot, "content/entries/a.md", 8, 12 },
         { DiagnosticCodes.LinkDead, Entry("a", GoodEntry) + LinkStatus("dead"), "content/sources/src-a.yml", 1, 1 },
+        { DiagnosticCodes.UnknownEntry, Entry("a", GoodEntry) + ReviewItem("entries: [a, b]"), "content/review/r1.yml", 6, 14 },
+        { DiagnosticCodes.UnknownReviewItem, Entry("a", GoodEntry) + ReviewItem("") + "-- content/responses/x.yml --\nrespondsTo: r2\norganisation: org-a\nkind: commentary\ndate: 2023\ntext: words\nsource: src-a\n", "content/responses/x.yml", 1, 13 },
     };
+
+    private static string ReviewItem(string extra) =>
+        "-- content/review/r1.yml --\nkind: conclusion\nsection: \"4.1\"\ntitle: T\ntext: words\nsource: src-a\n" + extra + "\n";
 
     public static TheoryData<string, string, string, int, int> WarningCases => new()
     {

@@ -87,6 +87,8 @@ public class QuoteVerifierTests
     [InlineData("ﬁnance ２０１８", "finance 2018")] // NFKC: ligature and full-width digits
     [InlineData("2018-2020 and Q1 - Q2", "2018-2020 and Q1 - Q2")] // hyphens between digits, or spaced, stay
     [InlineData("soft\u00ADhyphen", "softhyphen")]
+    [InlineData("proof of concept and then the\n\n\n3.2\n\nfurther stage", "proof of concept and then the further stage")] // a lone paragraph number
+    [InlineData("in 2018\n11\nitems", "in 2018 items")]
     public void Normalises_text_for_matching(string text, string expected) =>
         Assert.Equal(expected, NormalisedText.Of(text).Value);
 

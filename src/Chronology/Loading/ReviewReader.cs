@@ -1,0 +1,77 @@
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Loading;
+
+/// <summary>content/review/&lt;id&gt;.yml and content/responses/&lt;id&gt;.yml.</summary>
+internal static class ReviewReader
+{
+    private static readonly string[] ItemKeys = ["kind", "section", "number", "title", "text", "source", "locator", "entries", "sources"];
+    private static readonly string[] ResponseKeys = ["respondsTo", "organisation", "kind", "date", "label", "text", "source", "locator"];
+
+    public static ReviewItem? ReadItem(string id, string text, string file, DiagnosticBag diagnostics)
+    {
+        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
+        if (mapping is null) return null;
+        var fields = new FieldReader(mapping, file, diagnostics, ItemKeys);
+        var kind = Kind(fields, ReviewItem.Kinds);
+        var section = fields.Text("section");
+        var number = fields.Integer("number", 1, 999);
+        var title = fields.Text("title", required: true);
+        var quote = Quote(fields, diagnostics);
+        var entries = fields.TextList("entries");
+        var sources = fields.TextList("sources");
+        if (kind is null || title is null || quote is null) return null;
+        return new ReviewItem(id, kind, section, number, title, quote,
+            [.. entries.Select(e => e.Value)], [.. sources.Select(s => s.Value)], fields.Location)
+        {
+            EntryLocations = [.. entries.Select(e => e.Location)],
+            SourceLocations = [.. sources.Select(s => s.Location)],
+        };
+    }
+
+    public static ReviewResponse? ReadResponse(string id, string text, string file, DiagnosticBag diagnostics)
+    {
+        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
+        if (mapping is null) return null;
+        var fields = new FieldReader(mapping, file, diagnostics, ResponseKeys);
+        var respondsTo = fields.Text("respondsTo", required: true);
+        var organisation = fields.Text("organisation", required: true);
+        var kind = Kind(fields, ReviewResponse.Kinds);
+        var date = ValueReaders.Date(fields, "date", required: true);
+        var label = fields.Text("label");
+        var quote = Quote(fields, diagnostics);
+        if (respondsTo is null || organisation is null || kind is null || date is null || quote is null) return null;
+        return new ReviewResponse(id, respondsTo, organisation, kind, date, label ?? date.Describe(), quote, fields.Location)
+        {
+            RespondsToLocation = fields.LocationOf("respondsTo"),
+            OrganisationLocation = fields.LocationOf("organisation"),
+        };
+    }
+
+    private static string? Kind(FieldReader fields, IReadOnlyList<string> kinds)
+    {
+        var kind = fields.Text("kind", required: true);
+        if (kind is null || kinds.Contains(kind)) return kind;
+        fields.Invalid("kind", $"unknown kind '{kind}' (one of: {string.Join(", ", kinds)})");
+        return null;
+    }
+
+    /// <summary>The item's words, as a citation of the document they are quoted from.</summary>
+    private static Citation? Quote(FieldReader fields, DiagnosticBag diagnostics)
+    {
+        var text = fields.Text("text", required: true);
+        var source = fields.Text("source", required: true);
+        var locatorText = fields.Text("locator");
+        Locator? locator = null;
+        if (locatorText is not null && !Locator.TryParse(locatorText, out locator, out var error))
+            fields.Error(DiagnosticCodes.InvalidLocator, "locator", $"invalid locator: {error}");
+        if (text is null || source is null) return null;
+        var collapsed = string.Join(' ', text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return new Citation(source, locator, collapsed, fields.Location)
+        {
+            SourceLocation = fields.LocationOf("source"),
+            QuoteLocation = fields.LocationOf("text"),
+        };
+    }
+}
