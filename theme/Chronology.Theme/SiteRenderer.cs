@@ -37,6 +37,9 @@ public static class SiteRenderer
             foreach (var item in site.ReviewItems)
                 await Page<ReviewItemPage>(SiteUrls.ReviewItem(item.Id), new() { ["Item"] = item });
         }
+        await Page<TagIndexPage>(SiteUrls.TagIndex);
+        foreach (var (tag, entries) in site.Tags)
+            await Page<TagPage>(SiteUrls.Tag(tag), new() { ["Tag"] = tag, ["Entries"] = entries });
         await Page<OrganisationIndexPage>(SiteUrls.OrganisationIndex);
         foreach (var organisation in site.Organisations)
             await Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), new() { ["Organisation"] = organisation });

@@ -14,6 +14,7 @@ public sealed class SiteModel
     private readonly Dictionary<string, List<SourceUse>> _citedBy;
     private readonly Dictionary<string, List<ChronologyEntry>> _entriesByOrganisation;
     private readonly Dictionary<string, List<Source>> _sourcesByOrganisation;
+    private readonly SortedDictionary<string, List<ChronologyEntry>> _entriesByTag = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ReviewResponse>> _responsesByItem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ReviewItem>> _reviewItemsByEntry = new(StringComparer.Ordinal);
 
@@ -50,6 +51,11 @@ public sealed class SiteModel
                 Add(_citedBy, entry.Citations[n].SourceId, new SourceUse(entry, n + 1, entry.Citations[n]));
             foreach (var organisation in entry.Organisations.Distinct())
                 Add(_entriesByOrganisation, organisation, entry);
+            foreach (var tag in entry.Tags.Distinct())
+            {
+                if (!_entriesByTag.TryGetValue(tag, out var tagged)) _entriesByTag[tag] = tagged = [];
+                tagged.Add(entry);
+            }
         }
         foreach (var source in Sources)
         {
@@ -95,6 +101,9 @@ public sealed class SiteModel
     public IReadOnlyList<YearGroup> Years { get; }
 
     public IReadOnlyList<ReviewItem> ReviewItems => Evidence.ReviewItems;
+
+    /// <summary>Every tag in use, alphabetically, with its entries in chronological order.</summary>
+    public IEnumerable<KeyValuePair<string, List<ChronologyEntry>>> Tags => _entriesByTag;
 
     public IReadOnlyDictionary<string, ChronologyEntry> EntriesById => _entriesById ??= Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
 

@@ -23,6 +23,10 @@ public static class SiteUrls
 
     public static string ReviewItem(string id) => $"/review/{id}/";
 
+    public const string TagIndex = "/tags/";
+
+    public static string Tag(string tag) => $"/tags/{tag}/";
+
     public static string Organisation(string id) => $"/organisations/{id}/";
 
     public static string Year(int year) => $"/#y{year}";

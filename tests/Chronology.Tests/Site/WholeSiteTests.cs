@@ -126,7 +126,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal("<p>The commentary states that a <em>street triage</em> programme was introduced.</p>", page.QuerySelector(".entry-body")!.InnerHtml.Trim());
         Assert.Equal(["Alpha Trust", "Beta Inspectorate"], page.QuerySelectorAll(".entry-meta a").Select(a => a.TextContent));
         Assert.Equal("../../organisations/org-a/", page.QuerySelector(".entry-meta a")!.GetAttribute("href"));
-        Assert.Equal("street-triage", page.QuerySelector(".tags li")!.TextContent);
+        Assert.Equal("../../tags/street-triage/", page.QuerySelector(".tags a")!.GetAttribute("href"));
 
         var citations = page.QuerySelectorAll(".citations li");
         Assert.Equal(["cite-1", "cite-2"], citations.Select(c => c.Id!));
@@ -330,6 +330,17 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal("https://example.org/report.pdf#page=15", notes[1].QuerySelector(".url")!.TextContent);
         Assert.Contains("No web address: The seeds give no URL for this document.", notes[0].TextContent);
         Assert.Contains("“The service had developed new and innovative services”", notes[1].TextContent);
+    }
+
+    [Fact]
+    public void Tag_pages_list_their_entries_in_order()
+    {
+        var index = _site.Page("/tags/");
+        var tag = _site.Page("/tags/street-triage/");
+
+        Assert.Equal(["street-triage (1 entry)"], index.QuerySelectorAll(".tag-list li").Select(l => l.TextContent));
+        Assert.Equal("Tag: street-triage", tag.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["Street triage introduced"], tag.QuerySelectorAll(".entry-title").Select(a => a.TextContent));
     }
 
     private static IEnumerable<string> Cells(IElement row) => row.Children.Select(c => c.TextContent.Trim());
