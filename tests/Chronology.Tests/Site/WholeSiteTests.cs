@@ -124,7 +124,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal(("2012-11", "November 2012"), (time.GetAttribute("datetime"), time.TextContent));
         Assert.Equal("Annex 1, item 1", page.QuerySelector(".annex-item")!.TextContent);
         Assert.Equal("<p>The commentary states that a <em>street triage</em> programme was introduced.</p>", page.QuerySelector(".entry-body")!.InnerHtml.Trim());
-        Assert.Equal(["Alpha Trust", "Beta Inspectorate"], page.QuerySelectorAll(".entry-meta a").Select(a => a.TextContent));
+        Assert.Equal(["Alpha Trust", "Beta Inspectorate"], page.QuerySelectorAll(".entry-meta ul:not(.tags) a").Select(a => a.TextContent));
         Assert.Equal("../../organisations/org-a/", page.QuerySelector(".entry-meta a")!.GetAttribute("href"));
         Assert.Equal("../../tags/street-triage/", page.QuerySelector(".tags a")!.GetAttribute("href"));
 
