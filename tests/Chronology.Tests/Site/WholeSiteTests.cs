@@ -150,6 +150,8 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal("../2017-late/", middle.QuerySelector("a[rel=next]")!.GetAttribute("href"));
         Assert.Null(last.QuerySelector("a[rel=next]"));
         Assert.Contains("date-approximate", last.QuerySelector(".entry-date time")!.ClassName);
+        Assert.Equal("Late 2017 (approximate date)", last.QuerySelector(".entry-date time")!.TextContent);
+        Assert.Equal(" (approximate date)", last.QuerySelector(".entry-date .visually-hidden")!.TextContent);
     }
 
     [Fact]
