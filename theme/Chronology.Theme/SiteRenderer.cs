@@ -27,7 +27,12 @@ public static class SiteRenderer
 
         await Page<HomePage>(SiteUrls.Home);
         foreach (var entry in site.Entries)
+        {
             await Page<EntryPage>(SiteUrls.Entry(entry.Id), new() { ["Entry"] = entry });
+            writer.WriteText(CitationFormats.BibTexUrl(entry.Id), CitationFormats.BibTex(site.Site, entry));
+            writer.WriteBytes(CitationFormats.RisUrl(entry.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, entry)));
+            writer.WriteText(CitationFormats.CslJsonUrl(entry.Id), CitationFormats.CslJson(site.Site, entry));
+        }
         await Page<SourceRegisterPage>(SiteUrls.SourceRegister);
         foreach (var source in site.Sources)
             await Page<SourcePage>(SiteUrls.Source(source.Id), new() { ["Source"] = source });

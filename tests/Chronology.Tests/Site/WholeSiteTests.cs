@@ -345,5 +345,23 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal(["Street triage introduced"], tag.QuerySelectorAll(".entry-title").Select(a => a.TextContent));
     }
 
+    [Fact]
+    public void Each_entry_can_be_cited_as_bibtex_ris_and_csl_json()
+    {
+        var page = _site.Page("/entries/2017-late/");
+
+        Assert.Equal("https://chronology.example/entries/2017-late/", page.QuerySelector(".cite-this .url")!.TextContent);
+        Assert.Equal(["cite.bib", "cite.ris", "cite.json"], page.QuerySelectorAll(".cite-this a").Select(a => a.GetAttribute("href")!));
+        Assert.Equal("Portfolios constructed", page.QuerySelector("meta[name=citation_title]")!.GetAttribute("content"));
+        Assert.Equal(
+            "@misc{2017-late,\n  author = {{Test chronology}},\n  title = {Portfolios constructed},\n  howpublished = {\\url{https://chronology.example/entries/2017-late/}},\n  note = {Chronology entry; date of the event: Late 2017}\n}\n",
+            _site.ReadOutput("entries/2017-late/cite.bib"));
+        Assert.Equal(
+            "TY  - ELEC\r\nAU  - Test chronology\r\nTI  - Portfolios constructed\r\nUR  - https://chronology.example/entries/2017-late/\r\nN1  - Chronology entry; date of the event: Late 2017\r\nER  - \r\n",
+            _site.ReadOutput("entries/2017-late/cite.ris"));
+        using var csl = JsonDocument.Parse(_site.ReadOutput("entries/2017-late/cite.json"));
+        Assert.Equal(("webpage", "Portfolios constructed"), (csl.RootElement[0].GetProperty("type").GetString(), csl.RootElement[0].GetProperty("title").GetString()));
+    }
+
     private static IEnumerable<string> Cells(IElement row) => row.Children.Select(c => c.TextContent.Trim());
 }
