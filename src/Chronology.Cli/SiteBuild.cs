@@ -28,6 +28,8 @@ public static class SiteBuild
             writer.WriteBytes(CsvExport.EntriesUrl, System.Text.Encoding.UTF8.GetBytes(CsvExport.Entries(site)));
             writer.WriteBytes(CsvExport.CitationsUrl, System.Text.Encoding.UTF8.GetBytes(CsvExport.Citations(site)));
             writer.WriteBytes(CsvExport.SourcesUrl, System.Text.Encoding.UTF8.GetBytes(CsvExport.Sources(site)));
+            if (SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap) writer.WriteText(SiteUrls.Sitemap, sitemap);
+            writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
             LinkChecker.Check(writer.Pages, writer.Paths, output, diagnostics);
             if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
 

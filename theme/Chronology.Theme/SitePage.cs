@@ -10,6 +10,9 @@ public abstract class SitePage : ComponentBase
 
     [Parameter, EditorRequired] public string Url { get; set; } = default!;
 
-    /// <summary>A relative link from this page to another site URL.</summary>
-    protected string Href(string siteUrl) => SiteUrls.Relative(Url, siteUrl);
+    /// <summary>
+    /// A relative link from this page to another site URL. The not-found page is served at whatever address was
+    /// asked for, so its links are root-relative instead.
+    /// </summary>
+    protected string Href(string siteUrl) => Url == SiteUrls.NotFound ? siteUrl : SiteUrls.Relative(Url, siteUrl);
 }

@@ -16,6 +16,8 @@ public static class SiteUrls
     public const string Data = "/data/chronology.json";
     public const string Stylesheet = "/assets/site.css";
     public const string NotFound = "/404.html";
+    public const string Sitemap = "/sitemap.xml";
+    public const string Robots = "/robots.txt";
 
     public static string Entry(string id) => $"/entries/{id}/";
 

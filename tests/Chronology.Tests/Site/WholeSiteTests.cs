@@ -363,5 +363,18 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal(("webpage", "Portfolios constructed"), (csl.RootElement[0].GetProperty("type").GetString(), csl.RootElement[0].GetProperty("title").GetString()));
     }
 
+    [Fact]
+    public void The_sitemap_lists_every_page_by_absolute_url_and_robots_points_to_it()
+    {
+        var sitemap = _site.ReadOutput("sitemap.xml");
+
+        Assert.Contains("<loc>https://chronology.example/entries/2017-late/</loc>", sitemap);
+        Assert.Contains("<loc>https://chronology.example/</loc>", sitemap);
+        Assert.DoesNotContain("404", sitemap);
+        Assert.Equal("User-agent: *\nAllow: /\nSitemap: https://chronology.example/sitemap.xml\n", _site.ReadOutput("robots.txt"));
+        var notFound = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(_site.ReadOutput("404.html"));
+        Assert.Equal("/sources/", notFound.QuerySelector("main a[href='/sources/']")!.GetAttribute("href"));
+    }
+
     private static IEnumerable<string> Cells(IElement row) => row.Children.Select(c => c.TextContent.Trim());
 }
