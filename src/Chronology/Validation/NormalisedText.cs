@@ -6,7 +6,7 @@ namespace Chronology.Validation;
 /// <summary>
 /// Text reduced to what a quotation must match: Unicode NFKC; curly quotes, apostrophes and dashes made plain;
 /// a hyphen between letters dropped (so a word hyphenated across a line break matches it written whole, and
-/// either matches it hyphenated); every run of white space a single space. A line holding nothing but a number
+/// either matches it hyphenated), and a hyphen at the end of a line joined to the next (2018-⏎2020 is 2018-2020); every run of white space a single space. A line holding nothing but a number
 /// ("11", "3.2") is an extraction's page or paragraph number standing between two halves of a sentence, and is
 /// read as white space. <see cref="OriginalIndex"/> maps
 /// each character back to the text it came from.
@@ -50,12 +50,20 @@ public sealed class NormalisedText
         for (var i = 0; i < folded.Length; i++)
         {
             var c = folded[i];
-            if (c == '-' && i > 0 && char.IsLetter(folded[i - 1]))
+            if (c == '-')
             {
                 var j = i + 1;
-                while (j < folded.Length && char.IsWhiteSpace(folded[j])) j++;
-                if (j < folded.Length && char.IsLetter(folded[j]))
+                var lineBreak = false;
+                while (j < folded.Length && char.IsWhiteSpace(folded[j])) lineBreak |= folded[j++] == '\n';
+                if (i > 0 && char.IsLetter(folded[i - 1]) && j < folded.Length && char.IsLetter(folded[j]))
                 {
+                    i = j - 1; // co-designed, co-\ndesigned and codesigned all match
+                    continue;
+                }
+                if (lineBreak && i > 0 && !char.IsWhiteSpace(folded[i - 1]))
+                {
+                    result.Append('-'); // 2018-\n2020 is 2018-2020
+                    map.Add(origin[i]);
                     i = j - 1;
                     continue;
                 }

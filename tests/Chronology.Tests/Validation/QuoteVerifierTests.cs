@@ -89,6 +89,8 @@ public class QuoteVerifierTests
     [InlineData("soft\u00ADhyphen", "softhyphen")]
     [InlineData("proof of concept and then the\n\n\n3.2\n\nfurther stage", "proof of concept and then the further stage")] // a lone paragraph number
     [InlineData("in 2018\n11\nitems", "in 2018 items")]
+    [InlineData("programmes (2018-\n2020) and a 3-\n5-year horizon", "programmes (2018-2020) and a 3-5-year horizon")]
+    [InlineData("for innovators -\ndiscover, develop", "for innovators - discover, develop")] // a spaced dash at a line end stays a dash
     public void Normalises_text_for_matching(string text, string expected) =>
         Assert.Equal(expected, NormalisedText.Of(text).Value);
 
