@@ -53,18 +53,13 @@ internal static class EntryReader
     {
         var fields = new FieldReader(mapping, file, diagnostics, CitationKeys);
         var source = fields.Text("source", required: true);
-        var locatorText = fields.Text("locator");
+        var locator = ValueReaders.Locator(fields, "locator");
         var quote = fields.Text("quote");
-        Locator? locator = null;
-        if (locatorText is not null && !Locator.TryParse(locatorText, out locator, out var error))
-            fields.Error(DiagnosticCodes.InvalidLocator, "locator", $"invalid locator: {error}");
         if (source is null) return null;
-        return new Citation(source, locator, quote is null ? null : CollapseWhitespace(quote), fields.Location)
+        return new Citation(source, locator, quote is null ? null : ValueReaders.CollapseWhitespace(quote), fields.Location)
         {
             SourceLocation = fields.LocationOf("source"),
             QuoteLocation = fields.LocationOf("quote"),
         };
     }
-
-    private static string CollapseWhitespace(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -18,7 +18,7 @@ internal static class ReviewReader
         var section = fields.Text("section");
         var number = fields.Integer("number", 1, 999);
         var title = fields.Text("title", required: true);
-        var quote = Quote(fields, diagnostics);
+        var quote = Quote(fields);
         var entries = fields.TextList("entries");
         var sources = fields.TextList("sources");
         if (kind is null || title is null || quote is null) return null;
@@ -40,7 +40,7 @@ internal static class ReviewReader
         var kind = Kind(fields, ReviewResponse.Kinds);
         var date = ValueReaders.Date(fields, "date", required: true);
         var label = fields.Text("label");
-        var quote = Quote(fields, diagnostics);
+        var quote = Quote(fields);
         if (respondsTo is null || organisation is null || kind is null || date is null || quote is null) return null;
         return new ReviewResponse(id, respondsTo, organisation, kind, date, label ?? date.Describe(), quote, fields.Location)
         {
@@ -58,17 +58,13 @@ internal static class ReviewReader
     }
 
     /// <summary>The item's words, as a citation of the document they are quoted from.</summary>
-    private static Citation? Quote(FieldReader fields, DiagnosticBag diagnostics)
+    private static Citation? Quote(FieldReader fields)
     {
         var text = fields.Text("text", required: true);
         var source = fields.Text("source", required: true);
-        var locatorText = fields.Text("locator");
-        Locator? locator = null;
-        if (locatorText is not null && !Locator.TryParse(locatorText, out locator, out var error))
-            fields.Error(DiagnosticCodes.InvalidLocator, "locator", $"invalid locator: {error}");
+        var locator = ValueReaders.Locator(fields, "locator");
         if (text is null || source is null) return null;
-        var collapsed = string.Join(' ', text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
-        return new Citation(source, locator, collapsed, fields.Location)
+        return new Citation(source, locator, ValueReaders.CollapseWhitespace(text), fields.Location)
         {
             SourceLocation = fields.LocationOf("source"),
             QuoteLocation = fields.LocationOf("text"),

@@ -20,6 +20,19 @@ internal static partial class ValueReaders
         return null;
     }
 
+    public static Locator? Locator(FieldReader fields, string key)
+    {
+        var text = fields.Text(key);
+        if (text is null) return null;
+        if (Model.Locator.TryParse(text, out var locator, out var error)) return locator;
+        fields.Error(DiagnosticCodes.InvalidLocator, key, $"invalid locator: {error}");
+        return null;
+    }
+
+    /// <summary>Quoted text as stored: every run of white space one space, as a reader sees it.</summary>
+    public static string CollapseWhitespace(string text) =>
+        string.Join(' ', text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
     public static DateOnly? Day(FieldReader fields, string key)
     {
         var text = fields.Text(key);
