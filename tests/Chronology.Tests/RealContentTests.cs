@@ -102,8 +102,27 @@ public sealed partial class RealContentTests : IAsyncLifetime, IDisposable
         var errors = _result.Diagnostics.Items.Where(d => d.Code is DiagnosticCodes.QuoteNotFound or DiagnosticCodes.QuoteWrongPage);
         Assert.Empty(errors);
 
-        var entry = new HtmlParser().ParseDocument(File.ReadAllText(Directory.GetFiles(Path.Combine(_output, "entries"), "index.html", SearchOption.AllDirectories)[0]));
-        Assert.NotNull(entry.QuerySelector(".quote-status-verified"));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "data", "chronology.json")));
+        var first = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_output, "entries", EntryId(json, 1), "index.html")));
+        Assert.Equal("Quotation checked against the archived text of AHSN Network commentary on the Independent Review of its involvement in the adoption of SIM, page 10.",
+            first.QuerySelector(".quote-status-verified")!.TextContent.Trim().TrimStart('✓'));
+        var cqc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_output, "entries", EntryId(json, 3), "index.html")));
+        Assert.NotNull(cqc.QuerySelector(".quote-status-verifiedasquoted"));
+    }
+
+    [Fact]
+    public void The_review_conclusions_and_recommendations_each_have_the_networks_response()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "data", "chronology.json")));
+        var items = json.RootElement.GetProperty("reviewItems").EnumerateArray().ToList();
+        var responses = json.RootElement.GetProperty("responses").EnumerateArray().ToList();
+
+        Assert.Equal(["4.1", "4.2", "4.3", "4.4", "4.5", "4.6"],
+            items.Where(i => i.GetProperty("kind").GetString() == "conclusion").Select(i => i.GetProperty("section").GetString()));
+        Assert.Equal(7, items.Count(i => i.GetProperty("kind").GetString() == "recommendation"));
+        foreach (var item in items)
+            Assert.Single(responses, r => r.GetProperty("respondsTo").GetString() == item.GetProperty("id").GetString());
+        Assert.True(File.Exists(Path.Combine(_output, "review", "index.html")));
     }
 
     private static string EntryId(JsonDocument json, int item) =>
