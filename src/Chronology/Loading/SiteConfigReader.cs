@@ -5,7 +5,7 @@ namespace Chronology.Loading;
 
 internal static class SiteConfigReader
 {
-    private static readonly string[] Keys = ["title", "description", "baseUrl", "language"];
+    private static readonly string[] Keys = ["title", "description", "baseUrl", "language", "annexSource"];
 
     public static SiteConfig? Read(string text, string file, DiagnosticBag diagnostics)
     {
@@ -16,7 +16,8 @@ internal static class SiteConfigReader
         var description = fields.Text("description", required: true);
         var baseUrl = ValueReaders.Url(fields, "baseUrl");
         var language = fields.Text("language") ?? "en-GB";
+        var annexSource = fields.Text("annexSource");
         if (title is null || description is null) return null;
-        return new SiteConfig(title, description, baseUrl?.TrimEnd('/'), language);
+        return new SiteConfig(title, description, baseUrl?.TrimEnd('/'), language, annexSource) { AnnexSourceLocation = fields.LocationOf("annexSource") };
     }
 }

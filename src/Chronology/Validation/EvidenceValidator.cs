@@ -11,6 +11,8 @@ public static class EvidenceValidator
         var sources = evidence.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var organisations = evidence.Organisations.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var annexItems = new Dictionary<int, ChronologyEntry>();
+        if (evidence.Site.AnnexSource is { } annexSource && !sources.Contains(annexSource) && evidence.Site.AnnexSourceLocation is { } at0)
+            diagnostics.Error(DiagnosticCodes.UnknownSource, at0.File, at0.Line, at0.Column, $"'annexSource' names unknown source '{annexSource}'");
 
         foreach (var entry in evidence.Entries)
         {

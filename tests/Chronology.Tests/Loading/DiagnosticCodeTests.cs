@@ -32,6 +32,7 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.OverPreciseDate, Entry("a", GoodEntry.Replace("date: 2012-11", "date: 2012-11-05")), "content/entries/a.md", 2, 7 },
         { DiagnosticCodes.DuplicateId, Entry("a", GoodEntry) + "\n-- content/sources/src-a.yaml --\ntitle: t\npublisher: p\ntype: report\nnoUrlReason: none", "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.UnknownSource, Entry("a", GoodEntry.Replace("source: src-a", "source: src-missing")), "content/entries/a.md", 6, 13 },
+        { DiagnosticCodes.UnknownSource, Entry("a", GoodEntry) + "-- content/site.yml --\ntitle: T\ndescription: D\nannexSource: nowhere\n", "content/site.yml", 3, 14 },
         { DiagnosticCodes.UnknownOrganisation, Entry("a", GoodEntry.Replace("citations:", "organisations: [org-a, org-missing]\ncitations:")), "content/entries/a.md", 5, 24 },
         { DiagnosticCodes.InvalidLocator, Entry("a", GoodEntry.Replace("source: src-a", "source: src-a\n    locator: p. 15")), "content/entries/a.md", 7, 14 },
         { DiagnosticCodes.MissingUrlReason, Entry("a", GoodEntry) + "\n-- content/sources/src-b.yml --\ntitle: t\npublisher: p\ntype: report", "content/sources/src-b.yml", 1, 8 },

@@ -134,7 +134,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal(", annex 1, item 1, p. 10", citations[0].QuerySelector(".locator")!.TextContent);
         Assert.Null(citations[0].QuerySelector(".document-link"));
         Assert.Equal("https://example.org/report.pdf#page=15", citations[1].QuerySelector(".document-link a")!.GetAttribute("href"));
-        Assert.Equal("“The service had developed new and innovative services”", citations[1].QuerySelector("blockquote")!.TextContent.Trim());
+        Assert.Equal("The service had developed new and innovative services", citations[1].QuerySelector("blockquote")!.TextContent.Trim());
     }
 
     [Fact]
