@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Chronology.Diagnostics;
+using Chronology.Links;
+using Chronology.Publishing;
+
+namespace Chronology.Cli;
+
+/// <summary>The commands. Problems go to the error writer as text, or to the output writer as json/github.</summary>
+public static class CommandLine
+{
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var contentOption = new Option<string>("--content") { Description = "The content folder.", DefaultValueFactory = _ => "content" };
+        var outputOption = new Option<string>("--output") { Description = "Where to write the site.", DefaultValueFactory = _ => "_site" };
+        var formatOption = new Option<string>("--format") { Description = "How to print problems: text, json or github (Actions annotations).", DefaultValueFactory = _ => "text" };
+        formatOption.AcceptOnlyFromAmong(DiagnosticReport.Formats);
+
+        int Report(DiagnosticBag diagnostics, string format)
+        {
+            var text = DiagnosticReport.Format(diagnostics.Sorted(), format);
+            (format == "text" ? error : output).Write(text);
+            return diagnostics.HasErrors ? 1 : 0;
+        }
+
+        var build = new Command("build", "Check the content and build the static site (replaces the output only if the build succeeds).")
+        {
+            contentOption, outputOption, formatOption,
+        };
+        build.SetAction(async (parse, _) =>
+        {
+            var site = parse.GetValue(outputOption)!;
+            var result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site);
+            var exit = Report(result.Diagnostics, parse.GetValue(formatOption)!);
+            await error.WriteLineAsync(result.Published
+                ? $"built {result.PageCount} pages ({result.FileCount} files) in {site}"
+                : $"build failed; {site} was left as it was");
+            return exit;
+        });
+
+        var check = new Command("check", "Run every validation on the content without writing anything (never goes online).") { contentOption, formatOption };
+        check.SetAction(parse =>
+        {
+            var diagnostics = new DiagnosticBag();
+            SiteBuild.Check(parse.GetValue(contentOption)!, diagnostics);
+            return Report(diagnostics, parse.GetValue(formatOption)!);
+        });
+
+        var folderArgument = new Argument<string>("folder") { Description = "A folder of static HTML." };
+        var checkLinks = new Command("check-links", "Check that every internal link and #fragment in a folder of HTML resolves.") { folderArgument, formatOption };
+        checkLinks.SetAction(parse =>
+        {
+            var folder = parse.GetValue(folderArgument)!;
+            if (!Directory.Exists(folder))
+            {
+                error.WriteLine($"{folder}: no such folder");
+                return 2;
+            }
+            var diagnostics = new DiagnosticBag();
+            LinkChecker.CheckFolder(folder, diagnostics);
+            return Report(diagnostics, parse.GetValue(formatOption)!);
+        });
+
+        var refresh = new Command("refresh", "Check every external URL in the source register (goes online) and rewrite content/link-status.json.") { contentOption };
+        refresh.SetAction((parse, cancellation) =>
+            LinksRefreshCommand.RunAsync(parse.GetValue(contentOption)!, new LinkRefreshOptions(), error, cancellation));
+        var links = new Command("links", "External link status.") { refresh };
+
+        var root = new RootCommand("Chronology: builds a sourced, cross-linked chronology website from structured content.")
+        {
+            build, check, checkLinks, links,
+        };
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        return await root.Parse(args).InvokeAsync(invocation);
+    }
+}
