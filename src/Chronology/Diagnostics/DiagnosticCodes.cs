@@ -41,6 +41,7 @@ public static class DiagnosticCodes
     // Quotes
     public const string QuoteNotFound = "CHR321";
     public const string QuoteWrongPage = "CHR322";
+    public const string TextFragmentNotUnique = "CHR323";
 
     // External links (from content/link-status.json, written by 'links refresh')
     public const string LinkUnverifiable = "CHR331";
@@ -86,6 +87,7 @@ public static class DiagnosticCodes
         [LinkFailing] = "Warning: a URL answered 404/410 or did not resolve on the last check; it is marked dead if it fails again on a later day.",
         [LinkDead] = "A URL has failed on separate days and the source has no archive URL: add an archived copy.",
         [LinkUnchecked] = "Warning: a URL has never been checked ('links refresh' has not been run since it was added).",
+        [TextFragmentNotUnique] = "Warning: a quote from a web page occurs more than once in its archived text, so a text-fragment link cannot pick it out.",
         [BrokenLink] = "A rendered page links to a file the build did not write.",
         [BrokenFragment] = "A rendered page links to a #fragment that is not an id on the target page.",
     };

@@ -135,13 +135,26 @@ public sealed class SiteModel
     /// The link that goes straight to the cited place in the document: a PDF's page where one is known, or for a
     /// web page a text fragment (<c>#:~:text=</c>) that highlights the quoted passage.
     /// </summary>
-    public static string? DocumentHref(Source source, Citation? citation = null)
+    public static string? DocumentHref(Source source, Citation? citation = null, Func<string, int>? occurrencesInPage = null)
     {
         if (source.Url is null) return null;
         if (source.Url.Contains('#')) return source.Url;
         if (citation?.Locator?.FirstPage is { } page && source.IsPdf) return $"{source.Url}#page={page}";
-        if (citation?.Quote is { } quote && !source.IsPdf) return source.Url + TextFragment.For(quote);
+        if (citation?.Quote is { } quote && !source.IsPdf) return source.Url + TextFragment.For(quote, occurrencesInPage);
         return source.Url;
+    }
+
+    /// <summary><see cref="DocumentHref"/>, with text fragments made unique against the source's archived text.</summary>
+    public string? DocumentLink(Source source, Citation? citation = null) =>
+        DocumentHref(source, citation, Evidence.Snapshots.ContainsKey(source.Id) ? passage => ArchivedText(source.Id).Count(passage) : null);
+
+    private readonly Dictionary<string, NormalisedText> _archivedTexts = new(StringComparer.Ordinal);
+
+    private NormalisedText ArchivedText(string sourceId)
+    {
+        if (!_archivedTexts.TryGetValue(sourceId, out var text))
+            _archivedTexts[sourceId] = text = NormalisedText.Of(Evidence.Snapshots[sourceId].Text);
+        return text;
     }
 
     private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)

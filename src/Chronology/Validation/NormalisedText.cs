@@ -86,6 +86,16 @@ public sealed class NormalisedText
         return new NormalisedText(result.ToString(), [.. map]);
     }
 
+    /// <summary>How many times a passage occurs in this text, both normalised.</summary>
+    public int Count(string passage)
+    {
+        var term = Of(passage).Value;
+        if (term.Length == 0) return 0;
+        var count = 0;
+        for (var at = Value.IndexOf(term, StringComparison.Ordinal); at >= 0; at = Value.IndexOf(term, at + 1, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
     private static bool[] NumberOnlyLines(string text)
     {
         var skip = new bool[text.Length];

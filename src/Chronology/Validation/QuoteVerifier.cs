@@ -32,6 +32,12 @@ public static class QuoteVerifier
             if (asQuoted && check.Outcome == QuoteOutcome.Verified) check = check with { Outcome = QuoteOutcome.VerifiedAsQuoted };
             report.Add(owner, index, check);
             Report(check, citation, snapshot, asQuoted, diagnostics);
+            if (!asQuoted && check.Outcome == QuoteOutcome.Verified && source.Url is not null && !source.IsPdf && text.Count(citation.Quote) > 1)
+            {
+                var at = citation.QuoteLocation ?? citation.Location;
+                diagnostics.Warning(DiagnosticCodes.TextFragmentNotUnique, at.File, at.Line, at.Column,
+                    $"the quote occurs {text.Count(citation.Quote)} times in the archived text of '{source.Id}', so its link (#:~:text=) will highlight the first; quote a longer passage");
+            }
         }
         return report;
     }

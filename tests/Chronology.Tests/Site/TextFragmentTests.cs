@@ -18,6 +18,18 @@ public class TextFragmentTests
     }
 
     [Fact]
+    public void A_range_whose_start_is_not_unique_on_the_page_falls_back_to_the_whole_quote()
+    {
+        var quote = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"word{i}"));
+
+        var fragment = TextFragment.For(quote, passage => passage.StartsWith("word1 ", StringComparison.Ordinal) ? 2 : 1);
+
+        Assert.StartsWith("#:~:text=word1%20word2", fragment);
+        Assert.DoesNotContain(",", fragment);
+        Assert.EndsWith("word60", fragment);
+    }
+
+    [Fact]
     public void Document_links_go_to_the_page_of_a_pdf_and_the_passage_of_a_web_page()
     {
         var location = new ContentLocation("x", 1, 1);
