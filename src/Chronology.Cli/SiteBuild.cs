@@ -25,6 +25,7 @@ public static class SiteBuild
             var writer = new OutputWriter(staging);
             await SiteRenderer.RenderAsync(site, writer);
             writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site));
+            writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site));
             writer.WriteBytes(CsvExport.EntriesUrl, System.Text.Encoding.UTF8.GetBytes(CsvExport.Entries(site)));
             writer.WriteBytes(CsvExport.CitationsUrl, System.Text.Encoding.UTF8.GetBytes(CsvExport.Citations(site)));
             writer.WriteBytes(CsvExport.SourcesUrl, System.Text.Encoding.UTF8.GetBytes(CsvExport.Sources(site)));

@@ -125,6 +125,37 @@ public sealed partial class RealContentTests : IAsyncLifetime, IDisposable
         Assert.True(File.Exists(Path.Combine(_output, "review", "index.html")));
     }
 
+    [Fact]
+    public void The_search_payload_is_within_budget_and_lunr_indexes_it()
+    {
+        static long Gzipped(string path)
+        {
+            using var output = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+                gzip.Write(File.ReadAllBytes(path));
+            return output.Length;
+        }
+        var payload = Gzipped(Path.Combine(_output, "assets", "lunr.min.js")) + Gzipped(Path.Combine(_output, "assets", "search.js"))
+            + Gzipped(Path.Combine(_output, "search", "index.json"));
+        Assert.True(payload <= 100 * 1024, $"search payload is {payload} bytes gzipped; the budget is 100 KB");
+
+        // Build the index with the real lunr the site ships and run a query, as the browser does.
+        var script = "const lunr=require('lunr');const data=require(process.argv[1]);" +
+            "const idx=lunr(function(){this.ref('url');this.field('title',{boost:10});this.field('quotes',{boost:5});this.field('text');data.documents.forEach(d=>this.add(d));});" +
+            "console.log(idx.search('Surrey').map(r=>r.ref).join('\\n'));";
+        var start = new System.Diagnostics.ProcessStartInfo("node", ["-e", script, Path.Combine(_output, "search", "index.json")])
+        {
+            WorkingDirectory = Path.Combine(RepoPaths.Root, "theme", "Chronology.Theme"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var node = System.Diagnostics.Process.Start(start)!;
+        var results = node.StandardOutput.ReadToEnd();
+        node.WaitForExit();
+        Assert.True(node.ExitCode == 0, node.StandardError.ReadToEnd());
+        Assert.Contains("/entries/2017-sim-adopted-in-surrey-shipp/", results.Split('\n'));
+    }
+
     private static string EntryId(JsonDocument json, int item) =>
         json.RootElement.GetProperty("entries").EnumerateArray()
             .First(e => e.GetProperty("annexItem").ValueKind == JsonValueKind.Number && e.GetProperty("annexItem").GetInt32() == item)

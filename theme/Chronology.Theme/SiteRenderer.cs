@@ -49,6 +49,7 @@ public static class SiteRenderer
         foreach (var organisation in site.Organisations)
             await Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), new() { ["Organisation"] = organisation });
         await Page<EvidenceHealthPage>(SiteUrls.EvidenceHealth);
+        await Page<SearchPage>(SiteUrls.Search);
         await Page<PrintPage>(SiteUrls.Print);
         await Page<AboutPage>(SiteUrls.About);
         await Page<NotFoundPage>(SiteUrls.NotFound);

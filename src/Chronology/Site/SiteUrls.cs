@@ -13,6 +13,7 @@ public static class SiteUrls
     public const string EvidenceHealth = "/evidence/";
     public const string Print = "/print/";
     public const string Review = "/review/";
+    public const string Search = "/search/";
     public const string Data = "/data/chronology.json";
     public const string Stylesheet = "/assets/site.css";
     public const string NotFound = "/404.html";

@@ -376,5 +376,41 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal("/sources/", notFound.QuerySelector("main a[href='/sources/']")!.GetAttribute("href"));
     }
 
+    [Fact]
+    public void Every_page_has_a_search_box_that_leads_to_the_search_page()
+    {
+        var entry = _site.Page("/entries/2017-late/");
+        var search = _site.Page("/search/");
+
+        var box = entry.QuerySelector("form.site-search[role=search]")!;
+        Assert.Equal(("../../search/", "get"), (box.GetAttribute("action"), box.GetAttribute("method")));
+        Assert.Equal("q", box.QuerySelector("input[type=search]")!.GetAttribute("name"));
+        Assert.NotNull(entry.QuerySelector("label[for=site-search-q]"));
+        Assert.Empty(entry.QuerySelectorAll("script"));
+
+        var form = search.QuerySelector("#search-form")!;
+        Assert.Equal(("index.json", "../"), (form.GetAttribute("data-index"), form.GetAttribute("data-root")));
+        Assert.Equal(["../assets/lunr.min.js", "../assets/search.js"], search.QuerySelectorAll("script").Select(s => s.GetAttribute("src")!));
+        Assert.Equal("polite", search.QuerySelector("#search-status")!.GetAttribute("aria-live"));
+        Assert.Contains(search.QuerySelectorAll("#browse ~ ul a"), a => a.GetAttribute("href") == "../tags/");
+        Assert.True(search.QuerySelector("#search-facets")!.HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public void The_search_index_holds_entries_sources_and_organisations()
+    {
+        using var json = JsonDocument.Parse(_site.ReadOutput("search/index.json"));
+        var documents = json.RootElement.GetProperty("documents").EnumerateArray().ToList();
+
+        Assert.Equal(3, documents.Count(d => d.GetProperty("type").GetString() == "entry"));
+        Assert.Equal(2, documents.Count(d => d.GetProperty("type").GetString() == "source"));
+        Assert.Equal(2, documents.Count(d => d.GetProperty("type").GetString() == "organisation"));
+        var first = documents[0];
+        Assert.Equal(("/entries/2012-street-triage/", "Street triage introduced", "November 2012", 2012),
+            (first.GetProperty("url").GetString(), first.GetProperty("title").GetString(), first.GetProperty("date").GetString(), first.GetProperty("year").GetInt32()));
+        Assert.Contains("The service had developed new and innovative services", first.GetProperty("quotes").GetString());
+        Assert.Contains("street triage programme was introduced", first.GetProperty("text").GetString());
+    }
+
     private static IEnumerable<string> Cells(IElement row) => row.Children.Select(c => c.TextContent.Trim());
 }
