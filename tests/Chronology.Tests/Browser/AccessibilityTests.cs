@@ -1,0 +1,86 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Chronology.Tests.Browser;
+
+/// <summary>Every page type, with JavaScript on and off, in the real browser: axe finds nothing; search works by keyboard.</summary>
+public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    public static TheoryData<string, bool> PageTypes()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var path in new[]
+        {
+            "/", "/entries/2014-cqc-report-cites-operation-serenity/", "/sources/", "/sources/ahsn-network-commentary-2023/",
+            "/organisations/", "/organisations/hampshire-constabulary/", "/tags/", "/tags/london/", "/review/",
+            "/review/conclusion-4-5/", "/evidence/", "/print/", "/search/", "/about/", "/404.html",
+        })
+        {
+            data.Add(path, true);
+            data.Add(path, false);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public async Task Axe_finds_no_violations(string path, bool javaScript)
+    {
+        if (!Ready()) return;
+        var page = await site.OpenForAuditAsync(path, javaScript);
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+            Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new RuleOptions { Enabled = true } },
+        });
+
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Search_works_with_the_keyboard_alone_and_announces_results()
+    {
+        if (!Ready()) return;
+        var page = await site.OpenAsync("/");
+
+        await page.Keyboard.PressAsync("Tab"); // skip link
+        await page.FocusAsync("#site-search-q");
+        await page.Keyboard.TypeAsync("Surrey");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/search/?q=Surrey");
+        await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 0");
+
+        var status = await page.TextContentAsync("#search-status");
+        Assert.Matches("^[0-9]+ results? for “Surrey”", status);
+        Assert.Equal("polite", await page.GetAttributeAsync("#search-status", "aria-live"));
+        var first = await page.QuerySelectorAsync("#search-results a");
+        await first!.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/entries/**");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Print_hides_navigation_and_shows_every_document_url()
+    {
+        if (!Ready()) return;
+        var page = await site.OpenAsync("/entries/2018-hmicfrs-picking-up-the-pieces/");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        Assert.False(await page.IsVisibleAsync(".site-header nav"));
+        var after = await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.document-link a'), '::after').content");
+        Assert.Contains("https://www.justiceinspectorates.gov.uk/", after);
+        await page.Context.CloseAsync();
+    }
+
+    private static bool Ready()
+    {
+        if (BrowserSite.Available) return true;
+        Assert.False(BrowserSite.Required, $"CI=true but {BrowserSite.ChromiumPath} is missing: .ci/run installs it with apt");
+        return false;
+    }
+}
