@@ -1,11 +1,6 @@
 using Chronology.Cli;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace Chronology.Tests.Browser;
@@ -37,15 +32,12 @@ public sealed class BrowserSite : IAsyncLifetime
         var result = await SiteBuild.RunAsync(RepoPaths.Content, _output);
         if (!result.Published) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Items));
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _server = builder.Build();
+        _server = Loopback.Create();
         var files = new PhysicalFileProvider(_output);
         _server.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         _server.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         await _server.StartAsync();
-        BaseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = Loopback.AddressOf(_server);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

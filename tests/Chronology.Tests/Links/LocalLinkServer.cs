@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Chronology.Tests.Links;
 
@@ -31,10 +26,7 @@ internal sealed class LocalLinkServer : IAsyncDisposable
 
     public static async Task<LocalLinkServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.Create();
         var server = new LocalLinkServer(app);
         app.Use(async (context, next) =>
         {
@@ -53,7 +45,7 @@ internal sealed class LocalLinkServer : IAsyncDisposable
         });
         server.MapCases(app);
         await app.StartAsync();
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = Loopback.AddressOf(app);
         return server;
     }
 
