@@ -42,6 +42,17 @@ public static class SiteRenderer
             foreach (var item in site.ReviewItems)
                 await Page<ReviewItemPage>(SiteUrls.ReviewItem(item.Id), new() { ["Item"] = item });
         }
+        if (site.Registers.Count > 0 || site.Documents.Count > 0)
+        {
+            await Page<DocumentsPage>(SiteUrls.Documents);
+            foreach (var register in site.Registers)
+                await Page<RegisterPage>(SiteUrls.Register(register.Id), new() { ["Register"] = register });
+            foreach (var risk in site.Evidence.Risks)
+                await Page<RiskPage>(SiteUrls.Risk(risk.Id), new() { ["Risk"] = risk });
+            foreach (var document in site.Documents)
+                await Page<DocumentPage>(SiteUrls.Document(document.Id), new() { ["Document"] = document });
+        }
+        if (site.People.Count > 0) await Page<PeoplePage>(SiteUrls.People);
         await Page<TagIndexPage>(SiteUrls.TagIndex);
         foreach (var (tag, entries) in site.Tags)
             await Page<TagPage>(SiteUrls.Tag(tag), new() { ["Tag"] = tag, ["Entries"] = entries });

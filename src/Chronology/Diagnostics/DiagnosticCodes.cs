@@ -37,11 +37,21 @@ public static class DiagnosticCodes
     public const string IncompleteSource = "CHR312";
     public const string UnknownEntry = "CHR313";
     public const string UnknownReviewItem = "CHR314";
+    public const string UnknownRegister = "CHR315";
+    public const string UnknownMatrix = "CHR316";
 
     // Quotes
     public const string QuoteNotFound = "CHR321";
     public const string QuoteWrongPage = "CHR322";
     public const string TextFragmentNotUnique = "CHR323";
+
+    // Figures and scores (registers, documents, people)
+    public const string RatingMismatch = "CHR341";
+    public const string ScoreOutOfScale = "CHR342";
+    public const string MatrixBandsInvalid = "CHR343";
+    public const string FigureNotInQuote = "CHR344";
+    public const string FigureNumberMismatch = "CHR345";
+    public const string NameNotInQuote = "CHR346";
 
     // External links (from content/link-status.json, written by 'links refresh')
     public const string LinkUnverifiable = "CHR331";
@@ -81,6 +91,14 @@ public static class DiagnosticCodes
         [IncompleteSource] = "Warning: a source lacks a field its type should have (a date; an access date for a URL).",
         [UnknownEntry] = "A review item names a chronology entry id that does not exist.",
         [UnknownReviewItem] = "A response's 'respondsTo' names a review item that does not exist.",
+        [UnknownRegister] = "A risk's 'register' names a register that is not in content/registers/.",
+        [UnknownMatrix] = "A register's 'matrix' names a scoring matrix that is not in content/matrices/.",
+        [RatingMismatch] = "A risk's rating is not its probability × impact (check the transcription against the document).",
+        [ScoreOutOfScale] = "A risk's probability or impact is not a score on its register's scoring matrix.",
+        [MatrixBandsInvalid] = "A scoring matrix's bands do not cover every probability × impact product exactly once.",
+        [FigureNotInQuote] = "A figure's value, as printed, is not in the quote given for it.",
+        [FigureNumberMismatch] = "A figure's plain 'number' does not match the digits of its printed 'value'.",
+        [NameNotInQuote] = "A person's name is not in the quote given for one of their roles.",
         [QuoteNotFound] = "A quotation is not in the archived text of its source (the message shows the closest passage and a word diff).",
         [QuoteWrongPage] = "A quotation is in the archived text, but not on the cited page.",
         [LinkUnverifiable] = "Warning: the last link check could not confirm a URL either way (403, 429, bot wall, timeout, soft 404...).",

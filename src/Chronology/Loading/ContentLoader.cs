@@ -15,6 +15,11 @@ public static class ContentLoader
         var snapshots = LoadFolder(contentRoot, "snapshots", [".txt"], diagnostics, SnapshotReader.Read);
         var reviewItems = LoadFolder(contentRoot, "review", [".yml", ".yaml"], diagnostics, ReviewReader.ReadItem);
         var responses = LoadFolder(contentRoot, "responses", [".yml", ".yaml"], diagnostics, ReviewReader.ReadResponse);
+        var registers = LoadFolder(contentRoot, "registers", [".md"], diagnostics, RegisterReader.ReadRegister);
+        var risks = LoadFolder(contentRoot, "risks", [".yml", ".yaml"], diagnostics, RegisterReader.ReadRisk);
+        var matrices = LoadFolder(contentRoot, "matrices", [".yml", ".yaml"], diagnostics, RegisterReader.ReadMatrix);
+        var documents = LoadFolder(contentRoot, "documents", [".md"], diagnostics, DocumentReader.ReadDocument);
+        var people = LoadFolder(contentRoot, "people", [".yml", ".yaml"], diagnostics, DocumentReader.ReadPerson);
 
         var ordered = entries.Order(ChronologyEntry.ChronologicalOrder).ToList();
         return new Evidence(site, ordered, sources, organisations)
@@ -22,6 +27,11 @@ public static class ContentLoader
             Snapshots = snapshots.ToDictionary(s => s.SourceId, StringComparer.Ordinal),
             ReviewItems = [.. reviewItems.Order(ReviewItem.ReviewOrder)],
             Responses = [.. responses.OrderBy(r => r.Id, StringComparer.Ordinal)],
+            Registers = registers,
+            Risks = [.. risks.Order(Risk.RegisterOrder)],
+            Matrices = matrices,
+            Documents = documents,
+            People = [.. people.OrderBy(p => p.Name, StringComparer.Ordinal)],
         };
     }
 

@@ -65,6 +65,56 @@ internal sealed class FieldReader
         return value;
     }
 
+    public decimal? Decimal(string key)
+    {
+        var scalar = Scalar(key, required: false);
+        if (scalar is null) return null;
+        if (!scalar.IsPlain || !decimal.TryParse(scalar.Value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            Invalid(scalar, $"'{Key(scalar)}' must be a plain number such as 6000 or 0.6, not '{scalar.Value}'");
+            return null;
+        }
+        return value;
+    }
+
+    public bool? Boolean(string key)
+    {
+        var scalar = Scalar(key, required: false);
+        if (scalar is null) return null;
+        if (scalar.IsPlain && scalar.Value is "true" or "false") return scalar.Value == "true";
+        Invalid(scalar, $"'{Key(scalar)}' must be true or false, not '{scalar.Value}'");
+        return null;
+    }
+
+    public IReadOnlyList<int> IntegerList(string key, int min, int max)
+    {
+        var values = new List<int>();
+        foreach (var (text, location) in TextList(key))
+        {
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) values.Add(value);
+            else _diagnostics.Error(DiagnosticCodes.InvalidValue, location.File, location.Line, location.Column, $"each item of '{key}' must be a whole number from {min} to {max}, not '{text}'");
+        }
+        return values;
+    }
+
+    public ContentRef? Ref(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        return text is null ? null : new ContentRef(text, LocationOf(key));
+    }
+
+    public IReadOnlyList<ContentRef> RefList(string key) => [.. TextList(key).Select(t => new ContentRef(t.Value, t.Location))];
+
+    /// <summary>A quoted field: its words with white space collapsed as a reader sees them.</summary>
+    public QuotedText? Quoted(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        return text is null ? null : new QuotedText(ValueReaders.CollapseWhitespace(text), LocationOf(key));
+    }
+
+    public IReadOnlyList<QuotedText> QuotedList(string key) =>
+        [.. TextList(key).Select(t => new QuotedText(ValueReaders.CollapseWhitespace(t.Value), t.Location))];
+
     public IReadOnlyList<(string Value, ContentLocation Location)> TextList(string key)
     {
         if (!_fields.TryGetValue(key, out var pair) || pair.Value is YamlScalar { IsNull: true }) return [];

@@ -16,6 +16,19 @@ public sealed record Evidence(
     /// <summary>Responses to review items.</summary>
     public IReadOnlyList<ReviewResponse> Responses { get; init; } = [];
 
+    public IReadOnlyList<RiskRegister> Registers { get; init; } = [];
+
+    /// <summary>Risks, in register order.</summary>
+    public IReadOnlyList<Risk> Risks { get; init; } = [];
+
+    public IReadOnlyList<RiskMatrix> Matrices { get; init; } = [];
+
+    /// <summary>Document pages, by id.</summary>
+    public IReadOnlyList<ProgrammeDocument> Documents { get; init; } = [];
+
+    /// <summary>People named in the documents, by name.</summary>
+    public IReadOnlyList<Person> People { get; init; } = [];
+
     /// <summary>Every quotation in the corpus, wherever it stands, with who makes it: for the quote verifier.</summary>
     public IEnumerable<(string Owner, int Index, Citation Citation)> AllCitations()
     {
@@ -25,5 +38,57 @@ public sealed record Evidence(
         }
         foreach (var item in ReviewItems) yield return ("review/" + item.Id, 0, item.Text);
         foreach (var response in Responses) yield return ("responses/" + response.Id, 0, response.Text);
+
+        var registers = Registers.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        foreach (var register in Registers)
+        {
+            if (register.Owner is { } owner) yield return ("registers/" + register.Id, 0, Quoted(register.QuotedFrom, register.Locator, owner));
+            for (var i = 0; i < register.Categories.Count; i++)
+                yield return ("registers/" + register.Id, i + 1, Quoted(register.QuotedFrom, register.Locator, register.Categories[i].Text));
+        }
+        foreach (var risk in Risks)
+        {
+            if (!registers.TryGetValue(risk.Register.Id, out var register)) continue;
+            var index = 0;
+            foreach (var quote in risk.Quotes()) yield return ("risks/" + risk.Id, index++, Quoted(register.QuotedFrom, register.Locator, quote));
+            foreach (var annotation in risk.Annotations)
+            {
+                foreach (var quote in annotation.Owners.Concat(annotation.Outcomes))
+                    yield return ("risks/" + risk.Id, index++, Quoted(register.QuotedFrom, register.AnnotationLocator ?? register.Locator, quote));
+            }
+        }
+        foreach (var document in Documents)
+        {
+            var index = 0;
+            foreach (var quote in document.Quotes()) yield return ("documents/" + document.Id, index++, Quoted(document.QuotedFrom, document.Locator, quote));
+        }
+        foreach (var person in People)
+        {
+            for (var i = 0; i < person.Roles.Count; i++)
+                yield return ("people/" + person.Id, i, Quoted(person.Roles[i].Source, person.Roles[i].Locator, person.Roles[i].Quote));
+        }
     }
+
+    /// <summary>Every source id the typed documents refer to (a source in use, though not quoted).</summary>
+    public IEnumerable<string> SourceReferences()
+    {
+        foreach (var register in Registers)
+        {
+            yield return register.Source.Id;
+            if (register.AnnotationSource is { } annotated) yield return annotated.Id;
+        }
+        foreach (var risk in Risks)
+        {
+            foreach (var source in risk.Sources) yield return source.Id;
+            foreach (var document in risk.Annotations.SelectMany(a => a.Documents)) yield return document.Id;
+        }
+        foreach (var document in Documents)
+        {
+            yield return document.Source.Id;
+            foreach (var source in document.ItemSources()) yield return source.Id;
+        }
+    }
+
+    private static Citation Quoted(ContentRef source, Locator? locator, QuotedText quote) =>
+        new(source.Id, locator, quote.Text, quote.Location) { SourceLocation = source.Location, QuoteLocation = quote.Location };
 }

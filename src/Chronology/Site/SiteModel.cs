@@ -17,6 +17,15 @@ public sealed class SiteModel
     private readonly SortedDictionary<string, List<ChronologyEntry>> _entriesByTag = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ReviewResponse>> _responsesByItem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ReviewItem>> _reviewItemsByEntry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Risk>> _risksByRegister = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Risk>> _risksByEntry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Risk>> _risksBySource = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ProgrammeDocument>> _documentsByEntry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ProgrammeDocument>> _documentsBySource = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(ProgrammeDocument Document, DocumentItem Item)>> _descriptionsBySource = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RiskRegister>> _registersBySource = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Person>> _peopleByEntry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Person>> _peopleByOrganisation = new(StringComparer.Ordinal);
 
     public SiteModel(Evidence evidence, IntegrityReport? integrity = null, IReadOnlyDictionary<string, LinkRecord>? linkStatus = null)
     {
@@ -68,7 +77,67 @@ public sealed class SiteModel
         {
             foreach (var entry in item.Entries.Distinct()) Add(_reviewItemsByEntry, entry, item);
         }
+        RegistersById = evidence.Registers.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        MatricesById = evidence.Matrices.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        foreach (var register in evidence.Registers) Add(_registersBySource, register.Source.Id, register);
+        foreach (var risk in evidence.Risks)
+        {
+            Add(_risksByRegister, risk.Register.Id, risk);
+            foreach (var entry in risk.Entries.Select(e => e.Id).Distinct()) Add(_risksByEntry, entry, risk);
+            var concerns = risk.Sources.Concat(risk.Annotations.SelectMany(a => a.Documents)).Select(s => s.Id).Distinct();
+            foreach (var source in concerns) Add(_risksBySource, source, risk);
+        }
+        Documents = [.. evidence.Documents.OrderBy(d => d.Title, StringComparer.Ordinal)];
+        foreach (var document in Documents)
+        {
+            Add(_documentsBySource, document.Source.Id, document);
+            foreach (var entry in document.Entries.Select(e => e.Id).Distinct()) Add(_documentsByEntry, entry, document);
+            foreach (var item in document.Sections.SelectMany(s => s.Items))
+            {
+                if (item.Source is { } described) Add(_descriptionsBySource, described.Id, (document, item));
+            }
+        }
+        foreach (var person in evidence.People)
+        {
+            foreach (var entry in person.Entries.Select(e => e.Id).Distinct()) Add(_peopleByEntry, entry, person);
+            foreach (var organisation in person.Roles.Select(r => r.Organisation?.Id).OfType<string>().Distinct())
+                Add(_peopleByOrganisation, organisation, person);
+        }
     }
+
+    public IReadOnlyDictionary<string, RiskRegister> RegistersById { get; } = new Dictionary<string, RiskRegister>();
+
+    public IReadOnlyDictionary<string, RiskMatrix> MatricesById { get; } = new Dictionary<string, RiskMatrix>();
+
+    public IReadOnlyList<RiskRegister> Registers => Evidence.Registers;
+
+    /// <summary>Document pages, by title.</summary>
+    public IReadOnlyList<ProgrammeDocument> Documents { get; } = [];
+
+    public IReadOnlyList<Person> People => Evidence.People;
+
+    public IReadOnlyList<Risk> RisksIn(string registerId) => Get(_risksByRegister, registerId);
+
+    public IReadOnlyList<Risk> RisksFor(string entryId) => Get(_risksByEntry, entryId);
+
+    /// <summary>Risks that name this source as a document they concern, or whose annotations link it.</summary>
+    public IReadOnlyList<Risk> RisksConcerning(string sourceId) => Get(_risksBySource, sourceId);
+
+    public IReadOnlyList<ProgrammeDocument> DocumentsFor(string entryId) => Get(_documentsByEntry, entryId);
+
+    /// <summary>Document pages about this source.</summary>
+    public IReadOnlyList<ProgrammeDocument> DocumentPagesOf(string sourceId) => Get(_documentsBySource, sourceId);
+
+    /// <summary>Where a document page lists or describes this source (e.g. the HIN resources page's description).</summary>
+    public IReadOnlyList<(ProgrammeDocument Document, DocumentItem Item)> DescriptionsOf(string sourceId) => Get(_descriptionsBySource, sourceId);
+
+    public IReadOnlyList<RiskRegister> RegistersOf(string sourceId) => Get(_registersBySource, sourceId);
+
+    public IReadOnlyList<Person> PeopleFor(string entryId) => Get(_peopleByEntry, entryId);
+
+    public IReadOnlyList<Person> PeopleIn(string organisationId) => Get(_peopleByOrganisation, organisationId);
+
+    private static IReadOnlyList<T> Get<T>(Dictionary<string, List<T>> map, string key) => map.TryGetValue(key, out var list) ? list : [];
 
     public SiteModel(CheckedEvidence checkedEvidence)
         : this(checkedEvidence.Evidence, checkedEvidence.Integrity, checkedEvidence.LinkStatus)

@@ -20,7 +20,20 @@ public static class SiteUrls
     public const string Sitemap = "/sitemap.xml";
     public const string Robots = "/robots.txt";
 
+    public const string Documents = "/documents/";
+    public const string People = "/people/";
+
     public static string Entry(string id) => $"/entries/{id}/";
+
+    public static string Register(string id) => $"/registers/{id}/";
+
+    public static string Risk(string id) => $"/risks/{id}/";
+
+    public static string Matrix(string id) => $"/registers/{id}/";
+
+    public static string Document(string id) => $"/documents/{id}/";
+
+    public static string Person(string id) => $"/people/#{id}";
 
     public static string Source(string id) => $"/sources/{id}/";
 

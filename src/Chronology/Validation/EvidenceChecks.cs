@@ -13,6 +13,7 @@ public static class EvidenceChecks
         var evidence = ContentLoader.Load(contentRoot, diagnostics);
         var linkStatus = ReadLinkStatus(contentRoot, diagnostics);
         EvidenceValidator.Validate(evidence, diagnostics);
+        RegisterRules.Validate(evidence, diagnostics);
         SourceRules.Validate(evidence, diagnostics, url => linkStatus.TryGetValue(url, out var record) && record.WasReached);
         LinkStatusRules.Validate(evidence, linkStatus, diagnostics);
         var integrity = QuoteVerifier.Verify(evidence, diagnostics);

@@ -23,5 +23,9 @@ public sealed class IntegrityReport
 
     private QuoteCheck? For(string owner, int index) => _quotes.TryGetValue((owner, index), out var check) ? check : null;
 
+    /// <summary>Every check on the quotes of one piece of content ("risks/x", "documents/y", "people/z").</summary>
+    public IReadOnlyList<QuoteCheck> AllFor(string owner) =>
+        [.. _quotes.Where(q => q.Key.Item1 == owner).OrderBy(q => q.Key.Item2).Select(q => q.Value)];
+
     public int Count(QuoteOutcome outcome) => _quotes.Values.Count(q => q.Outcome == outcome);
 }

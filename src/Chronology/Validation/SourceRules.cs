@@ -35,6 +35,7 @@ public static partial class SourceRules
         }
         foreach (var (_, _, citation) in evidence.AllCitations()) cited.Add(citation.SourceId);
         foreach (var item in evidence.ReviewItems) cited.UnionWith(item.Sources);
+        cited.UnionWith(evidence.SourceReferences());
         // A source is in use if an entry cites it or another source is known through it.
         foreach (var source in evidence.Sources)
         {

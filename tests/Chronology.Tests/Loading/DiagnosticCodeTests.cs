@@ -47,7 +47,27 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.LinkDead, Entry("a", GoodEntry) + LinkStatus("dead"), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.UnknownEntry, Entry("a", GoodEntry) + ReviewItem("entries: [a, b]"), "content/review/r1.yml", 6, 14 },
         { DiagnosticCodes.UnknownReviewItem, Entry("a", GoodEntry) + ReviewItem("") + "-- content/responses/x.yml --\nrespondsTo: r2\norganisation: org-a\nkind: commentary\ndate: 2023\ntext: words\nsource: src-a\n", "content/responses/x.yml", 1, 13 },
+        { DiagnosticCodes.UnknownRegister, Docs("register: reg\n", "register: nowhere\n"), "content/risks/od-funding.yml", 1, 11 },
+        { DiagnosticCodes.UnknownMatrix, Docs("matrix: matrix\n", "matrix: nowhere\n"), "content/registers/reg.md", 12, 9 },
+        { DiagnosticCodes.RatingMismatch, Docs("rating: 9\n", "rating: 6\n"), "content/risks/od-funding.yml", 11, 9 },
+        { DiagnosticCodes.ScoreOutOfScale, Docs("probability: 3\nimpact: 3\nrating: 9\n", "probability: 3\nimpact: 4\nrating: 12\n"), "content/risks/od-funding.yml", 11, 9 },
+        { DiagnosticCodes.MatrixBandsInvalid, Docs("ratings: [6, 9]", "ratings: [6, 9, 4]"), "content/matrices/matrix.yml", 13, 5 },
+        { DiagnosticCodes.FigureNotInQuote, Docs("value: \"£6,000\"", "value: \"£6000\""), "content/documents/the-note.md", 25, 12 },
+        { DiagnosticCodes.FigureNumberMismatch, Docs("number: 6000\n", "number: 600\n"), "content/documents/the-note.md", 26, 13 },
+        { DiagnosticCodes.NameNotInQuote, Docs("name: Ann Example", "name: Anne Example"), "content/people/ann-example.yml", 3, 12 },
+        { DiagnosticCodes.UnknownEntry, Docs("entries: [2020-register-updated]\nsections:", "entries: [2020-register-updated, nowhere]\nsections:"), "content/documents/the-note.md", 8, 34 },
+        { DiagnosticCodes.UnknownSource, Docs("documents: [note-doc]", "documents: [nowhere]"), "content/risks/od-funding.yml", 22, 17 },
+        { DiagnosticCodes.UnknownOrganisation, Docs("organisation: net", "organisation: nowhere"), "content/people/ann-example.yml", 5, 19 },
+        { DiagnosticCodes.InvalidValue, Docs("group: essential", "group: vital"), "content/documents/the-note.md", 16, 16 },
+        { DiagnosticCodes.OverPreciseDate, Docs("date: \"2020-03\"\ndateLabel: March 2020", "date: \"2020-03-13\"\ndateLabel: March 2020"), "content/documents/the-note.md", 6, 7 },
     };
+
+    /// <summary>The register/risk/document fixture with one change.</summary>
+    private static string Docs(string from, string to)
+    {
+        Assert.Contains(from, DocumentFixtures.Files);
+        return DocumentFixtures.Files.Replace(from, to) + "\n-- content/site.yml --\ntitle: T\ndescription: D\n";
+    }
 
     private static string ReviewItem(string extra) =>
         "-- content/review/r1.yml --\nkind: conclusion\nsection: \"4.1\"\ntitle: T\ntext: words\nsource: src-a\n" + extra + "\n";

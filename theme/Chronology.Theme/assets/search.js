@@ -68,10 +68,14 @@
     var results;
     try { results = index.search(query); }
     catch (e) { results = index.search(query.replace(/[:~^+\-*]/g, " ")); }
-    var types = checkedValues("type"), years = checkedValues("year");
+    var types = checkedValues("type"), years = checkedValues("year"), orgs = checkedValues("org"), tags = checkedValues("tag");
+    function any(wanted, have) {
+      return wanted.length === 0 || (have || []).some(function (v) { return wanted.indexOf(v) >= 0; });
+    }
     var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = results.map(function (r) { return documents[r.ref]; }).filter(function (d) {
-      return (types.length === 0 || types.indexOf(d.type) >= 0) && (years.length === 0 || years.indexOf(String(d.year)) >= 0);
+      return (types.length === 0 || types.indexOf(d.type) >= 0) && (years.length === 0 || years.indexOf(String(d.year)) >= 0)
+        && any(orgs, d.orgs) && any(tags, d.tags);
     });
     shown.slice(0, 100).forEach(function (d) {
       var li = document.createElement("li");

@@ -1,0 +1,132 @@
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Loading;
+
+/// <summary>content/documents/&lt;id&gt;.md and content/people/&lt;id&gt;.yml.</summary>
+internal static class DocumentReader
+{
+    private static readonly string[] DocumentKeys =
+        ["title", "source", "quotedFrom", "locator", "date", "dateLabel", "entries", "sections", "figures", "notes"];
+    private static readonly string[] SectionKeys = ["heading", "kind", "items"];
+    private static readonly string[] ItemKeys = ["number", "title", "text", "group", "source"];
+    private static readonly string[] FigureKeys = ["name", "value", "number", "unit", "quote", "note"];
+    private static readonly string[] PersonKeys = ["name", "roles", "entries"];
+    private static readonly string[] RoleKeys = ["quote", "role", "organisation", "source", "locator"];
+
+    public static ProgrammeDocument? ReadDocument(string id, string text, string file, DiagnosticBag diagnostics)
+    {
+        var frontMatter = FrontMatter.Split(text);
+        if (frontMatter is null)
+        {
+            diagnostics.Error(DiagnosticCodes.MissingFrontMatter, file, 1, 1,
+                "a document page must start with a line '---', its YAML fields, and a closing line '---', then its summary");
+            return null;
+        }
+        var mapping = YamlDocumentReader.ReadMapping(frontMatter.Yaml, file, FrontMatter.YamlLineOffset, diagnostics);
+        if (mapping is null) return null;
+        var fields = new FieldReader(mapping, file, diagnostics, DocumentKeys);
+        var title = fields.Text("title", required: true);
+        var source = fields.Ref("source", required: true);
+        var quotedFrom = fields.Ref("quotedFrom") ?? source;
+        var locator = ValueReaders.Locator(fields, "locator");
+        var date = ValueReaders.Date(fields, "date", required: false);
+        var dateLabel = fields.Text("dateLabel");
+        var entries = fields.RefList("entries");
+        var sections = new List<DocumentSection>();
+        foreach (var item in fields.MappingList("sections", required: false))
+        {
+            if (ReadSection(item, file, diagnostics) is { } section) sections.Add(section);
+        }
+        var figures = new List<DocumentFigure>();
+        foreach (var item in fields.MappingList("figures", required: false))
+        {
+            if (ReadFigure(item, file, diagnostics) is { } figure) figures.Add(figure);
+        }
+        var notes = fields.Text("notes");
+        if (frontMatter.Body.Trim().Length == 0)
+            diagnostics.Error(DiagnosticCodes.MissingField, file, frontMatter.BodyLine, 1, "the document page has no summary after its front matter");
+        if (title is null || source is null || quotedFrom is null) return null;
+        return new ProgrammeDocument(id, title, source, quotedFrom, locator, date, dateLabel, entries, sections, figures,
+            notes, frontMatter.Body, fields.Location)
+        {
+            SummaryLine = frontMatter.BodyLine,
+            DateLocation = fields.LocationOf("date"),
+        };
+    }
+
+    private static DocumentSection? ReadSection(YamlMapping mapping, string file, DiagnosticBag diagnostics)
+    {
+        var fields = new FieldReader(mapping, file, diagnostics, SectionKeys);
+        var heading = fields.Text("heading", required: true);
+        var kind = fields.Text("kind", required: true);
+        if (kind is not null && !DocumentSection.Kinds.Contains(kind))
+        {
+            fields.Invalid("kind", $"unknown section kind '{kind}' (one of: {string.Join(", ", DocumentSection.Kinds)})");
+            kind = null;
+        }
+        var items = new List<DocumentItem>();
+        foreach (var item in fields.MappingList("items", required: true))
+        {
+            var itemFields = new FieldReader(item, file, diagnostics, ItemKeys);
+            var number = itemFields.Text("number");
+            var title = itemFields.Text("title");
+            var text = itemFields.Quoted("text", required: true);
+            var group = itemFields.Text("group");
+            if (group is not null && !DocumentItem.Groups.Contains(group))
+            {
+                itemFields.Invalid("group", $"unknown group '{group}' (one of: {string.Join(", ", DocumentItem.Groups)})");
+                group = null;
+            }
+            if (group is not null && kind is not null && kind != "checklist")
+                itemFields.Invalid("group", "only checklist items have a 'group'");
+            var source = itemFields.Ref("source");
+            if (text is not null) items.Add(new DocumentItem(number, title, text, group, source, itemFields.Location));
+        }
+        return heading is null || kind is null ? null : new DocumentSection(heading, kind, items, fields.Location);
+    }
+
+    private static DocumentFigure? ReadFigure(YamlMapping mapping, string file, DiagnosticBag diagnostics)
+    {
+        var fields = new FieldReader(mapping, file, diagnostics, FigureKeys);
+        var name = fields.Text("name", required: true);
+        var value = fields.Text("value", required: true);
+        var number = fields.Decimal("number");
+        var unit = fields.Text("unit");
+        if (unit is not null && !DocumentFigure.Units.Contains(unit))
+        {
+            fields.Invalid("unit", $"unknown unit '{unit}' (one of: {string.Join(", ", DocumentFigure.Units)})");
+            unit = null;
+        }
+        var quote = fields.Quoted("quote", required: true);
+        var note = fields.Text("note");
+        if (name is null || value is null || quote is null) return null;
+        return new DocumentFigure(name, value, number, unit, quote, note, fields.Location)
+        {
+            ValueLocation = fields.LocationOf("value"),
+            NumberLocation = fields.LocationOf("number"),
+        };
+    }
+
+    public static Person? ReadPerson(string id, string text, string file, DiagnosticBag diagnostics)
+    {
+        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
+        if (mapping is null) return null;
+        var fields = new FieldReader(mapping, file, diagnostics, PersonKeys);
+        var name = fields.Text("name", required: true);
+        var roles = new List<PersonRole>();
+        foreach (var item in fields.MappingList("roles", required: true))
+        {
+            var role = new FieldReader(item, file, diagnostics, RoleKeys);
+            var quote = role.Quoted("quote", required: true);
+            var words = role.Text("role", required: true);
+            var organisation = role.Ref("organisation");
+            var source = role.Ref("source", required: true);
+            var locator = ValueReaders.Locator(role, "locator");
+            if (quote is not null && words is not null && source is not null)
+                roles.Add(new PersonRole(quote, words, organisation, source, locator, role.Location));
+        }
+        var entries = fields.RefList("entries");
+        return name is null ? null : new Person(id, name, roles, entries, fields.Location);
+    }
+}
