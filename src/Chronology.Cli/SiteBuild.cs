@@ -31,6 +31,9 @@ public static class SiteBuild
             writer.WriteBytes(CsvExport.SourcesUrl, System.Text.Encoding.UTF8.GetBytes(CsvExport.Sources(site)));
             if (SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap) writer.WriteText(SiteUrls.Sitemap, sitemap);
             writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
+            var feed = FeedExport.Items(site, ContentHistory.Read(contentRoot));
+            writer.WriteText(FeedExport.AtomUrl, FeedExport.Atom(site, feed));
+            writer.WriteText(FeedExport.JsonUrl, FeedExport.Json(site, feed));
             LinkChecker.Check(writer.Pages, writer.Paths, output, diagnostics);
             if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
 

@@ -216,7 +216,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
             Assert.NotNull(page.QuerySelector("a.skip-link[href='#main']"));
             Assert.NotNull(page.QuerySelector("main#main"));
             Assert.NotNull(page.QuerySelector("meta[http-equiv=Content-Security-Policy]"));
-            Assert.Empty(page.QuerySelectorAll("[style], script:not([src])"));
+            Assert.Empty(page.QuerySelectorAll("[style], script:not([src]):not([type=\"application/ld+json\"])"));
         }
         var entry = _site.Page("/entries/2017-late/");
         Assert.Equal("https://chronology.example/entries/2017-late/", entry.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
@@ -386,7 +386,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal(("../../search/", "get"), (box.GetAttribute("action"), box.GetAttribute("method")));
         Assert.Equal("q", box.QuerySelector("input[type=search]")!.GetAttribute("name"));
         Assert.NotNull(entry.QuerySelector("label[for=site-search-q]"));
-        Assert.Empty(entry.QuerySelectorAll("script"));
+        Assert.Empty(entry.QuerySelectorAll("script[src]"));
 
         var form = search.QuerySelector("#search-form")!;
         Assert.Equal(("index.json", "../"), (form.GetAttribute("data-index"), form.GetAttribute("data-root")));
@@ -410,6 +410,70 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
             (first.GetProperty("url").GetString(), first.GetProperty("title").GetString(), first.GetProperty("date").GetString(), first.GetProperty("year").GetInt32()));
         Assert.Contains("The service had developed new and innovative services", first.GetProperty("quotes").GetString());
         Assert.Contains("street triage programme was introduced", first.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void The_atom_feed_lists_entries_with_stable_ids_absolute_links_and_summaries()
+    {
+        var atom = System.Xml.Linq.XDocument.Parse(_site.ReadOutput("feed.xml"));
+        System.Xml.Linq.XNamespace a = "http://www.w3.org/2005/Atom";
+
+        var feed = atom.Root!;
+        Assert.Equal("Test chronology", feed.Element(a + "title")!.Value);
+        Assert.Equal("https://chronology.example/feed.xml", feed.Elements(a + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
+        var entries = feed.Elements(a + "entry").ToList();
+        Assert.Equal(3, entries.Count);
+        // Outside a git repository there is no change history: each entry's own date stands in, newest first.
+        Assert.Equal(["2017-07-01T00:00:00Z", "2017-03-01T00:00:00Z", "2012-11-01T00:00:00Z"], entries.Select(e => e.Element(a + "updated")!.Value));
+        Assert.Equal(entries[0].Element(a + "updated")!.Value, feed.Element(a + "updated")!.Value);
+        var first = entries[0];
+        Assert.Equal("https://chronology.example/entries/2017-late/", first.Element(a + "link")!.Attribute("href")!.Value);
+        Assert.Matches("^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", first.Element(a + "id")!.Value);
+        Assert.Equal(Chronology.Site.FeedExport.Id("entries/2017-late"), first.Element(a + "id")!.Value);
+        Assert.StartsWith("Late 2017: The commentary states that portfolios were constructed.", first.Element(a + "summary")!.Value);
+        Assert.Equal("street-triage", entries[2].Element(a + "category")!.Attribute("term")!.Value);
+    }
+
+    [Fact]
+    public void The_json_feed_is_version_1_1_with_the_same_items()
+    {
+        using var json = JsonDocument.Parse(_site.ReadOutput("feed.json"));
+        var root = json.RootElement;
+
+        Assert.Equal("https://jsonfeed.org/version/1.1", root.GetProperty("version").GetString());
+        Assert.Equal("https://chronology.example/feed.json", root.GetProperty("feed_url").GetString());
+        var items = root.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["Portfolios constructed", "Adopted in Surrey", "Street triage introduced"], items.Select(i => i.GetProperty("title").GetString()));
+        Assert.Equal(("https://chronology.example/entries/2017-late/", "2017-07-01T00:00:00Z"),
+            (items[0].GetProperty("url").GetString(), items[0].GetProperty("date_modified").GetString()));
+        Assert.Equal(["street-triage"], items[2].GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public void Pages_carry_open_graph_feed_links_and_json_ld()
+    {
+        var entry = _site.Page("/entries/2012-street-triage/");
+        string Meta(IDocument page, string property) => page.QuerySelector($"meta[property='{property}']")!.GetAttribute("content")!;
+        Assert.Equal(("Street triage introduced", "article", "https://chronology.example/entries/2012-street-triage/", "en_GB"),
+            (Meta(entry, "og:title"), Meta(entry, "og:type"), Meta(entry, "og:url"), Meta(entry, "og:locale")));
+        Assert.Equal("../../feed.xml", entry.QuerySelector("link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href"));
+        Assert.Equal("../../feed.json", entry.QuerySelector("link[rel=alternate][type='application/feed+json']")!.GetAttribute("href"));
+
+        using var ld = JsonDocument.Parse(entry.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var e = ld.RootElement;
+        Assert.Equal(("https://schema.org", "Event", "Street triage introduced", "2012-11"),
+            (e.GetProperty("@context").GetString(), e.GetProperty("@type").GetString(), e.GetProperty("name").GetString(), e.GetProperty("startDate").GetString()));
+        Assert.Equal(["The commentary", "An inspection report"], e.GetProperty("citation").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+
+        // An approximate date is never put in startDate: only its label, in the description.
+        using var late = JsonDocument.Parse(_site.Page("/entries/2017-late/").QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.False(late.RootElement.TryGetProperty("startDate", out _));
+        Assert.StartsWith("Late 2017:", late.RootElement.GetProperty("description").GetString());
+
+        using var dataset = JsonDocument.Parse(_site.Page("/about/").QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Equal("Dataset", dataset.RootElement.GetProperty("@type").GetString());
+        Assert.Equal(["https://chronology.example/data/chronology.json", "https://chronology.example/data/entries.csv", "https://chronology.example/data/citations.csv", "https://chronology.example/data/sources.csv"],
+            dataset.RootElement.GetProperty("distribution").EnumerateArray().Select(d => d.GetProperty("contentUrl").GetString()));
     }
 
     private static IEnumerable<string> Cells(IElement row) => row.Children.Select(c => c.TextContent.Trim());

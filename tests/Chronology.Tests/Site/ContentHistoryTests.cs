@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Chronology.Site;
+
+namespace Chronology.Tests.Site;
+
+/// <summary>The feeds' "updated" comes from the repository: the last commit that touched each entry file.</summary>
+public class ContentHistoryTests
+{
+    [Fact]
+    public async Task The_feed_orders_entries_by_their_last_commit_not_their_date()
+    {
+        using var site = TestSite.Create("""
+            -- content/entries/old-event.md --
+            ---
+            date: 2012
+            title: Old event
+            citations:
+              - source: src-a
+            ---
+            Old.
+            -- content/entries/new-event.md --
+            ---
+            date: 2020
+            title: New event
+            citations:
+              - source: src-a
+            ---
+            New.
+            """);
+        Git(site.Root, "2024-01-01T10:00:00Z", "init", "-q");
+        Git(site.Root, "2024-01-01T10:00:00Z", "add", ".");
+        Git(site.Root, "2024-01-01T10:00:00Z", "commit", "-q", "-m", "first");
+        File.AppendAllText(Path.Combine(site.Content, "entries", "old-event.md"), "A correction.\n");
+        Git(site.Root, "2025-06-01T12:30:00Z", "commit", "-q", "-am", "correct the old event");
+
+        var history = ContentHistory.Read(site.Content);
+        Assert.Equal(DateTimeOffset.Parse("2025-06-01T12:30:00Z"), history.LastChanged("entries/old-event.md"));
+        Assert.Equal(DateTimeOffset.Parse("2024-01-01T10:00:00Z"), history.LastChanged("entries/new-event.md"));
+        Assert.Null(history.LastChanged("entries/never-committed.md"));
+
+        await site.BuildOkAsync();
+        var atom = System.Xml.Linq.XDocument.Parse(site.ReadOutput("feed.xml"));
+        System.Xml.Linq.XNamespace a = "http://www.w3.org/2005/Atom";
+        Assert.Equal([("Old event", "2025-06-01T12:30:00Z"), ("New event", "2024-01-01T10:00:00Z")],
+            atom.Root!.Elements(a + "entry").Select(e => (e.Element(a + "title")!.Value, e.Element(a + "updated")!.Value)));
+    }
+
+    [Fact]
+    public void Outside_a_repository_there_is_no_history()
+    {
+        using var site = TestSite.Create("");
+        Assert.Null(ContentHistory.Read(site.Content).LastChanged("site.yml"));
+    }
+
+    private static void Git(string directory, string date, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false" }.Concat(arguments))
+            start.ArgumentList.Add(argument);
+        start.Environment["GIT_AUTHOR_DATE"] = date;
+        start.Environment["GIT_COMMITTER_DATE"] = date;
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+    }
+}
