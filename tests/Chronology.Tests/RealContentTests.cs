@@ -156,6 +156,46 @@ public sealed partial class RealContentTests : IAsyncLifetime, IDisposable
         Assert.Contains("/entries/2017-sim-adopted-in-surrey-shipp/", results.Split('\n'));
     }
 
+    [Fact]
+    public void Every_seed_document_is_on_the_site_as_a_register_a_document_page_or_the_review()
+    {
+        var evidence = Chronology.Loading.ContentLoader.Load(RepoPaths.Content, new DiagnosticBag());
+        var seeds = evidence.Snapshots.Keys.Order().ToList();
+        Assert.Equal(["ahsn-foi-bundle-2021", "ahsn-network-commentary-2023", "hin-resources-page", "sim-london-implementation-report-2018", "turner-discussion-post-2021"], seeds);
+        foreach (var seed in seeds)
+        {
+            var pages = evidence.Registers.Where(r => r.QuotedFrom.Id == seed).Select(r => $"registers/{r.Id}/")
+                .Concat(evidence.Documents.Where(d => d.QuotedFrom.Id == seed).Select(d => $"documents/{d.Id}/"))
+                .Concat(evidence.ReviewItems.Where(i => i.Text.SourceId == seed).Select(i => $"review/{i.Id}/"))
+                .ToList();
+            Assert.True(pages.Count > 0, $"nothing on the site presents the contents of {seed}");
+            Assert.All(pages, page => Assert.True(File.Exists(Path.Combine(_output, page, "index.html")), page));
+        }
+        // The FOI bundle in full: both registers, all twelve risks, the scoring matrix and documents 2a-2d.
+        Assert.Equal([5, 7], evidence.Registers.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => evidence.Risks.Count(k => k.Register.Id == r.Id)));
+        Assert.Single(evidence.Matrices);
+        foreach (var source in new[] { "ahsn-q4-report-2019-20-extract", "sim-12-core-elements-checklist", "sim-equivalence-core-principles-protocol", "wessex-ahsn-note-to-chief-officers-2020-03-13" })
+            Assert.Contains(evidence.Documents, d => d.Source.Id == source);
+        Assert.True(evidence.People.Count >= 8);
+    }
+
+    [Fact]
+    public void The_registers_keep_the_documents_figures_with_editorial_notes()
+    {
+        var parser = new HtmlParser();
+        var op1 = parser.ParseDocument(File.ReadAllText(Path.Combine(_output, "risks", "2018-19-op1-nhs-england-targets", "index.html")));
+        Assert.Contains("£1,706,5262", op1.QuerySelector("#mitigations")!.ParentElement!.TextContent);
+        Assert.Contains("one digit too many", op1.QuerySelector("section.notes")!.TextContent);
+        Assert.Contains("5 (Almost Certain)", op1.QuerySelector("dl.facts")!.TextContent);
+
+        var note = parser.ParseDocument(File.ReadAllText(Path.Combine(_output, "documents", "note-to-chief-officers-2020-03-13", "index.html")));
+        var figures = note.QuerySelectorAll("table.figures td.figure-value").Select(td => td.TextContent).ToList();
+        Assert.Equal(["60%", "327", "550", "34", "50", "500", "£6,000"], figures);
+
+        var register = parser.ParseDocument(File.ReadAllText(Path.Combine(_output, "registers", "ahsn-sim-risk-register-2018-19", "index.html")));
+        Assert.Equal(["OP1", "SC1", "OP2", "OP3", "OP4", "OP5", "OF1"], register.QuerySelectorAll("table.risks tbody th").Select(th => th.TextContent));
+    }
+
     private static string EntryId(JsonDocument json, int item) =>
         json.RootElement.GetProperty("entries").EnumerateArray()
             .First(e => e.GetProperty("annexItem").ValueKind == JsonValueKind.Number && e.GetProperty("annexItem").GetInt32() == item)
