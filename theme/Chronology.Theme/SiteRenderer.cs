@@ -33,6 +33,9 @@ public static class SiteRenderer
             writer.WriteBytes(CitationFormats.RisUrl(entry.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, entry)));
             writer.WriteText(CitationFormats.CslJsonUrl(entry.Id), CitationFormats.CslJson(site.Site, entry));
         }
+        foreach (var year in site.Years)
+            await Page<YearPage>(SiteUrls.YearPage(year.Year), new() { ["Year"] = year });
+        await Page<AtAGlancePage>(SiteUrls.AtAGlance);
         await Page<SourceRegisterPage>(SiteUrls.SourceRegister);
         foreach (var source in site.Sources)
             await Page<SourcePage>(SiteUrls.Source(source.Id), new() { ["Source"] = source });

@@ -22,6 +22,9 @@ public static class SiteUrls
 
     public const string Documents = "/documents/";
     public const string People = "/people/";
+    public const string AtAGlance = "/at-a-glance/";
+
+    public static string YearPage(int year) => $"/years/{year}/";
 
     public static string Entry(string id) => $"/entries/{id}/";
 

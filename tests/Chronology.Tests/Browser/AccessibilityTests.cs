@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
             "/review/conclusion-4-5/", "/evidence/", "/print/", "/search/", "/about/", "/404.html",
             "/documents/", "/registers/ahsn-sim-national-programme-risk-register-2020/", "/risks/2018-19-op1-nhs-england-targets/",
             "/documents/note-to-chief-officers-2020-03-13/", "/documents/12-core-elements-checklist/",
+            "/documents/hin-resources-page/", "/people/", "/years/2018/", "/at-a-glance/",
         })
         {
             data.Add(path, true);
@@ -76,6 +77,47 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
         Assert.False(await page.IsVisibleAsync(".site-header nav"));
         var after = await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.document-link a'), '::after').content");
         Assert.Contains("https://www.justiceinspectorates.gov.uk/", after);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_chronology_filters_instantly_by_keyboard_and_says_how_many_entries_show()
+    {
+        if (!Ready()) return;
+        var page = await site.OpenAsync("/");
+        var all = await page.Locator("section.year .entry-summary").CountAsync();
+
+        await page.FocusAsync("#filter-year");
+        await page.SelectOptionAsync("#filter-year", "2018");
+        var visible = await page.Locator("section.year .entry-summary:visible").CountAsync();
+        var status = await page.TextContentAsync("#filter-status");
+
+        Assert.InRange(visible, 1, all - 1);
+        Assert.Equal($"Showing {visible} of {all} entries.", status);
+        Assert.Equal(1, await page.Locator("section.year:visible").CountAsync());
+        Assert.True(await page.IsVisibleAsync("#y2018"));
+        await page.SelectOptionAsync("#filter-year", "");
+        Assert.Equal(all, await page.Locator("section.year .entry-summary:visible").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_register_table_sorts_by_its_column_buttons_and_announces_it()
+    {
+        if (!Ready()) return;
+        var page = await site.OpenAsync("/registers/ahsn-sim-risk-register-2018-19/");
+        var printed = await page.Locator("table.risks tbody th").AllTextContentsAsync();
+        Assert.Equal(["OP1", "SC1", "OP2", "OP3", "OP4", "OP5", "OF1"], printed);
+
+        var rating = page.Locator("table.risks thead th").Nth(5);
+        await rating.Locator("button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("ascending", await rating.GetAttributeAsync("aria-sort"));
+        var ratings = (await page.Locator("table.risks tbody tr td:nth-child(6)").AllTextContentsAsync()).Select(t => int.Parse(System.Text.RegularExpressions.Regex.Match(t, "^[0-9]+").Value)).ToList();
+        Assert.Equal(ratings.Order().ToList(), ratings);
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("descending", await rating.GetAttributeAsync("aria-sort"));
+        Assert.Equal("OP1", (await page.Locator("table.risks tbody th").AllTextContentsAsync())[0]);
         await page.Context.CloseAsync();
     }
 

@@ -111,7 +111,8 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal("entries/2017-late/", home.QuerySelectorAll(".entry-title")[2].GetAttribute("href"));
         Assert.Equal(["2012-11", "2017-03", "2017"], home.QuerySelectorAll("time").Select(t => t.GetAttribute("datetime")!));
         Assert.Equal(["#y2012", "#y2017"], home.QuerySelectorAll(".year-nav a").Select(a => a.GetAttribute("href")!));
-        Assert.Empty(home.QuerySelectorAll("script"));
+        Assert.Equal(["assets/timeline-filter.js"], home.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!));
+        Assert.Empty(home.QuerySelectorAll("script:not([src])"));
     }
 
     [Fact]
@@ -410,6 +411,31 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
             (first.GetProperty("url").GetString(), first.GetProperty("title").GetString(), first.GetProperty("date").GetString(), first.GetProperty("year").GetInt32()));
         Assert.Contains("The service had developed new and innovative services", first.GetProperty("quotes").GetString());
         Assert.Contains("street triage programme was introduced", first.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Year_pages_filters_and_the_at_a_glance_view_work_without_javascript()
+    {
+        var home = _site.Page("/");
+        var filter = home.QuerySelector("form#timeline-filter")!;
+        Assert.True(filter.HasAttribute("hidden")); // shown by the script; without it the links below are the filters
+        Assert.Equal(["", "2012", "2017"], filter.QuerySelectorAll("#filter-year option").Select(o => o.GetAttribute("value")!));
+        Assert.Equal(["", "org-a", "org-b"], filter.QuerySelectorAll("#filter-org option").Select(o => o.GetAttribute("value")!));
+        Assert.Equal(["", "street-triage"], filter.QuerySelectorAll("#filter-tag option").Select(o => o.GetAttribute("value")!));
+        var first = home.QuerySelector("section.year .entry-summary")!;
+        Assert.Equal(("2012", "org-a org-b", "street-triage"), (first.GetAttribute("data-year"), first.GetAttribute("data-orgs"), first.GetAttribute("data-tags")));
+        Assert.Equal(["years/2012/", "years/2017/"], home.QuerySelectorAll(".ways-in a[href^='years/']").Select(a => a.GetAttribute("href")!));
+
+        var year = _site.Page("/years/2017/");
+        Assert.Equal("The chronology in 2017", year.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["Adopted in Surrey", "Portfolios constructed"], year.QuerySelectorAll(".entry-title").Select(a => a.TextContent));
+        Assert.Equal("page", year.QuerySelector(".year-nav a[href='./']")!.GetAttribute("aria-current"));
+
+        var glance = _site.Page("/at-a-glance/");
+        var rows = glance.QuerySelectorAll("table.at-a-glance tbody tr").ToList();
+        Assert.Equal([("2012", "1"), ("2017", "2")], rows.Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td")!.TextContent)));
+        Assert.Equal(["Adopted in Surrey", "Portfolios constructed"], rows[1].QuerySelectorAll(".glance-list a").Select(a => a.TextContent));
+        Assert.Contains("Late 2017", rows[1].TextContent);
     }
 
     [Fact]
