@@ -439,6 +439,18 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void The_about_page_describes_every_exported_field_and_the_licence_position()
+    {
+        var about = _site.Page("/about/");
+        var fields = about.QuerySelector("dl.data-fields")!.TextContent;
+        foreach (var field in new[] { "earliest", "latest", "annexItem", "locator", "quote", "noUrlReason", "knownThrough", "shortName" })
+            Assert.Contains(field, fields);
+        Assert.NotNull(about.QuerySelector("#licence"));
+        Assert.Contains("none is claimed", about.QuerySelector("#licence")!.NextElementSibling!.TextContent);
+        Assert.Contains(about.QuerySelectorAll("a"), a => a.GetAttribute("href") == "../data/entries.csv");
+    }
+
+    [Fact]
     public void The_atom_feed_lists_entries_with_stable_ids_absolute_links_and_summaries()
     {
         var atom = System.Xml.Linq.XDocument.Parse(_site.ReadOutput("feed.xml"));
