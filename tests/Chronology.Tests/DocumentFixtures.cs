@@ -1,9 +1,12 @@
 namespace Chronology.Tests;
 
-/// <summary>A small register, matrix, risk, document page and person, with the archived text they quote.</summary>
+/// <summary>A whole small site: a register, matrix, risk, document page and person, with the archived text they quote.</summary>
 internal static class DocumentFixtures
 {
     public const string Files = """
+        -- content/site.yml --
+        title: T
+        description: D
         -- content/entries/2020-register-updated.md --
         ---
         date: 2020-02

@@ -10,15 +10,8 @@ internal static class EntryReader
 
     public static ChronologyEntry? Read(string id, string text, string file, DiagnosticBag diagnostics)
     {
-        var frontMatter = FrontMatter.Split(text);
-        if (frontMatter is null)
-        {
-            diagnostics.Error(DiagnosticCodes.MissingFrontMatter, file, 1, 1,
-                "an entry must start with a line '---', its YAML fields, and a closing line '---'");
-            return null;
-        }
-        var mapping = YamlDocumentReader.ReadMapping(frontMatter.Yaml, file, FrontMatter.YamlLineOffset, diagnostics);
-        if (mapping is null) return null;
+        if (FrontMatter.Read(text, file, diagnostics,
+                "an entry must start with a line '---', its YAML fields, and a closing line '---'") is not ({ } frontMatter, { } mapping)) return null;
 
         var fields = new FieldReader(mapping, file, diagnostics, Keys);
         var date = ValueReaders.Date(fields, "date", required: true);

@@ -1,3 +1,5 @@
+using Chronology.Diagnostics;
+
 namespace Chronology.Loading;
 
 /// <summary>An entry file split into its YAML front matter and Markdown body.</summary>
@@ -18,5 +20,21 @@ internal sealed record FrontMatter(string Yaml, string Body, int BodyLine)
             return new FrontMatter(yaml, body, i + 2);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Splits a file into front matter and body and parses the front matter, or reports why it cannot:
+    /// <paramref name="shape"/> tells the writer what the file should look like.
+    /// </summary>
+    public static (FrontMatter FrontMatter, YamlMapping Mapping)? Read(string text, string file, DiagnosticBag diagnostics, string shape)
+    {
+        var frontMatter = Split(text);
+        if (frontMatter is null)
+        {
+            diagnostics.Error(DiagnosticCodes.MissingFrontMatter, file, 1, 1, shape);
+            return null;
+        }
+        var mapping = YamlDocumentReader.ReadMapping(frontMatter.Yaml, file, YamlLineOffset, diagnostics);
+        return mapping is null ? null : (frontMatter, mapping);
     }
 }

@@ -19,15 +19,8 @@ internal static class RegisterReader
 
     public static RiskRegister? ReadRegister(string id, string text, string file, DiagnosticBag diagnostics)
     {
-        var frontMatter = FrontMatter.Split(text);
-        if (frontMatter is null)
-        {
-            diagnostics.Error(DiagnosticCodes.MissingFrontMatter, file, 1, 1,
-                "a register must start with a line '---', its YAML fields, and a closing line '---', then a short summary");
-            return null;
-        }
-        var mapping = YamlDocumentReader.ReadMapping(frontMatter.Yaml, file, FrontMatter.YamlLineOffset, diagnostics);
-        if (mapping is null) return null;
+        if (FrontMatter.Read(text, file, diagnostics,
+                "a register must start with a line '---', its YAML fields, and a closing line '---', then a short summary") is not ({ } frontMatter, { } mapping)) return null;
         var fields = new FieldReader(mapping, file, diagnostics, RegisterKeys);
         var title = fields.Text("title", required: true);
         var source = fields.Ref("source", required: true);

@@ -18,15 +18,8 @@ internal static partial class SnapshotReader
 
     public static Snapshot? Read(string id, string text, string file, DiagnosticBag diagnostics)
     {
-        var frontMatter = FrontMatter.Split(text);
-        if (frontMatter is null)
-        {
-            diagnostics.Error(DiagnosticCodes.MissingFrontMatter, file, 1, 1,
-                "a snapshot must start with '---', its header (title, publisher, url, note), and a closing '---'");
-            return null;
-        }
-        var mapping = YamlDocumentReader.ReadMapping(frontMatter.Yaml, file, FrontMatter.YamlLineOffset, diagnostics);
-        if (mapping is null) return null;
+        if (FrontMatter.Read(text, file, diagnostics,
+                "a snapshot must start with '---', its header (title, publisher, url, note), and a closing '---'") is not ({ } frontMatter, { } mapping)) return null;
         var fields = new FieldReader(mapping, file, diagnostics, Keys);
         var title = fields.Text("title", required: true);
         var publisher = fields.Text("publisher", required: true);

@@ -178,6 +178,10 @@ public sealed class SiteModel
 
     private Dictionary<string, ChronologyEntry>? _entriesById;
 
+    /// <summary>The entries a page names, each once, in chronological order.</summary>
+    public IReadOnlyList<ChronologyEntry> EntriesInOrder(IEnumerable<string> ids) =>
+        [.. ids.Distinct().Select(id => EntriesById[id]).Order(ChronologyEntry.ChronologicalOrder)];
+
     public IReadOnlyList<ReviewResponse> ResponsesTo(string reviewItemId) =>
         _responsesByItem.TryGetValue(reviewItemId, out var responses) ? responses : [];
 

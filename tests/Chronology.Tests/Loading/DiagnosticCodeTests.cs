@@ -66,7 +66,7 @@ public class DiagnosticCodeTests
     private static string Docs(string from, string to)
     {
         Assert.Contains(from, DocumentFixtures.Files);
-        return DocumentFixtures.Files.Replace(from, to) + "\n-- content/site.yml --\ntitle: T\ndescription: D\n";
+        return DocumentFixtures.Files.Replace(from, to);
     }
 
     private static string ReviewItem(string extra) =>

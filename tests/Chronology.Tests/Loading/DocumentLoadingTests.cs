@@ -10,7 +10,6 @@ public class DocumentLoadingTests
     public void A_register_its_matrix_and_a_risk_load_as_typed_records()
     {
         using var site = TestSite.Create(DocumentFixtures.Files, withDefaults: false);
-        site.Write("content/site.yml", "title: T\ndescription: D\n");
         var diagnostics = new DiagnosticBag();
 
         var evidence = ContentLoader.Load(site.Content, diagnostics);
@@ -38,7 +37,6 @@ public class DocumentLoadingTests
     public void A_document_page_and_a_person_load_with_sections_figures_and_roles()
     {
         using var site = TestSite.Create(DocumentFixtures.Files, withDefaults: false);
-        site.Write("content/site.yml", "title: T\ndescription: D\n");
         var diagnostics = new DiagnosticBag();
 
         var evidence = ContentLoader.Load(site.Content, diagnostics);
@@ -55,7 +53,6 @@ public class DocumentLoadingTests
     public void Every_quote_in_the_new_types_is_checked_against_the_archived_text()
     {
         using var site = TestSite.Create(DocumentFixtures.Files, withDefaults: false);
-        site.Write("content/site.yml", "title: T\ndescription: D\n");
 
         var diagnostics = site.Check();
 
@@ -77,7 +74,6 @@ public class DocumentLoadingTests
     public void A_misquotation_in_any_new_type_is_an_error_naming_its_file(string from, string to, string file)
     {
         using var site = TestSite.Create(DocumentFixtures.Files.Replace(from, to), withDefaults: false);
-        site.Write("content/site.yml", "title: T\ndescription: D\n");
 
         var diagnostics = site.Check();
 

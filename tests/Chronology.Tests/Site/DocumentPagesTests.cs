@@ -6,7 +6,7 @@ namespace Chronology.Tests.Site;
 /// <summary>The register, risk, document, documents-index and people pages of a small site, and their links back.</summary>
 public sealed class DocumentPagesTests : IAsyncLifetime, IDisposable
 {
-    private readonly TestSite _site = TestSite.Create(DocumentFixtures.Files + "\n-- content/site.yml --\ntitle: T\ndescription: D\n", withDefaults: false);
+    private readonly TestSite _site = TestSite.Create(DocumentFixtures.Files, withDefaults: false);
 
     public Task InitializeAsync() => _site.BuildOkAsync();
 
