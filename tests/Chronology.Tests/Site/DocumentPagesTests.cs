@@ -109,6 +109,7 @@ public sealed class DocumentPagesTests : IAsyncLifetime, IDisposable
         Assert.Equal("CEO, The Network", person.QuerySelector(".role")!.TextContent);
         Assert.Equal("../organisations/net/", person.QuerySelector(".roles a")!.GetAttribute("href"));
         Assert.Equal("Ann Example, CEO, The Network", person.QuerySelector("blockquote")!.TextContent);
+        Assert.Contains("The quotation here checked against the archived text of The bundle", person.QuerySelector(".quote-status")!.TextContent);
     }
 
     [Fact]
