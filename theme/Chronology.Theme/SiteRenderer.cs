@@ -38,7 +38,12 @@ public static class SiteRenderer
         await Page<AtAGlancePage>(SiteUrls.AtAGlance);
         await Page<SourceRegisterPage>(SiteUrls.SourceRegister);
         foreach (var source in site.Sources)
+        {
             await Page<SourcePage>(SiteUrls.Source(source.Id), new() { ["Source"] = source });
+            writer.WriteText(CitationFormats.SourceBibTexUrl(source.Id), CitationFormats.BibTex(site.Site, source));
+            writer.WriteBytes(CitationFormats.SourceRisUrl(source.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, source)));
+            writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
+        }
         if (site.ReviewItems.Count > 0)
         {
             await Page<ReviewPage>(SiteUrls.Review);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -6,8 +7,11 @@ using Chronology.Model;
 namespace Chronology.Site;
 
 /// <summary>
-/// "Cite this entry": the entry as a BibTeX, RIS and CSL-JSON record. The site is the author; the event date is
-/// given as the entry's own date label, never made more precise; the URL is absolute when the site has a base URL.
+/// "Cite this": an entry or a source as a BibTeX, RIS and CSL-JSON record. An entry is cited as a page of this
+/// site (the site is its author). A source is cited as the document itself, as its register describes it: its
+/// publisher only where the documents name one, its date in a structured field only when it is a plain date
+/// (year, month or day, no qualifier); an approximate, uncertain, seasonal or ranged date is written only in the
+/// note, in words and as EDTF, so no reference manager can make it more precise than the documents.
 /// </summary>
 public static class CitationFormats
 {
@@ -17,54 +21,184 @@ public static class CitationFormats
 
     public static string CslJsonUrl(string entryId) => SiteUrls.Entry(entryId) + "cite.json";
 
+    public static string SourceBibTexUrl(string sourceId) => SiteUrls.Source(sourceId) + "cite.bib";
+
+    public static string SourceRisUrl(string sourceId) => SiteUrls.Source(sourceId) + "cite.ris";
+
+    public static string SourceCslJsonUrl(string sourceId) => SiteUrls.Source(sourceId) + "cite.json";
+
     public static string PermalinkOf(SiteConfig site, ChronologyEntry entry) => (site.BaseUrl ?? "") + SiteUrls.Entry(entry.Id);
 
-    public static string BibTex(SiteConfig site, ChronologyEntry entry)
+    public static string PermalinkOf(SiteConfig site, Source source) => (site.BaseUrl ?? "") + SiteUrls.Source(source.Id);
+
+    public static string BibTex(SiteConfig site, ChronologyEntry entry) => BibTex(ForEntry(site, entry));
+
+    public static string Ris(SiteConfig site, ChronologyEntry entry) => Ris(ForEntry(site, entry));
+
+    public static string CslJson(SiteConfig site, ChronologyEntry entry) => CslJson(ForEntry(site, entry));
+
+    public static string BibTex(SiteConfig site, Source source) => BibTex(ForSource(site, source));
+
+    public static string Ris(SiteConfig site, Source source) => Ris(ForSource(site, source));
+
+    public static string CslJson(SiteConfig site, Source source) => CslJson(ForSource(site, source));
+
+    /// <summary>Whether the register names a publisher or author (it says "Not named in the seeds" where not).</summary>
+    public static bool NamesPublisher(Source source) => !source.Publisher.StartsWith("Not named", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The date as a structured date, or null unless it is a plain year, month or day.</summary>
+    public static EdtfPoint? PlainDate(EdtfDate? date) =>
+        date is EdtfPoint { SubYear: null, Qualifier: DateQualifier.None } point ? point : null;
+
+    /// <summary>What the three formats are written from.</summary>
+    private sealed record Reference(
+        string Key,
+        string RisType,
+        string CslType,
+        string Title,
+        string? Author,
+        string? Publisher,
+        string? ContainerTitle,
+        EdtfPoint? Issued,
+        string? Url,
+        DateOnly? Accessed,
+        string Note);
+
+    private static Reference ForEntry(SiteConfig site, ChronologyEntry entry) => new(
+        entry.Id, "ELEC", "webpage", entry.Title, site.Title, null, site.Title, null, PermalinkOf(site, entry), null,
+        $"Chronology entry; date of the event: {entry.Label} (EDTF {entry.Date})");
+
+    private static Reference ForSource(SiteConfig site, Source source)
+    {
+        var note = new StringBuilder();
+        note.Append(DescribeType(source.Type)).Append(". Date: ");
+        note.Append(source.Date is { } date ? $"{date.Describe()} (EDTF {date})" : "not given in the documents").Append('.');
+        if (!NamesPublisher(source)) note.Append(" Publisher or author: ").Append(source.Publisher).Append('.');
+        if (source.Url is null && source.NoUrlReason is { } reason) note.Append(" No link: ").Append(Flatten(reason)).Append(reason.TrimEnd().EndsWith('.') ? "" : ".");
+        if (source.ArchiveUrl is { } archive) note.Append(" Archived copy: ").Append(archive).Append('.');
+        note.Append(" Listed in the source register of ").Append(site.Title).Append(": ").Append(PermalinkOf(site, source));
+        return new Reference(
+            source.Id, RisTypeOf(source.Type), CslTypeOf(source.Type), source.Title, null,
+            NamesPublisher(source) ? source.Publisher : null, null, PlainDate(source.Date), source.Url, source.Accessed, note.ToString());
+    }
+
+    private static string Flatten(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static string DescribeType(string type) => type switch
+    {
+        "foi-response" => "FOI response",
+        "email" => "E-mail",
+        "other" => "Document",
+        _ => char.ToUpperInvariant(type[0]) + type[1..].Replace('-', ' '),
+    };
+
+    private static string RisTypeOf(string type) => type switch
+    {
+        "report" or "inspection-report" or "evaluation" or "policy-paper" => "RPRT",
+        "foi-response" or "letter" or "email" => "PCOMM",
+        "web-page" or "petition" => "ELEC",
+        "discussion-post" => "BLOG",
+        "journal-article" => "JOUR",
+        "funding-award" => "GRANT",
+        "government-response" => "GOVDOC",
+        "brochure" => "PAMP",
+        "dataset" => "DATA",
+        _ => "GEN",
+    };
+
+    private static string CslTypeOf(string type) => type switch
+    {
+        "report" or "inspection-report" or "evaluation" or "policy-paper" or "government-response" => "report",
+        "foi-response" or "letter" or "email" => "personal_communication",
+        "web-page" or "petition" => "webpage",
+        "discussion-post" => "post",
+        "journal-article" => "article-journal",
+        "brochure" => "pamphlet",
+        "dataset" => "dataset",
+        _ => "document",
+    };
+
+    private static string BibTex(Reference reference)
     {
         static string Escape(string text) => text.Replace("\\", "\\textbackslash{}", StringComparison.Ordinal)
             .Replace("{", "\\{", StringComparison.Ordinal).Replace("}", "\\}", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("&", "\\&", StringComparison.Ordinal)
             .Replace("$", "\\$", StringComparison.Ordinal).Replace("#", "\\#", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
         var bib = new StringBuilder();
-        bib.Append("@misc{").Append(entry.Id).Append(",\n");
-        bib.Append("  author = {{").Append(Escape(site.Title)).Append("}},\n");
-        bib.Append("  title = {").Append(Escape(entry.Title)).Append("},\n");
-        bib.Append("  howpublished = {\\url{").Append(PermalinkOf(site, entry)).Append("}},\n");
-        bib.Append("  note = {Chronology entry; date of the event: ").Append(Escape(entry.Label)).Append("}\n");
+        bib.Append("@misc{").Append(reference.Key).Append(",\n");
+        if (reference.Author is { } author) bib.Append("  author = {{").Append(Escape(author)).Append("}},\n");
+        bib.Append("  title = {").Append(Escape(reference.Title)).Append("},\n");
+        if (reference.Publisher is { } publisher) bib.Append("  organization = {").Append(Escape(publisher)).Append("},\n");
+        if (reference.Issued is { } issued) bib.Append("  date = {").Append(issued).Append("},\n");
+        if (reference.Url is { } url)
+        {
+            bib.Append("  howpublished = {\\url{").Append(url).Append("}},\n");
+            bib.Append("  url = {").Append(url).Append("},\n");
+        }
+        if (reference.Accessed is { } accessed) bib.Append("  urldate = {").Append(DisplayDates.Iso(accessed)).Append("},\n");
+        bib.Append("  note = {").Append(Escape(reference.Note)).Append("}\n");
         bib.Append("}\n");
         return bib.ToString();
     }
 
-    public static string Ris(SiteConfig site, ChronologyEntry entry) =>
-        string.Concat(
-            "TY  - ELEC\r\n",
-            $"AU  - {site.Title}\r\n",
-            $"TI  - {entry.Title}\r\n",
-            $"UR  - {PermalinkOf(site, entry)}\r\n",
-            $"N1  - Chronology entry; date of the event: {entry.Label}\r\n",
-            "ER  - \r\n");
+    private static string Ris(Reference reference)
+    {
+        var ris = new StringBuilder();
+        void Line(string tag, string value) => ris.Append(tag).Append("  - ").Append(value).Append("\r\n");
+        Line("TY", reference.RisType);
+        if (reference.Author is { } author) Line("AU", author);
+        Line("TI", reference.Title);
+        if (reference.Publisher is { } publisher) Line("PB", publisher);
+        if (reference.Issued is { } issued)
+        {
+            Line("PY", issued.Year.ToString("D4", CultureInfo.InvariantCulture));
+            Line("DA", $"{issued.Year:D4}/{issued.Month?.ToString("D2", CultureInfo.InvariantCulture)}/{issued.Day?.ToString("D2", CultureInfo.InvariantCulture)}/");
+        }
+        if (reference.Url is { } url) Line("UR", url);
+        if (reference.Accessed is { } accessed) Line("Y2", accessed.ToString("yyyy'/'MM'/'dd", CultureInfo.InvariantCulture));
+        Line("N1", reference.Note);
+        ris.Append("ER  - \r\n");
+        return ris.ToString();
+    }
 
-    public static string CslJson(SiteConfig site, ChronologyEntry entry)
+    private static string CslJson(Reference reference)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartArray();
             json.WriteStartObject();
-            json.WriteString("id", entry.Id);
-            json.WriteString("type", "webpage");
-            json.WriteString("title", entry.Title);
-            json.WriteStartArray("author");
-            json.WriteStartObject();
-            json.WriteString("literal", site.Title);
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteString("container-title", site.Title);
-            json.WriteString("URL", PermalinkOf(site, entry));
-            json.WriteString("note", $"Chronology entry; date of the event: {entry.Label} (EDTF {entry.Date})");
+            json.WriteString("id", reference.Key);
+            json.WriteString("type", reference.CslType);
+            json.WriteString("title", reference.Title);
+            if (reference.Author is { } author)
+            {
+                json.WriteStartArray("author");
+                json.WriteStartObject();
+                json.WriteString("literal", author);
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+            if (reference.ContainerTitle is { } container) json.WriteString("container-title", container);
+            if (reference.Publisher is { } publisher) json.WriteString("publisher", publisher);
+            if (reference.Issued is { } issued) DateParts(json, "issued", [issued.Year, issued.Month, issued.Day]);
+            if (reference.Url is { } url) json.WriteString("URL", url);
+            if (reference.Accessed is { } accessed) DateParts(json, "accessed", [accessed.Year, accessed.Month, accessed.Day]);
+            json.WriteString("note", reference.Note);
             json.WriteEndObject();
             json.WriteEndArray();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void DateParts(Utf8JsonWriter json, string name, int?[] parts)
+    {
+        json.WriteStartObject(name);
+        json.WriteStartArray("date-parts");
+        json.WriteStartArray();
+        foreach (var part in parts.TakeWhile(p => p is not null)) json.WriteNumberValue(part!.Value);
+        json.WriteEndArray();
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 }

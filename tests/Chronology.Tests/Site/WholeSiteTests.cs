@@ -355,13 +355,43 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal(["cite.bib", "cite.ris", "cite.json"], page.QuerySelectorAll(".cite-this a").Select(a => a.GetAttribute("href")!));
         Assert.Equal("Portfolios constructed", page.QuerySelector("meta[name=citation_title]")!.GetAttribute("content"));
         Assert.Equal(
-            "@misc{2017-late,\n  author = {{Test chronology}},\n  title = {Portfolios constructed},\n  howpublished = {\\url{https://chronology.example/entries/2017-late/}},\n  note = {Chronology entry; date of the event: Late 2017}\n}\n",
+            "@misc{2017-late,\n  author = {{Test chronology}},\n  title = {Portfolios constructed},\n  howpublished = {\\url{https://chronology.example/entries/2017-late/}},\n  url = {https://chronology.example/entries/2017-late/},\n  note = {Chronology entry; date of the event: Late 2017 (EDTF 2017-41~)}\n}\n",
             _site.ReadOutput("entries/2017-late/cite.bib"));
         Assert.Equal(
-            "TY  - ELEC\r\nAU  - Test chronology\r\nTI  - Portfolios constructed\r\nUR  - https://chronology.example/entries/2017-late/\r\nN1  - Chronology entry; date of the event: Late 2017\r\nER  - \r\n",
+            "TY  - ELEC\r\nAU  - Test chronology\r\nTI  - Portfolios constructed\r\nUR  - https://chronology.example/entries/2017-late/\r\nN1  - Chronology entry; date of the event: Late 2017 (EDTF 2017-41~)\r\nER  - \r\n",
             _site.ReadOutput("entries/2017-late/cite.ris"));
         using var csl = JsonDocument.Parse(_site.ReadOutput("entries/2017-late/cite.json"));
         Assert.Equal(("webpage", "Portfolios constructed"), (csl.RootElement[0].GetProperty("type").GetString(), csl.RootElement[0].GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public void Each_source_can_be_cited_as_the_document_itself()
+    {
+        var page = _site.Page("/sources/inspection/");
+
+        Assert.Equal("The Inspectorate (July 2014). An inspection report. Available at: https://example.org/report.pdf.",
+            System.Text.RegularExpressions.Regex.Replace(page.QuerySelector(".cite-this .reference")!.TextContent, @"\s+", " ").Trim());
+        Assert.Equal(["cite.bib", "cite.ris", "cite.json"], page.QuerySelectorAll(".cite-this a").Select(a => a.GetAttribute("href")!));
+        Assert.Equal(
+            [("citation_title", "An inspection report"), ("citation_publisher", "The Inspectorate"), ("citation_publication_date", "2014/07"), ("citation_public_url", "https://example.org/report.pdf")],
+            page.QuerySelectorAll("meta[name^=citation_]").Select(m => (m.GetAttribute("name")!, m.GetAttribute("content")!)));
+        Assert.Equal(
+            "@misc{inspection,\n  title = {An inspection report},\n  organization = {The Inspectorate},\n  date = {2014-07},\n  howpublished = {\\url{https://example.org/report.pdf}},\n  url = {https://example.org/report.pdf},\n"
+            + "  note = {Inspection report. Date: July 2014 (EDTF 2014-07). Listed in the source register of Test chronology: https://chronology.example/sources/inspection/}\n}\n",
+            _site.ReadOutput("sources/inspection/cite.bib"));
+        Assert.Equal(
+            "TY  - RPRT\r\nTI  - An inspection report\r\nPB  - The Inspectorate\r\nPY  - 2014\r\nDA  - 2014/07//\r\nUR  - https://example.org/report.pdf\r\n"
+            + "N1  - Inspection report. Date: July 2014 (EDTF 2014-07). Listed in the source register of Test chronology: https://chronology.example/sources/inspection/\r\nER  - \r\n",
+            _site.ReadOutput("sources/inspection/cite.ris"));
+        using var csl = JsonDocument.Parse(_site.ReadOutput("sources/inspection/cite.json"));
+        var item = csl.RootElement[0];
+        Assert.Equal(("report", "The Inspectorate", "https://example.org/report.pdf"), (item.GetProperty("type").GetString(), item.GetProperty("publisher").GetString(), item.GetProperty("URL").GetString()));
+        Assert.Equal([2014, 7], item.GetProperty("issued").GetProperty("date-parts")[0].EnumerateArray().Select(p => p.GetInt32()));
+
+        // No URL: the register's reason is in the note, and no link field is written.
+        var commentary = _site.ReadOutput("sources/commentary/cite.ris");
+        Assert.DoesNotContain("UR  -", commentary);
+        Assert.Contains("No link: The seeds give no URL for this document.", commentary);
     }
 
     [Fact]
