@@ -26,9 +26,7 @@ public static class SiteBuild
             await SiteRenderer.RenderAsync(site, writer);
             writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site));
             writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site));
-            writer.WriteBytes(CsvExport.EntriesUrl, System.Text.Encoding.UTF8.GetBytes(CsvExport.Entries(site)));
-            writer.WriteBytes(CsvExport.CitationsUrl, System.Text.Encoding.UTF8.GetBytes(CsvExport.Citations(site)));
-            writer.WriteBytes(CsvExport.SourcesUrl, System.Text.Encoding.UTF8.GetBytes(CsvExport.Sources(site)));
+            foreach (var (url, write) in CsvExport.Files) writer.WriteBytes(url, System.Text.Encoding.UTF8.GetBytes(write(site)));
             if (SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap) writer.WriteText(SiteUrls.Sitemap, sitemap);
             writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
             var feed = FeedExport.Items(site, ContentHistory.Read(contentRoot));

@@ -12,6 +12,14 @@ public static class CsvExport
     public const string EntriesUrl = "/data/entries.csv";
     public const string CitationsUrl = "/data/citations.csv";
     public const string SourcesUrl = "/data/sources.csv";
+    public const string RisksUrl = "/data/risks.csv";
+    public const string FiguresUrl = "/data/figures.csv";
+
+    /// <summary>Every file this export writes, with the function that writes it.</summary>
+    public static IReadOnlyList<(string Url, Func<SiteModel, string> Write)> Files { get; } =
+    [
+        (EntriesUrl, Entries), (CitationsUrl, Citations), (SourcesUrl, Sources), (RisksUrl, Risks), (FiguresUrl, Figures),
+    ];
 
     public static string Entries(SiteModel site) => Table(
         ["id", "date", "label", "earliest", "latest", "title", "body", "organisations", "tags", "annexItem", "url"],
@@ -36,6 +44,30 @@ public static class CsvExport
             s.Id, s.Title, s.Publisher, s.Type, s.Date?.ToString() ?? "", s.Url ?? "", string.Join(' ', s.AlsoAt), s.NoUrlReason ?? "",
             s.ArchiveUrl ?? "", s.KnownThrough ?? "", s.Seed ?? "", string.Join(';', s.Organisations),
         }));
+
+    /// <summary>One row per risk, in register order; mitigations, one per line, in one cell.</summary>
+    public static string Risks(SiteModel site) => Table(
+        ["id", "register", "reference", "row", "title", "identified", "identifiedLabel", "description", "cause", "affected",
+         "probability", "impact", "rating", "band", "mitigations", "timeline", "status", "entries", "sources", "url"],
+        site.Evidence.Risks.Select(r => new[]
+        {
+            r.Id, r.Register.Id, r.Reference, Text(r.Row), r.Title, r.Identified?.ToString() ?? "", r.IdentifiedLabel ?? "",
+            r.Description.Text, r.Cause?.Text ?? "", r.Affected?.Text ?? "", Text(r.Probability), Text(r.Impact), Text(r.Rating),
+            site.BandOf(r) is { } band ? (band.Printed ? band.Label : "") : "",
+            string.Join('\n', r.Mitigations.Select(m => m.Text)), r.Timeline ?? "", r.Status ?? "",
+            string.Join(';', r.Entries.Select(e => e.Id)), string.Join(';', r.Sources.Select(s => s.Id)), SiteUrls.Risk(r.Id),
+        }));
+
+    /// <summary>One row per figure a document page records, with the value as printed and the quote it stands in.</summary>
+    public static string Figures(SiteModel site) => Table(
+        ["document", "name", "value", "number", "unit", "quote", "note", "source", "url"],
+        site.Evidence.Documents.OrderBy(d => d.Id, StringComparer.Ordinal).SelectMany(d => d.Figures.Select(f => new[]
+        {
+            d.Id, f.Name, f.Value, f.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", f.Unit ?? "",
+            f.Quote.Text, f.Note ?? "", d.Source.Id, SiteUrls.Document(d.Id),
+        })));
+
+    private static string Text(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private static string Table(string[] header, IEnumerable<string[]> rows)
     {

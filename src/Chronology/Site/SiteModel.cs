@@ -118,6 +118,13 @@ public sealed class SiteModel
 
     public IReadOnlyList<Risk> RisksIn(string registerId) => Get(_risksByRegister, registerId);
 
+    /// <summary>The scoring matrix a risk's register uses, if it names one.</summary>
+    public RiskMatrix? MatrixOf(Risk risk) =>
+        RegistersById.GetValueOrDefault(risk.Register.Id)?.Matrix is { } matrix ? MatricesById.GetValueOrDefault(matrix.Id) : null;
+
+    /// <summary>The band a risk's printed rating falls in on its register's matrix.</summary>
+    public RiskBand? BandOf(Risk risk) => risk.Rating is { } rating ? MatrixOf(risk)?.BandOf(rating) : null;
+
     public IReadOnlyList<Risk> RisksFor(string entryId) => Get(_risksByEntry, entryId);
 
     /// <summary>Risks that name this source as a document they concern, or whose annotations link it.</summary>

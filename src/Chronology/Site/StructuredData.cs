@@ -49,10 +49,8 @@ public static class StructuredData
         if (site.Entries.Count > 0)
             json.WriteString("temporalCoverage", $"{site.Entries.Min(e => e.Date.Earliest.Year)}/{site.Entries.Max(e => e.Date.Latest.Year)}");
         json.WriteStartArray("distribution");
-        foreach (var (url, format) in new[]
-        {
-            (SiteUrls.Data, "application/json"), (CsvExport.EntriesUrl, "text/csv"), (CsvExport.CitationsUrl, "text/csv"), (CsvExport.SourcesUrl, "text/csv"),
-        })
+        (string Url, string Format)[] downloads = [(SiteUrls.Data, "application/json"), .. CsvExport.Files.Select(f => (f.Url, "text/csv"))];
+        foreach (var (url, format) in downloads)
         {
             json.WriteStartObject();
             json.WriteString("@type", "DataDownload");

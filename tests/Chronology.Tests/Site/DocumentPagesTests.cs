@@ -150,6 +150,50 @@ public sealed class DocumentPagesTests : IAsyncLifetime, IDisposable
             search.QuerySelectorAll("input[name=type]").Select(i => i.GetAttribute("value")));
     }
 
+    [Fact]
+    public void The_open_data_holds_registers_risks_matrices_documents_and_people()
+    {
+        using var json = JsonDocument.Parse(_site.ReadOutput("data/chronology.json"));
+        var root = json.RootElement;
+
+        var register = Assert.Single(root.GetProperty("registers").EnumerateArray());
+        Assert.Equal(("reg", "bundle", "document 1", "2020-02-04", "matrix"),
+            (register.GetProperty("id").GetString(), register.GetProperty("quotedFrom").GetString(), register.GetProperty("locator").GetString(),
+             register.GetProperty("updated").GetString(), register.GetProperty("matrix").GetString()));
+        Assert.Equal("Operational (Delivery) to include training etc.", register.GetProperty("categories")[0].GetProperty("text").GetString());
+
+        var risk = Assert.Single(root.GetProperty("risks").EnumerateArray());
+        Assert.Equal((3, 3, 9, 1), (risk.GetProperty("probability").GetInt32(), risk.GetProperty("impact").GetInt32(), risk.GetProperty("rating").GetInt32(), risk.GetProperty("row").GetInt32()));
+        Assert.Equal(("Not named", false), (risk.GetProperty("band").GetProperty("label").GetString(), risk.GetProperty("band").GetProperty("printed").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, risk.GetProperty("affected").ValueKind);
+        Assert.Equal(["HIN Ltd received several subscriptions."], risk.GetProperty("annotations")[0].GetProperty("outcomes").EnumerateArray().Select(o => o.GetString()));
+
+        var matrix = Assert.Single(root.GetProperty("matrices").EnumerateArray());
+        Assert.Equal([1, 2, 3, 4], matrix.GetProperty("bands")[0].GetProperty("ratings").EnumerateArray().Select(r => r.GetInt32()));
+
+        var document = Assert.Single(root.GetProperty("documents").EnumerateArray());
+        Assert.Equal("Service users: have demonstrated high levels of need.", document.GetProperty("sections")[0].GetProperty("items")[0].GetProperty("text").GetString());
+        Assert.Equal(("£6,000", 6000m), (document.GetProperty("figures")[1].GetProperty("value").GetString(), document.GetProperty("figures")[1].GetProperty("number").GetDecimal()));
+
+        var person = Assert.Single(root.GetProperty("people").EnumerateArray());
+        Assert.Equal(("CEO, The Network", "Ann Example, CEO, The Network", "/people/#ann-example"),
+            (person.GetProperty("roles")[0].GetProperty("role").GetString(), person.GetProperty("roles")[0].GetProperty("quote").GetString(), person.GetProperty("url").GetString()));
+    }
+
+    [Fact]
+    public void Risks_and_figures_are_also_csv_files()
+    {
+        var risks = _site.ReadOutput("data/risks.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,register,reference,row,title,", risks[0]);
+        // The band the document does not name is left empty, not guessed.
+        Assert.Equal("od-funding,reg,OD,1,Funding after March 2020,2020-02-04,04/02/2020,Funding is not secured after March 2020,The contract runs out.,,3,3,9,,1. Seek other funding,,Open,2020-register-updated,note-doc,/risks/od-funding/", risks[1]);
+
+        var figures = _site.ReadOutput("data/figures.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["document,name,value,number,unit,quote,note,source,url",
+            "the-note,Police officers,50,50,officers,50 police officers working within the model,,note-doc,/documents/the-note/",
+            "the-note,Subscription,\"£6,000\",6000,gbp,\"a charge of £6,000 per established team\",Per team.,note-doc,/documents/the-note/"], figures);
+    }
+
     private static Dictionary<string, string> Facts(IDocument page) =>
         page.QuerySelectorAll("dl.facts dt").ToDictionary(dt => dt.TextContent.Trim(), dt => dt.NextElementSibling!.TextContent.Trim());
 }

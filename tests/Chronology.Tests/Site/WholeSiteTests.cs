@@ -540,7 +540,8 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
 
         using var dataset = JsonDocument.Parse(_site.Page("/about/").QuerySelector("script[type='application/ld+json']")!.TextContent);
         Assert.Equal("Dataset", dataset.RootElement.GetProperty("@type").GetString());
-        Assert.Equal(["https://chronology.example/data/chronology.json", "https://chronology.example/data/entries.csv", "https://chronology.example/data/citations.csv", "https://chronology.example/data/sources.csv"],
+        Assert.Equal(["https://chronology.example/data/chronology.json", "https://chronology.example/data/entries.csv", "https://chronology.example/data/citations.csv", "https://chronology.example/data/sources.csv",
+            "https://chronology.example/data/risks.csv", "https://chronology.example/data/figures.csv"],
             dataset.RootElement.GetProperty("distribution").EnumerateArray().Select(d => d.GetProperty("contentUrl").GetString()));
     }
 
