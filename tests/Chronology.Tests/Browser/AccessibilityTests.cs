@@ -69,6 +69,29 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Search_finds_british_spellings_from_american_ones_and_marks_the_words_it_matched()
+    {
+        if (!Ready()) return;
+        var page = await site.OpenAsync("/search/?q=organization");
+        await page.WaitForFunctionAsync("/result/.test(document.getElementById('search-status').textContent)");
+        var american = await page.TextContentAsync("#search-status");
+        var marked = await page.Locator("#search-results mark").AllTextContentsAsync();
+
+        Assert.Matches("^[0-9]+ results? for “organization”", american);
+        Assert.NotEmpty(marked);
+        Assert.All(marked, m => Assert.StartsWith("organis", m, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["organisation", "behaviour", "programme", "analyse", "centre", "citizen", "organisations"],
+            await page.EvaluateAsync<string[]>("['organization', 'behavior', 'program', 'analyze', 'center', 'citizen', 'organisations'].map(w => window.chronologySearchSpelling(w))"));
+
+        // The British spelling finds the same results.
+        await page.GotoAsync(site.BaseUrl + "/search/?q=organisation");
+        await page.WaitForFunctionAsync("/result/.test(document.getElementById('search-status').textContent)");
+        var british = await page.TextContentAsync("#search-status");
+        Assert.Equal(american!.Split(' ')[0], british!.Split(' ')[0]);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Print_hides_navigation_and_shows_every_document_url()
     {
         if (!Ready()) return;

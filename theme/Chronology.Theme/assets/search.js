@@ -14,12 +14,43 @@
   var documents = null;
   var index = null;
 
+  // British English search. lunr's stemmer is the English (Porter) one, which treats British and American spellings
+  // as different words ("organisation" stems to "organis", "organization" to "organ"). The site's documents are
+  // British, and readers may type either spelling, so before stemming every word, in the index and in the query,
+  // is put in its British spelling: -ize/-ization to -ise/-isation, -yze to -yse, and a short list of words that
+  // differ otherwise (behavior, center, program, defense...). Both sides pass through the same function, so a word
+  // that is changed needlessly ("size" to "sise") still matches itself.
+  var british = {
+    behavior: "behaviour", behaviors: "behaviours", behavioral: "behavioural", behaviorally: "behaviourally",
+    color: "colour", colors: "colours", favor: "favour", favors: "favours", favorable: "favourable", favorite: "favourite",
+    honor: "honour", honors: "honours", labor: "labour", neighbor: "neighbour", neighbors: "neighbours",
+    neighborhood: "neighbourhood", endeavor: "endeavour", endeavors: "endeavours", harbor: "harbour", humor: "humour",
+    rumor: "rumour", rumors: "rumours", center: "centre", centers: "centres", centered: "centred", centering: "centring",
+    theater: "theatre", fiber: "fibre", program: "programme", programs: "programmes", catalog: "catalogue",
+    dialog: "dialogue", defense: "defence", offense: "offence", offenses: "offences", license: "licence",
+    licenses: "licences", judgment: "judgement", judgments: "judgements", aging: "ageing", enrollment: "enrolment",
+    fulfill: "fulfil", fulfillment: "fulfilment", skeptical: "sceptical", pediatric: "paediatric", gray: "grey",
+    practise: "practice", practised: "practiced", practising: "practicing", counselor: "counsellor",
+    counselors: "counsellors", counseling: "counselling", modeling: "modelling", traveled: "travelled"
+  };
+  function britishSpelling(token) {
+    return token.update(function (word) {
+      if (Object.prototype.hasOwnProperty.call(british, word)) return british[word];
+      return word.replace(/^([a-z]{2,})iz(e|es|ed|ing|er|ers|ation|ations|ational)$/, "$1is$2")
+        .replace(/^([a-z]{2,})yz(e|es|ed|ing)$/, "$1ys$2");
+    });
+  }
+  window.lunr.Pipeline.registerFunction(britishSpelling, "britishSpelling");
+  window.chronologySearchSpelling = function (word) { return britishSpelling(new window.lunr.Token(word)).toString(); };
+
   function load() {
     if (index) return Promise.resolve();
     return fetch(base).then(function (r) { return r.json(); }).then(function (data) {
       documents = {};
       data.documents.forEach(function (d) { documents[d.url] = d; });
       index = window.lunr(function () {
+        this.pipeline.before(window.lunr.stemmer, britishSpelling);
+        this.searchPipeline.before(window.lunr.stemmer, britishSpelling);
         this.ref("url");
         this.field("title", { boost: 10 });
         this.field("quotes", { boost: 5 });
@@ -31,30 +62,38 @@
     });
   }
 
-  function snippet(doc, terms) {
-    var text = doc.text || doc.quotes || "";
-    var lower = text.toLowerCase();
-    var at = -1;
-    terms.some(function (t) { at = lower.indexOf(t); return at >= 0; });
-    var start = Math.max(0, at - 60);
-    var piece = (start > 0 ? "…" : "") + text.slice(start, start + 220) + (text.length > start + 220 ? "…" : "");
+  // Where the matched words are in a field, from lunr's position metadata (so "organisations" is marked for a
+  // search for "organization"): [start, length] pairs, in order.
+  function matches(result, field) {
+    var spans = [];
+    var metadata = result.matchData.metadata;
+    Object.keys(metadata).forEach(function (term) {
+      var inField = metadata[term][field];
+      if (inField && inField.position) inField.position.forEach(function (p) { spans.push(p); });
+    });
+    return spans.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  function snippet(doc, result) {
+    var field = doc.text ? "text" : "quotes";
+    var text = doc[field] || "";
+    var spans = matches(result, field);
+    var start = spans.length > 0 ? Math.max(0, spans[0][0] - 60) : 0;
+    if (start > 0) { var space = text.indexOf(" ", start); if (space >= 0 && space < spans[0][0]) start = space + 1; }
+    var end = Math.min(text.length, start + 220);
     var p = document.createElement("p");
     p.className = "search-snippet";
-    var lowerPiece = piece.toLowerCase();
-    var cursor = 0;
-    while (cursor < piece.length) {
-      var next = -1, length = 0;
-      terms.forEach(function (t) {
-        var found = lowerPiece.indexOf(t, cursor);
-        if (t.length > 1 && found >= 0 && (next < 0 || found < next)) { next = found; length = t.length; }
-      });
-      if (next < 0) { p.appendChild(document.createTextNode(piece.slice(cursor))); break; }
-      p.appendChild(document.createTextNode(piece.slice(cursor, next)));
+    if (start > 0) p.appendChild(document.createTextNode("…"));
+    var cursor = start;
+    spans.forEach(function (span) {
+      if (span[0] < cursor || span[0] + span[1] > end) return;
+      p.appendChild(document.createTextNode(text.slice(cursor, span[0])));
       var mark = document.createElement("mark");
-      mark.textContent = piece.slice(next, next + length);
+      mark.textContent = text.slice(span[0], span[0] + span[1]);
       p.appendChild(mark);
-      cursor = next + length;
-    }
+      cursor = span[0] + span[1];
+    });
+    p.appendChild(document.createTextNode(text.slice(cursor, end) + (end < text.length ? "…" : "")));
     return p;
   }
 
@@ -72,12 +111,13 @@
     function any(wanted, have) {
       return wanted.length === 0 || (have || []).some(function (v) { return wanted.indexOf(v) >= 0; });
     }
-    var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-    var shown = results.map(function (r) { return documents[r.ref]; }).filter(function (d) {
+    var shown = results.map(function (r) { return { doc: documents[r.ref], result: r }; }).filter(function (hit) {
+      var d = hit.doc;
       return (types.length === 0 || types.indexOf(d.type) >= 0) && (years.length === 0 || years.indexOf(String(d.year)) >= 0)
         && any(orgs, d.orgs) && any(tags, d.tags);
     });
-    shown.slice(0, 100).forEach(function (d) {
+    shown.slice(0, 100).forEach(function (hit) {
+      var d = hit.doc;
       var li = document.createElement("li");
       var kind = document.createElement("span");
       kind.className = "search-type";
@@ -88,7 +128,7 @@
       li.appendChild(kind);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(a);
-      li.appendChild(snippet(d, terms));
+      li.appendChild(snippet(d, hit.result));
       list.appendChild(li);
     });
     status.textContent = shown.length === 0 ? "No results for “" + query + "”."
