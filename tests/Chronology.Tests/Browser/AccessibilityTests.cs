@@ -44,6 +44,64 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
         await page.Context.CloseAsync();
     }
 
+    public static TheoryData<string> Paths()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in PageTypes().Select(row => (string)row[0]).Distinct()) data.Add(path);
+        return data;
+    }
+
+    /// <summary>
+    /// WCAG 1.4.10, 1.4.3 and 2.3.3 as a reader meets them: at 320 CSS pixels wide nothing makes the page scroll
+    /// sideways (wide tables scroll inside their own region); with a dark colour scheme the page is dark and axe
+    /// finds no contrast failure; with reduced motion nothing moves.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task Each_page_reflows_at_320_pixels_keeps_contrast_in_dark_mode_and_does_not_move_with_reduced_motion(string path)
+    {
+        if (!Ready()) return;
+        var page = await site.OpenAsync(path, new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 320, Height = 640 },
+            ColorScheme = ColorScheme.Dark,
+            ReducedMotion = ReducedMotion.Reduce,
+        });
+
+        var overflow = await page.EvaluateAsync<string[]>("""
+            (() => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return [];
+              return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-wrap'))
+                .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ': ' + Math.round(e.getBoundingClientRect().right) + 'px');
+            })()
+            """);
+        Assert.True(overflow.Length == 0 && await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "the page scrolls sideways at 320px: " + string.Join(", ", overflow));
+
+        var background = await page.EvaluateAsync<double>("""
+            (() => {
+              const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[0-9.]+/g).map(Number);
+              const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+              return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+            })()
+            """);
+        Assert.True(background < 0.1, $"the page is not dark with prefers-color-scheme: dark (background luminance {background:0.00})");
+        var contrast = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast", "link-in-text-block"] } });
+        Assert.True(contrast.Violations.Length == 0, string.Join("\n", contrast.Violations.Select(v =>
+            $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+
+        var moving = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('*')].filter(e => {
+              const s = getComputedStyle(e);
+              return s.animationName !== 'none' || s.transitionDuration.split(',').some(d => parseFloat(d) > 0) || s.scrollBehavior === 'smooth';
+            }).slice(0, 5).map(e => e.tagName.toLowerCase())
+            """);
+        Assert.True(moving.Length == 0, "elements still animate with reduced motion: " + string.Join(", ", moving));
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Search_works_with_the_keyboard_alone_and_announces_results()
     {

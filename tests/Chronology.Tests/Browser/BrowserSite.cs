@@ -63,10 +63,15 @@ public sealed class BrowserSite : IAsyncLifetime
         return page;
     }
 
-    public async Task<IPage> OpenAsync(string path, bool javaScript = true)
+    public Task<IPage> OpenAsync(string path, bool javaScript = true) =>
+        OpenAsync(path, new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
+
+    /// <summary>A page in a context of its own (viewport, colour scheme, reduced motion...).</summary>
+    public async Task<IPage> OpenAsync(string path, BrowserNewContextOptions options)
     {
         // BypassCSP lets Playwright inject axe-core into pages whose CSP (rightly) forbids scripts from anywhere else.
-        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript, BypassCSP = true });
+        options.BypassCSP = true;
+        var context = await Browser!.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         return page;
