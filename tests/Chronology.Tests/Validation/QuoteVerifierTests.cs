@@ -238,6 +238,7 @@ public class QuoteVerifierTests
     [InlineData("in 2018\n11\nitems", "in 2018 items")]
     [InlineData("programmes (2018-\n2020) and a 3-\n5-year horizon", "programmes (2018-2020) and a 3-5-year horizon")]
     [InlineData("for innovators -\ndiscover, develop", "for innovators - discover, develop")] // a spaced dash at a line end stays a dash
+    [InlineData("runs out on 31st March\n\n\n2020\n2. Organisations", "runs out on 31st March 2020 2. Organisations")] // a year on its own line is part of the sentence
     public void Normalises_text_for_matching(string text, string expected) =>
         Assert.Equal(expected, NormalisedText.Of(text).Value);
 
