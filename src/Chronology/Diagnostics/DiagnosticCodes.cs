@@ -44,6 +44,7 @@ public static class DiagnosticCodes
     public const string QuoteNotFound = "CHR321";
     public const string QuoteWrongPage = "CHR322";
     public const string TextFragmentNotUnique = "CHR323";
+    public const string QuoteWrongDocument = "CHR324";
 
     // Figures and scores (registers, documents, people)
     public const string RatingMismatch = "CHR341";
@@ -101,6 +102,7 @@ public static class DiagnosticCodes
         [NameNotInQuote] = "A person's name is not in the quote given for one of their roles.",
         [QuoteNotFound] = "A quotation is not in the archived text of its source (the message shows the closest passage and a word diff).",
         [QuoteWrongPage] = "A quotation is in the archived text, but not on the cited page.",
+        [QuoteWrongDocument] = "A quotation is in the archived text of a bundle, but not in the cited document (or the text marks no such document).",
         [LinkUnverifiable] = "Warning: the last link check could not confirm a URL either way (403, 429, bot wall, timeout, soft 404...).",
         [LinkFailing] = "Warning: a URL answered 404/410 or did not resolve on the last check; it is marked dead if it fails again on a later day.",
         [LinkDead] = "A URL has failed on separate days and the source has no archive URL: add an archived copy.",

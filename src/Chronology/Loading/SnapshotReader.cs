@@ -7,7 +7,8 @@ namespace Chronology.Loading;
 
 /// <summary>
 /// A snapshot file: front matter (title, publisher, url, note) and the archived text. A line that is exactly
-/// <c>[page N]</c> marks where page N begins; marker lines are not part of the text.
+/// <c>[page N]</c> marks where page N begins, and one that is exactly <c>[document X]</c> (X as a locator writes it:
+/// <c>1</c>, <c>2d</c>) where document X of a bundle begins; marker lines are not part of the text.
 /// </summary>
 internal static partial class SnapshotReader
 {
@@ -15,6 +16,9 @@ internal static partial class SnapshotReader
 
     [GeneratedRegex(@"^\[page (?<n>[1-9]\d*)\]$")]
     private static partial Regex PageMarker();
+
+    [GeneratedRegex(@"^\[document (?<id>" + Locator.Numbering + @")\]$")]
+    private static partial Regex DocumentMarker();
 
     public static Snapshot? Read(string id, string text, string file, DiagnosticBag diagnostics)
     {
@@ -28,9 +32,25 @@ internal static partial class SnapshotReader
 
         var body = new StringBuilder();
         var pages = new List<PageStart>();
+        var documents = new List<DocumentStart>();
+        var documentLines = new Dictionary<string, int>(StringComparer.Ordinal);
         var lines = RawBody(text).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
+            var document = DocumentMarker().Match(lines[i].Trim());
+            if (document.Success)
+            {
+                var documentId = document.Groups["id"].Value;
+                if (documentLines.TryGetValue(documentId, out var first))
+                {
+                    diagnostics.Error(DiagnosticCodes.InvalidValue, file, frontMatter.BodyLine + i, 1,
+                        $"document markers must not repeat: [document {documentId}] is already on line {first}");
+                    continue;
+                }
+                documentLines[documentId] = frontMatter.BodyLine + i;
+                documents.Add(new DocumentStart(body.Length, documentId));
+                continue;
+            }
             var marker = PageMarker().Match(lines[i].Trim());
             if (marker.Success)
             {
@@ -44,7 +64,7 @@ internal static partial class SnapshotReader
             body.Append(lines[i]).Append('\n');
         }
         if (title is null || publisher is null || note is null) return null;
-        return new Snapshot(id, title, publisher, url, note, body.ToString(), pages, fields.Location);
+        return new Snapshot(id, title, publisher, url, note, body.ToString(), pages, documents, fields.Location);
     }
 
     // The body exactly as written (FrontMatter.Split trims blank lines, which would shift nothing we use, but

@@ -18,11 +18,20 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
     [GeneratedRegex(@"^(?<from>[1-9]\d*)[-–](?<to>[1-9]\d*)$")]
     private static partial Regex PageRangePattern();
 
-    [GeneratedRegex(@"^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*$")]
+    /// <summary>
+    /// How a numbered part is written (<c>4.1</c>, <c>2d</c>, <c>12</c>): the value of a <c>document</c> part, and of a
+    /// snapshot's <c>[document X]</c> marker.
+    /// </summary>
+    internal const string Numbering = @"[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*";
+
+    [GeneratedRegex("^" + Numbering + "$")]
     private static partial Regex NumberingPattern();
 
     /// <summary>The first page the locator names, for a PDF <c>#page=N</c> link.</summary>
     public int? FirstPage => Parts.FirstOrDefault(p => p.Kind is "page" or "pages")?.FirstPage;
+
+    /// <summary>The document the locator names (<c>2d</c> for <c>document 2d</c>), or null.</summary>
+    public string? Document => Parts.FirstOrDefault(p => p.Kind == "document")?.Value;
 
     public static bool TryParse(string text, [NotNullWhen(true)] out Locator? locator, out string error)
     {

@@ -8,7 +8,7 @@ namespace Chronology.Validation;
 /// a hyphen between letters dropped (so a word hyphenated across a line break matches it written whole, and
 /// either matches it hyphenated), and a hyphen at the end of a line joined to the next (2018-⏎2020 is 2018-2020); every run of white space a single space. A line holding nothing but a number
 /// ("11", "3.2") is an extraction's page or paragraph number standing between two halves of a sentence, and is
-/// read as white space. <see cref="OriginalIndex"/> maps
+/// read as white space; a year (1900 to 2099) on a line of its own is not, as it is part of the sentence. <see cref="OriginalIndex"/> maps
 /// each character back to the text it came from.
 /// </summary>
 public sealed class NormalisedText
@@ -117,8 +117,12 @@ public sealed class NormalisedText
         {
             if (!char.IsAsciiDigit(c) && c != '.') return false;
         }
-        return char.IsAsciiDigit(line[0]) && char.IsAsciiDigit(line[^1]);
+        return char.IsAsciiDigit(line[0]) && char.IsAsciiDigit(line[^1]) && !IsYear(line);
     }
+
+    /// <summary>1900 to 2099: a year that a table cell has put on a line of its own ("31st March ⏎2020"), part of the sentence.</summary>
+    private static bool IsYear(ReadOnlySpan<char> line) =>
+        line.Length == 4 && (line.StartsWith("19") || line.StartsWith("20")) && char.IsAsciiDigit(line[2]) && char.IsAsciiDigit(line[3]);
 
     /// <summary>The plain form of a character, or null for one that is invisible (a soft hyphen).</summary>
     private static char? Fold(char c) => c switch

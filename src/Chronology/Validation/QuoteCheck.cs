@@ -5,4 +5,16 @@ namespace Chronology.Validation;
 /// <param name="FoundOnPage">The marked page the quote was found on, where pages are marked.</param>
 /// <param name="Closest">For a quote not found: the closest passage of the archived text.</param>
 /// <param name="WordDiff">For a quote not found: the quote against that passage, <c>[-quote's word-]{+text's word+}</c>.</param>
-public sealed record QuoteCheck(QuoteOutcome Outcome, string? CheckedAgainst, int? FoundOnPage = null, string? Closest = null, string? WordDiff = null);
+/// <param name="FoundInDocument">The marked document (<c>2d</c>) the quote was found in, where the archived text marks documents.</param>
+/// <param name="CitedDocument">For a quote not in the document its locator names: that document.</param>
+public sealed record QuoteCheck(
+    QuoteOutcome Outcome,
+    string? CheckedAgainst,
+    int? FoundOnPage = null,
+    string? Closest = null,
+    string? WordDiff = null,
+    string? FoundInDocument = null,
+    CitedDocument? CitedDocument = null);
+
+/// <summary>The document a citation's locator names (<c>document 2d</c>), and whether the archived text marks it at all.</summary>
+public sealed record CitedDocument(string Id, bool IsMarked);

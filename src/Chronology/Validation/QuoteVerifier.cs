@@ -42,26 +42,41 @@ public static class QuoteVerifier
         return report;
     }
 
+    /// <summary>
+    /// Looks the quote up in <paramref name="text"/>. With <paramref name="checkPage"/> (the snapshot is the cited
+    /// source's own), one occurrence must also be on the cited page, where pages are marked, and in the cited document,
+    /// where the snapshot marks the documents of a bundle.
+    /// </summary>
     public static QuoteCheck Check(Citation citation, Snapshot snapshot, NormalisedText text, bool checkPage)
     {
         var quote = NormalisedText.Of(citation.Quote!).Value;
-        var pages = new List<int?>();
+        var found = new List<Occurrence>();
         for (var at = text.Value.IndexOf(quote, StringComparison.Ordinal); at >= 0; at = text.Value.IndexOf(quote, at + 1, StringComparison.Ordinal))
-            pages.Add(snapshot.PageAt(text.OriginalIndex[at]));
+            found.Add(new Occurrence(snapshot.PageAt(text.OriginalIndex[at]), snapshot.DocumentAt(text.OriginalIndex[at])));
 
-        if (pages.Count == 0)
+        if (found.Count == 0)
         {
             var (closest, diff) = ClosestPassage.Find(quote, text, snapshot.Text);
             return new QuoteCheck(QuoteOutcome.NotFound, snapshot.SourceId, Closest: closest, WordDiff: diff);
         }
 
-        var cited = CitedPages(citation.Locator);
-        if (!checkPage || cited is null || pages.Any(p => p is null)) return new QuoteCheck(QuoteOutcome.Verified, snapshot.SourceId, pages[0]);
-        var onCitedPage = pages.FirstOrDefault(p => p >= cited.Value.First && p <= cited.Value.Last);
-        return onCitedPage is not null
-            ? new QuoteCheck(QuoteOutcome.Verified, snapshot.SourceId, onCitedPage)
-            : new QuoteCheck(QuoteOutcome.WrongPage, snapshot.SourceId, pages[0]);
+        var pages = checkPage ? CitedPages(citation.Locator) : null;
+        var document = checkPage && snapshot.DocumentStarts.Count > 0 ? citation.Locator?.Document : null;
+        // A quote before the first page marker is on no known page, so its page is not checked.
+        bool OnCitedPage(Occurrence o) => pages is not { } cited || o.Page is null || (o.Page >= cited.First && o.Page <= cited.Last);
+        bool InCitedDocument(Occurrence o) => document is null || o.Document == document;
+
+        if (found.FirstOrDefault(o => OnCitedPage(o) && InCitedDocument(o)) is { } verified)
+            return new QuoteCheck(QuoteOutcome.Verified, snapshot.SourceId, verified.Page, FoundInDocument: verified.Document);
+        if (found.FirstOrDefault(InCitedDocument) is { } inDocument)
+            return new QuoteCheck(QuoteOutcome.WrongPage, snapshot.SourceId, inDocument.Page, FoundInDocument: inDocument.Document);
+        var shown = found.FirstOrDefault(OnCitedPage) ?? found[0];
+        return new QuoteCheck(QuoteOutcome.WrongDocument, snapshot.SourceId, shown.Page, FoundInDocument: shown.Document,
+            CitedDocument: new CitedDocument(document!, snapshot.MarksDocument(document!)));
     }
+
+    /// <summary>Where one occurrence of a quote is: its marked page and document, where marked.</summary>
+    private sealed record Occurrence(int? Page, string? Document);
 
     private static (Snapshot? Snapshot, bool AsQuoted) SnapshotFor(Source source, Evidence evidence)
     {
@@ -91,9 +106,25 @@ public static class QuoteVerifier
                 diagnostics.Error(DiagnosticCodes.QuoteNotFound, at.File, at.Line, at.Column, $"quote not found in {where}; {hint}");
                 break;
             case QuoteOutcome.WrongPage:
-                diagnostics.Error(DiagnosticCodes.QuoteWrongPage, at.File, at.Line, at.Column,
-                    $"the quote is in {where} on page {check.FoundOnPage}, not on the cited {citation.Locator!.Parts.First(p => p.Kind is "page" or "pages").Display}");
+                ReportWrongPage(check, citation, where, diagnostics);
+                break;
+            case QuoteOutcome.WrongDocument:
+                var cited = check.CitedDocument!;
+                var foundIn = check.FoundInDocument is { } document ? $"in document {document}" : "before its first document marker";
+                diagnostics.Error(DiagnosticCodes.QuoteWrongDocument, at.File, at.Line, at.Column, cited.IsMarked
+                    ? $"the quote is in {where} {foundIn}, not in the cited document {cited.Id}"
+                    : $"{where} marks no document {cited.Id} (it marks documents {string.Join(", ", snapshot.DocumentStarts.Select(d => d.Document))}); the quote is {foundIn}");
+                // The cited page may be wrong as well: say so in the same run.
+                if (CitedPages(citation.Locator) is { } pages && check.FoundOnPage is { } page && (page < pages.First || page > pages.Last))
+                    ReportWrongPage(check, citation, where, diagnostics);
                 break;
         }
+    }
+
+    private static void ReportWrongPage(QuoteCheck check, Citation citation, string where, DiagnosticBag diagnostics)
+    {
+        var at = citation.QuoteLocation ?? citation.Location;
+        diagnostics.Error(DiagnosticCodes.QuoteWrongPage, at.File, at.Line, at.Column,
+            $"the quote is in {where} on page {check.FoundOnPage}, not on the cited {citation.Locator!.Parts.First(p => p.Kind is "page" or "pages").Display}");
     }
 }

@@ -44,6 +44,8 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.SnapshotWithoutSource, Entry("a", GoodEntry) + "-- content/snapshots/src-x.txt --\n---\ntitle: t\npublisher: p\nnote: n\n---\ntext", "content/snapshots/src-x.txt", 1, 1 },
         { DiagnosticCodes.QuoteNotFound, Entry("a", GoodEntry.Replace("source: src-a", "source: src-a\n    quote: developed novel and innovative services")) + Snapshot, "content/entries/a.md", 7, 12 },
         { DiagnosticCodes.QuoteWrongPage, Entry("a", GoodEntry.Replace("source: src-a", "source: src-a\n    locator: page 2\n    quote: developed new and innovative services")) + Snapshot, "content/entries/a.md", 8, 12 },
+        { DiagnosticCodes.QuoteWrongDocument, Entry("a", GoodEntry.Replace("source: src-a", "source: src-a\n    locator: document 2\n    quote: developed new and innovative services")) + Bundle, "content/entries/a.md", 8, 12 },
+        { DiagnosticCodes.InvalidValue, Entry("a", GoodEntry) + Bundle.Replace("[document 2]", "[document 1]"), "content/snapshots/src-a.txt", 11, 1 },
         { DiagnosticCodes.LinkDead, Entry("a", GoodEntry) + LinkStatus("dead"), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.UnknownEntry, Entry("a", GoodEntry) + ReviewItem("entries: [a, b]"), "content/review/r1.yml", 6, 14 },
         { DiagnosticCodes.UnknownReviewItem, Entry("a", GoodEntry) + ReviewItem("") + "-- content/responses/x.yml --\nrespondsTo: r2\norganisation: org-a\nkind: commentary\ndate: 2023\ntext: words\nsource: src-a\n", "content/responses/x.yml", 1, 13 },
@@ -98,6 +100,9 @@ public class DiagnosticCodeTests
         [page 2]
         Other text.
         """;
+
+    /// <summary>The snapshot as a bundle: document 1 on page 1, document 2 on page 2.</summary>
+    private static string Bundle => Snapshot.Replace("[page 1]", "[document 1]\n[page 1]").Replace("[page 2]", "[document 2]\n[page 2]");
 
     private static string SourceA(string extra, string? date = "2014-07") =>
         "-- content/sources/src-a.yml --\ntitle: A report\npublisher: Someone\ntype: report\n" + (date is null ? "" : $"date: {date}\n") +

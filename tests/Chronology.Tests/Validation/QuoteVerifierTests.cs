@@ -81,6 +81,153 @@ public class QuoteVerifierTests
         Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error);
     }
 
+    // A bundle of documents, as the FOI bundle is: document 1 spells a word as document 2 does not.
+    private const string Bundle = """
+        -- content/snapshots/src-a.txt --
+        ---
+        title: A bundle
+        publisher: Someone
+        note: Archived text extraction, for tests.
+        ---
+        [document 1]
+        [page 1]
+        Services can volutarily purchase it.
+        The first register.
+        [page 2]
+        A sentence both documents print.
+        [document 2]
+        [page 3]
+        Services can voluntarily purchase it.
+        A sentence both documents print.
+        [document 2a]
+        [page 4]
+        An extract from a report.
+        """;
+
+    [Theory]
+    [InlineData("Services can volutarily purchase it.", "document 1")]
+    [InlineData("Services can voluntarily purchase it.", "document 2")]
+    [InlineData("An extract from a report.", "document 2a")]
+    [InlineData("A sentence both documents print.", "document 2")]          // its second occurrence
+    [InlineData("A sentence both documents print.", "document 1, page 2")]
+    [InlineData("A sentence both documents print.", "page 3, document 2")]
+    [InlineData("Services can voluntarily purchase it.", "page 3")]         // no document cited: not document-checked
+    [InlineData("Services can voluntarily purchase it.", null)]
+    public void Finds_quotes_in_the_cited_document_of_a_bundle(string quote, string? locator)
+    {
+        var (outcome, diagnostics) = Verify(quote, locator, Bundle);
+
+        Assert.Equal(QuoteOutcome.Verified, outcome);
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("Services can voluntarily purchase it.", "document 1", "in document 2, not in the cited document 1")]
+    [InlineData("An extract from a report.", "document 2", "in document 2a, not in the cited document 2")] // 2 is not 2a
+    [InlineData("Services can volutarily purchase it.", "document 2a", "in document 1, not in the cited document 2a")]
+    public void A_quote_only_in_another_document_is_wrong_document(string quote, string locator, string expected)
+    {
+        var (outcome, diagnostics) = Verify(quote, locator, Bundle);
+
+        Assert.Equal(QuoteOutcome.WrongDocument, outcome);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.QuoteWrongDocument, error.Code);
+        Assert.Equal($"the quote is in the archived text of 'src-a' {expected}", error.Message);
+    }
+
+    [Fact]
+    public void A_document_the_archived_text_does_not_mark_is_wrong_document()
+    {
+        var (outcome, diagnostics) = Verify("The first register.", "document 7", Bundle);
+
+        Assert.Equal(QuoteOutcome.WrongDocument, outcome);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.QuoteWrongDocument, error.Code);
+        Assert.Equal("the archived text of 'src-a' marks no document 7 (it marks documents 1, 2, 2a); the quote is in document 1", error.Message);
+    }
+
+    [Fact]
+    public void A_quote_before_the_first_document_marker_is_in_no_document()
+    {
+        var (outcome, diagnostics) = Verify("Words before the bundle.", "document 1", Bundle.Replace("[document 1]", "Words before the bundle.\n[document 1]"));
+
+        Assert.Equal(QuoteOutcome.WrongDocument, outcome);
+        Assert.Contains("before its first document marker, not in the cited document 1", Assert.Single(diagnostics).Message);
+    }
+
+    [Theory]
+    [InlineData("innovative services to protect vulnerable people", "document 3")]
+    [InlineData("innovative services to protect vulnerable people", "document 3, page 15")]
+    public void Without_document_markers_a_cited_document_is_not_checked(string quote, string locator)
+    {
+        var (outcome, diagnostics) = Verify(quote, locator);
+
+        Assert.Equal(QuoteOutcome.Verified, outcome);
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    // In the cited document, but not on the cited page: the page is wrong.
+    [InlineData("Services can volutarily purchase it.", "document 1, page 2", new[] { DiagnosticCodes.QuoteWrongPage }, QuoteOutcome.WrongPage)]
+    [InlineData("A sentence both documents print.", "document 2, page 2", new[] { DiagnosticCodes.QuoteWrongPage }, QuoteOutcome.WrongPage)]
+    // On the cited page, but in another document: the document is wrong.
+    [InlineData("Services can voluntarily purchase it.", "document 1, page 3", new[] { DiagnosticCodes.QuoteWrongDocument }, QuoteOutcome.WrongDocument)]
+    // Neither: both are wrong, and both are reported in one run.
+    [InlineData("Services can voluntarily purchase it.", "document 1, page 1", new[] { DiagnosticCodes.QuoteWrongDocument, DiagnosticCodes.QuoteWrongPage }, QuoteOutcome.WrongDocument)]
+    public void Page_and_document_are_both_checked(string quote, string locator, string[] codes, QuoteOutcome expected)
+    {
+        var (outcome, diagnostics) = Verify(quote, locator, Bundle);
+
+        Assert.Equal(expected, outcome);
+        Assert.Equal(codes.Order(), diagnostics.Select(d => d.Code).Order());
+    }
+
+    [Fact]
+    public void The_wrong_page_of_the_cited_document_names_the_page_in_that_document()
+    {
+        var (_, diagnostics) = Verify("A sentence both documents print.", "document 2, page 2", Bundle);
+
+        Assert.Equal("the quote is in the archived text of 'src-a' on page 3, not on the cited p. 2", Assert.Single(diagnostics).Message);
+    }
+
+    [Fact]
+    public void A_source_known_through_a_bundle_is_not_held_to_the_bundles_documents()
+    {
+        using var site = TestSite.Create(Entry("cqc", "Services can voluntarily purchase it.", "document 1, page 1") + Bundle + "\n" +
+            "-- content/sources/cqc.yml --\ntitle: Inspection\npublisher: CQC\ntype: inspection-report\ndate: 2014\nnoUrlReason: none\nknownThrough: src-a\n");
+
+        var checkedEvidence = Check(site, out var diagnostics);
+
+        Assert.Equal(QuoteOutcome.VerifiedAsQuoted, Assert.Single(checkedEvidence.Integrity.Quotes).Outcome);
+        Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void A_verified_quote_records_its_document_and_page()
+    {
+        using var site = TestSite.Create(Entry("src-a", "An extract from a report.", "document 2a") + Bundle);
+
+        var check = Assert.Single(Check(site, out _).Integrity.Quotes);
+
+        Assert.Equal((QuoteOutcome.Verified, "2a", (int?)4), (check.Outcome, check.FoundInDocument, check.FoundOnPage));
+    }
+
+    [Theory]
+    [InlineData("document 1", "found in the archived text of A report, but in document 2, not the cited document 1.")]
+    [InlineData("document 7", "found in the archived text of A report, which marks no document 7.")]
+    public async Task A_quote_in_the_wrong_document_says_so_beside_it(string locator, string expected)
+    {
+        using var site = TestSite.Create(Entry("src-a", "Services can voluntarily purchase it.", locator) + Bundle);
+        var checkedEvidence = Check(site, out _);
+        var writer = new Chronology.Publishing.OutputWriter(site.Output);
+
+        await Chronology.Theme.SiteRenderer.RenderAsync(new Chronology.Site.SiteModel(checkedEvidence), writer);
+
+        var status = site.Page("/entries/a/").QuerySelector(".quote-status-wrongdocument")!;
+        Assert.Equal("✗Quotation " + expected, status.TextContent.Trim());
+        Assert.DoesNotContain("✓", status.TextContent);
+    }
+
     [Theory]
     [InlineData("“Don’t”—she said…", "\"Don't\"-she said...")]
     [InlineData("co-\n  designed   and\u00A0roll-out", "codesigned and rollout")]
@@ -91,15 +238,16 @@ public class QuoteVerifierTests
     [InlineData("in 2018\n11\nitems", "in 2018 items")]
     [InlineData("programmes (2018-\n2020) and a 3-\n5-year horizon", "programmes (2018-2020) and a 3-5-year horizon")]
     [InlineData("for innovators -\ndiscover, develop", "for innovators - discover, develop")] // a spaced dash at a line end stays a dash
+    [InlineData("runs out on 31st March\n\n\n2020\n2. Organisations", "runs out on 31st March 2020 2. Organisations")] // a year on its own line is part of the sentence
     public void Normalises_text_for_matching(string text, string expected) =>
         Assert.Equal(expected, NormalisedText.Of(text).Value);
 
-    private static (QuoteOutcome Outcome, IReadOnlyList<Diagnostic> Diagnostics) Verify(string quote, string? locator)
+    private static (QuoteOutcome Outcome, IReadOnlyList<Diagnostic> Diagnostics) Verify(string quote, string? locator, string snapshot = Snapshot)
     {
-        using var site = TestSite.Create(Entry("src-a", quote, locator) + Snapshot);
+        using var site = TestSite.Create(Entry("src-a", quote, locator) + snapshot);
         var checkedEvidence = Check(site, out var diagnostics);
         return (Assert.Single(checkedEvidence.Integrity.Quotes).Outcome,
-            [.. diagnostics.Where(d => d.Code is DiagnosticCodes.QuoteNotFound or DiagnosticCodes.QuoteWrongPage)]);
+            [.. diagnostics.Where(d => d.Code is DiagnosticCodes.QuoteNotFound or DiagnosticCodes.QuoteWrongPage or DiagnosticCodes.QuoteWrongDocument)]);
     }
 
     private static CheckedEvidence Check(TestSite site, out IReadOnlyList<Diagnostic> diagnostics)

@@ -1,0 +1,104 @@
+using Chronology.Cli;
+using Chronology.Diagnostics;
+using Chronology.Loading;
+using Chronology.Model;
+using Chronology.Validation;
+
+namespace Chronology.Tests.Validation;
+
+/// <summary>
+/// The real content/: the FOI bundle's archived text marks where each of its documents begins, so a quotation
+/// is checked against the document its locator cites, and every archived text is its seed with only marker
+/// lines added.
+/// </summary>
+public sealed class RealContentDocumentTests : IDisposable
+{
+    private const string Bundle = "ahsn-foi-bundle-2021";
+    private readonly string _copy = Path.Combine(Path.GetTempPath(), "chronology-real-copy-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_copy)) Directory.Delete(_copy, recursive: true);
+    }
+
+    [Fact]
+    public void The_foi_bundle_marks_documents_1_2_and_2a_to_2d_where_the_seed_shows_each_beginning()
+    {
+        var snapshot = ContentLoader.Load(RepoPaths.Content, new DiagnosticBag()).Snapshots[Bundle];
+
+        // Each marker stands before the first line of its document: Document 1's page heading, Document 2's
+        // heading, the Q4 report extract's heading (2a), the checklist's first page (2b), the protocol's file name
+        // (2c), and the note to chief officers' first line (2d; the extraction prints "Document 2d" after its first page).
+        var starts = snapshot.DocumentStarts.ToDictionary(d => d.Document, d => snapshot.Text[d.Offset..].Split('\n')[0]);
+        Assert.Equal(["1", "2", "2a", "2b", "2c", "2d"], snapshot.DocumentStarts.Select(d => d.Document));
+        Assert.StartsWith(" Risks should be categorised within the following", starts["1"]);
+        Assert.Equal(" Document 2 ", starts["2"]);
+        Assert.Equal(" Extract from AHSN Network Q4 Report 2019- 20 ", starts["2a"]);
+        Assert.Equal(" ESSENTIAL PREFERRED", starts["2b"]);
+        Assert.Equal(" 2c. Equivalence Core Principles Protocol.pdf", starts["2c"]);
+        Assert.StartsWith("  To: AHSN Managing Directors", starts["2d"]);
+        Assert.Equal(0, snapshot.DocumentStarts[0].Offset);
+    }
+
+    [Fact]
+    public void A_document_1_quote_respelt_as_document_2_prints_it_fails_and_the_original_passes()
+    {
+        var evidence = ContentLoader.Load(RepoPaths.Content, new DiagnosticBag());
+        var snapshot = evidence.Snapshots[Bundle];
+        var text = NormalisedText.Of(snapshot.Text);
+        var (owner, _, original) = Assert.Single(evidence.AllCitations(), c => c.Citation.Quote?.Contains("volutarily", StringComparison.Ordinal) == true);
+        Assert.Equal(("risks/2020-od-data-portal-gdpr", "document 1"), (owner, original.Locator?.ToString()));
+
+        var passes = QuoteVerifier.Check(original, snapshot, text, checkPage: true);
+        var respelt = QuoteVerifier.Check(original with { Quote = original.Quote!.Replace("volutarily", "voluntarily", StringComparison.Ordinal) }, snapshot, text, checkPage: true);
+
+        Assert.Equal((QuoteOutcome.Verified, "1"), (passes.Outcome, passes.FoundInDocument));
+        Assert.Equal((QuoteOutcome.WrongDocument, "2", "1"), (respelt.Outcome, respelt.FoundInDocument, respelt.CitedDocument?.Id));
+    }
+
+    [Fact]
+    public void The_respelt_quote_fails_the_build_with_chr324_at_its_line()
+    {
+        CopyDirectory(RepoPaths.Content, _copy);
+        var risk = Path.Combine(_copy, "risks", "2020-od-data-portal-gdpr.yml");
+        File.WriteAllText(risk, File.ReadAllText(risk).Replace("can volutarily purchase", "can voluntarily purchase", StringComparison.Ordinal));
+        var diagnostics = new DiagnosticBag();
+
+        SiteBuild.Check(_copy, diagnostics);
+
+        var error = Assert.Single(diagnostics.Items, d => d.Severity == Severity.Error);
+        Assert.Equal((DiagnosticCodes.QuoteWrongDocument, 15), (error.Code, error.Line));
+        Assert.EndsWith("risks/2020-od-data-portal-gdpr.yml", error.File.Replace('\\', '/'));
+        Assert.Equal($"the quote is in the archived text of '{Bundle}' in document 2, not in the cited document 1", error.Message);
+    }
+
+    [Fact]
+    public void Every_archived_text_is_its_seed_unchanged_but_for_marker_lines()
+    {
+        // The seeds sit beside the repository (shared/seeds); a checkout without them has nothing to compare.
+        if (!Directory.Exists(RepoPaths.Seeds)) return;
+        var evidence = ContentLoader.Load(RepoPaths.Content, new DiagnosticBag());
+
+        var seeded = evidence.Sources.Where(s => evidence.Snapshots.ContainsKey(s.Id)).ToList();
+        Assert.Equal(5, seeded.Count);
+        foreach (var source in seeded)
+        {
+            var seed = File.ReadAllText(Path.Combine(RepoPaths.Seeds, source.Seed!));
+            var lines = File.ReadAllText(Path.Combine(RepoPaths.Content, "snapshots", source.Id + ".txt")).Split('\n');
+            var body = lines[(Array.IndexOf(lines, "---", 1) + 1)..].Where(l => !IsMarker(l));
+            Assert.True(string.Join('\n', body) == seed, $"{source.Id}: the archived text differs from its seed {source.Seed} other than by marker lines");
+        }
+    }
+
+    private static bool IsMarker(string line) =>
+        System.Text.RegularExpressions.Regex.IsMatch(line, @"^\[(page [1-9]\d*|document " + Locator.Numbering + @")\]$");
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+    }
+}
