@@ -67,9 +67,14 @@ public static class CommandLine
             LinksRefreshCommand.RunAsync(parse.GetValue(contentOption)!, new LinkRefreshOptions(), error, cancellation));
         var links = new Command("links", "External link status.") { refresh };
 
+        var portOption = new Option<int>("--port") { Description = "The port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        var serve = new Command("serve", "Preview the site on 127.0.0.1, rebuilding and reloading open pages whenever the content changes.") { contentOption, portOption };
+        serve.SetAction((parse, cancellation) =>
+            PreviewServer.RunAsync(parse.GetValue(contentOption)!, parse.GetValue(portOption), error, cancellation));
+
         var root = new RootCommand("Chronology: builds a sourced, cross-linked chronology website from structured content.")
         {
-            build, check, checkLinks, links,
+            build, check, checkLinks, links, serve,
         };
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(invocation);
