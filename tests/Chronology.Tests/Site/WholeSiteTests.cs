@@ -424,6 +424,12 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal(["../assets/lunr.min.js", "../assets/search.js"], search.QuerySelectorAll("script").Select(s => s.GetAttribute("src")!));
         Assert.Equal("polite", search.QuerySelector("#search-status")!.GetAttribute("aria-live"));
         Assert.Contains(search.QuerySelectorAll("#browse ~ ul a"), a => a.GetAttribute("href") == "../tags/");
+        // Without JavaScript the browse list leads to the pre-rendered pages: by year, tag, organisation and type.
+        var browse = search.QuerySelectorAll("#browse ~ ul a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("../years/2012/", browse);
+        Assert.Contains("../at-a-glance/", browse);
+        Assert.Contains("../organisations/", browse);
+        Assert.Contains("../sources/", browse);
         Assert.True(search.QuerySelector("#search-facets")!.HasAttribute("hidden"));
     }
 
