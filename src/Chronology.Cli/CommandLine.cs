@@ -24,15 +24,18 @@ public static class CommandLine
             return diagnostics.HasErrors ? 1 : 0;
         }
 
+        var timingsOption = new Option<bool>("--timings") { Description = "Print how long each phase of the build took." };
         var build = new Command("build", "Check the content and build the static site (replaces the output only if the build succeeds).")
         {
-            contentOption, outputOption, formatOption,
+            contentOption, outputOption, formatOption, timingsOption,
         };
         build.SetAction(async (parse, _) =>
         {
             var site = parse.GetValue(outputOption)!;
-            var result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site);
+            var timer = new PhaseTimer();
+            var result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site, timer);
             var exit = Report(result.Diagnostics, parse.GetValue(formatOption)!);
+            if (parse.GetValue(timingsOption)) await error.WriteAsync(timer.Report());
             await error.WriteLineAsync(result.Published
                 ? $"built {result.PageCount} pages ({result.FileCount} files) in {site}"
                 : $"build failed; {site} was left as it was");

@@ -12,30 +12,38 @@ namespace Chronology.Cli;
 /// </summary>
 public static class SiteBuild
 {
-    public static async Task<BuildResult> RunAsync(string contentRoot, string output)
+    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null)
     {
+        timer ??= new PhaseTimer();
         var diagnostics = new DiagnosticBag();
-        var checkedEvidence = EvidenceChecks.Run(contentRoot, diagnostics);
+        var checkedEvidence = EvidenceChecks.Run(contentRoot, diagnostics, timer);
         if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
 
-        var site = new SiteModel(checkedEvidence);
+        var site = timer.Time("model", () => new SiteModel(checkedEvidence));
         var staging = OutputFolder.CreateStaging(output);
+        using var writer = new OutputWriter(staging);
         try
         {
-            var writer = new OutputWriter(staging);
-            await SiteRenderer.RenderAsync(site, writer);
-            writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site));
-            writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site));
-            foreach (var (url, write) in CsvExport.Files) writer.WriteBytes(url, System.Text.Encoding.UTF8.GetBytes(write(site)));
-            if (SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap) writer.WriteText(SiteUrls.Sitemap, sitemap);
-            writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
-            var feed = FeedExport.Items(site, ContentHistory.Read(contentRoot));
-            writer.WriteText(FeedExport.AtomUrl, FeedExport.Atom(site, feed));
-            writer.WriteText(FeedExport.JsonUrl, FeedExport.Json(site, feed));
-            LinkChecker.Check(writer.Pages, writer.Paths, output, diagnostics);
+            await timer.TimeAsync("render pages", async () =>
+            {
+                await SiteRenderer.RenderAsync(site, writer);
+                writer.Flush();
+            });
+            timer.Time("data, search, feeds", () =>
+            {
+                writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site));
+                writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site));
+                foreach (var (url, write) in CsvExport.Files) writer.WriteBytes(url, System.Text.Encoding.UTF8.GetBytes(write(site)));
+                if (SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap) writer.WriteText(SiteUrls.Sitemap, sitemap);
+                writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
+                var feed = FeedExport.Items(site, ContentHistory.Read(contentRoot));
+                writer.WriteText(FeedExport.AtomUrl, FeedExport.Atom(site, feed));
+                writer.WriteText(FeedExport.JsonUrl, FeedExport.Json(site, feed));
+            });
+            timer.Time("check links", () => LinkChecker.Check(writer.Pages, writer.Paths, output, diagnostics));
             if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
 
-            OutputFolder.Publish(staging, output);
+            timer.Time("publish", () => OutputFolder.Publish(staging, output));
             return new BuildResult(diagnostics, Published: true, PageCount: writer.Pages.Count, FileCount: writer.Paths.Count);
         }
         finally

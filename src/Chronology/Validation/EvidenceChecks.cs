@@ -8,15 +8,19 @@ namespace Chronology.Validation;
 /// <summary>Every check on the content, in order; what <c>check</c> runs and what <c>build</c> runs first.</summary>
 public static class EvidenceChecks
 {
-    public static CheckedEvidence Run(string contentRoot, DiagnosticBag diagnostics)
+    public static CheckedEvidence Run(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null)
     {
-        var evidence = ContentLoader.Load(contentRoot, diagnostics);
+        timer ??= new PhaseTimer();
+        var evidence = timer.Time("load", () => ContentLoader.Load(contentRoot, diagnostics));
         var linkStatus = ReadLinkStatus(contentRoot, diagnostics);
-        EvidenceValidator.Validate(evidence, diagnostics);
-        RegisterRules.Validate(evidence, diagnostics);
-        SourceRules.Validate(evidence, diagnostics, url => linkStatus.TryGetValue(url, out var record) && record.WasReached);
-        LinkStatusRules.Validate(evidence, linkStatus, diagnostics);
-        var integrity = QuoteVerifier.Verify(evidence, diagnostics);
+        timer.Time("validate", () =>
+        {
+            EvidenceValidator.Validate(evidence, diagnostics);
+            RegisterRules.Validate(evidence, diagnostics);
+            SourceRules.Validate(evidence, diagnostics, url => linkStatus.TryGetValue(url, out var record) && record.WasReached);
+            LinkStatusRules.Validate(evidence, linkStatus, diagnostics);
+        });
+        var integrity = timer.Time("verify quotes", () => QuoteVerifier.Verify(evidence, diagnostics));
         return new CheckedEvidence(evidence, integrity, linkStatus);
     }
 

@@ -59,6 +59,19 @@ public class CommandLineTests
         Assert.Equal(2, missingExit);
     }
 
+    [Fact]
+    public async Task Build_with_timings_reports_each_phase()
+    {
+        using var site = TestSite.Create(Entry);
+
+        var (exit, _, error) = await Run("build", "--content", site.Content, "--output", site.Output, "--timings");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["load", "validate", "verify quotes", "model", "render pages", "data, search, feeds", "check links", "publish", "total"],
+            error.Split('\n').Where(l => l.EndsWith(" ms", StringComparison.Ordinal)).Select(l => l[..24].Trim()));
+        Assert.DoesNotContain(" ms\n", (await Run("build", "--content", site.Content, "--output", site.Output)).Error);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
     {
         using var output = new StringWriter();
