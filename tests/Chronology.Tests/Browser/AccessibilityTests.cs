@@ -112,9 +112,8 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
         await page.FocusAsync("#site-search-q");
         await page.Keyboard.TypeAsync("Surrey");
         await page.Keyboard.PressAsync("Enter");
-        // The address is what matters here; waiting for the whole load event only adds a way to time out on a busy machine.
-        await page.WaitForURLAsync("**/search/?q=Surrey", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 0");
+        await ArrivesAtAsync(page, "/search/?q=Surrey");
+        await page.WaitForSelectorAsync("#search-results li");
 
         var status = await page.TextContentAsync("#search-status");
         Assert.Matches("^[0-9]+ results? for “Surrey”", status);
@@ -122,7 +121,7 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
         var first = await page.QuerySelectorAsync("#search-results a");
         await first!.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/entries/**", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await ArrivesAtAsync(page, "/entries/");
         await page.Context.CloseAsync();
     }
 
@@ -201,6 +200,18 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
         Assert.Equal("descending", await rating.GetAttributeAsync("aria-sort"));
         Assert.Equal("OP1", (await page.Locator("table.risks tbody th").AllTextContentsAsync())[0]);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Reads the page's address until it contains <paramref name="part"/>. Waiting for the navigation event instead
+    /// timed out in about one CI run in three (cause not found); if the key press really does nothing, the message
+    /// says where the browser is.
+    /// </summary>
+    private static async Task ArrivesAtAsync(IPage page, string part)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!page.Url.Contains(part, StringComparison.Ordinal) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.True(page.Url.Contains(part, StringComparison.Ordinal), $"expected to arrive at {part}; the browser is at {page.Url}");
     }
 
     private static bool Ready()
