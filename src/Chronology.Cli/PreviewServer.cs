@@ -123,7 +123,7 @@ public sealed class PreviewServer : IAsyncDisposable
         if (result.Published)
         {
             _lastProblems = null;
-            await _log.WriteLineAsync($"build {Builds}: {result.PageCount} pages; reloading open pages");
+            await _log.WriteLineAsync($"build {Builds}: {result.PageCount} pages" + (Builds > 1 ? "; reloading open pages" : ""));
             Broadcast($"event: reload\ndata: {Builds}\n\n");
         }
         else
@@ -131,9 +131,13 @@ public sealed class PreviewServer : IAsyncDisposable
             _lastProblems = problems;
             await _log.WriteAsync(problems);
             await _log.WriteLineAsync($"build {Builds} failed; still serving the last good build");
-            Broadcast("event: failed\n" + string.Concat(problems.TrimEnd('\n').Split('\n').Select(line => $"data: {line}\n")) + "\n");
+            Broadcast(FailedEvent(problems));
         }
     }
+
+    /// <summary>A Server-Sent Event carrying the problems, one <c>data:</c> line per line of text.</summary>
+    private static string FailedEvent(string problems) =>
+        "event: failed\n" + string.Concat(problems.TrimEnd('\n').Split('\n').Select(line => $"data: {line}\n")) + "\n";
 
     private void Broadcast(string message)
     {
@@ -214,7 +218,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             await context.Response.WriteAsync($"event: hello\ndata: {Builds}\n\n", context.RequestAborted);
             if (_lastProblems is { } problems)
-                await context.Response.WriteAsync("event: failed\n" + string.Concat(problems.TrimEnd('\n').Split('\n').Select(line => $"data: {line}\n")) + "\n", context.RequestAborted);
+                await context.Response.WriteAsync(FailedEvent(problems), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
             await foreach (var message in listener.Reader.ReadAllAsync(stop.Token))

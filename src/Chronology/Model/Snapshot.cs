@@ -17,28 +17,14 @@ public sealed record Snapshot(
     ContentLocation Location)
 {
     /// <summary>The page a character of <see cref="Text"/> is on, or null before the first page marker.</summary>
-    public int? PageAt(int offset)
-    {
-        int? page = null;
-        foreach (var start in PageStarts)
-        {
-            if (start.Offset > offset) break;
-            page = start.Page;
-        }
-        return page;
-    }
+    public int? PageAt(int offset) => LastStartAtOrBefore(PageStarts, offset, s => s.Offset)?.Page;
 
     /// <summary>The document (<c>2d</c>) a character of <see cref="Text"/> is in, or null before the first document marker.</summary>
-    public string? DocumentAt(int offset)
-    {
-        string? document = null;
-        foreach (var start in DocumentStarts)
-        {
-            if (start.Offset > offset) break;
-            document = start.Document;
-        }
-        return document;
-    }
+    public string? DocumentAt(int offset) => LastStartAtOrBefore(DocumentStarts, offset, s => s.Offset)?.Document;
+
+    /// <summary>The last of <paramref name="starts"/> (in text order) that begins at or before <paramref name="offset"/>.</summary>
+    private static T? LastStartAtOrBefore<T>(IReadOnlyList<T> starts, int offset, Func<T, int> offsetOf) where T : class =>
+        starts.TakeWhile(s => offsetOf(s) <= offset).LastOrDefault();
 
     /// <summary>Whether a <c>[document X]</c> line marks where document <paramref name="document"/> begins.</summary>
     public bool MarksDocument(string document) => DocumentStarts.Any(d => d.Document == document);

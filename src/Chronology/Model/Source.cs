@@ -28,5 +28,13 @@ public sealed record Source(
         "policy-paper", "brochure", "dataset", "other",
     ];
 
+    /// <summary>A type in words, as the register shows it: "FOI response", "web page", "inspection report".</summary>
+    public static string DescribeType(string type) => type switch
+    {
+        "foi-response" => "FOI response",
+        "email" => "e-mail",
+        _ => type.Replace('-', ' '),
+    };
+
     public bool IsPdf => Url is not null && Url.Split('?', '#')[0].EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
 }

@@ -46,6 +46,12 @@ public static class CitationFormats
     /// <summary>Whether the register names a publisher or author (it says "Not named in the seeds" where not).</summary>
     public static bool NamesPublisher(Source source) => !source.Publisher.StartsWith("Not named", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A plain date as Highwire's <c>citation_publication_date</c> writes it: 2021, 2021/07 or 2021/07/14.</summary>
+    public static string HighwireDate(EdtfPoint date) =>
+        date.Year.ToString("D4", CultureInfo.InvariantCulture)
+        + (date.Month is { } month ? "/" + month.ToString("D2", CultureInfo.InvariantCulture) : "")
+        + (date.Day is { } day ? "/" + day.ToString("D2", CultureInfo.InvariantCulture) : "");
+
     /// <summary>The date as a structured date, or null unless it is a plain year, month or day.</summary>
     public static EdtfPoint? PlainDate(EdtfDate? date) =>
         date is EdtfPoint { SubYear: null, Qualifier: DateQualifier.None } point ? point : null;
@@ -84,13 +90,9 @@ public static class CitationFormats
 
     private static string Flatten(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static string DescribeType(string type) => type switch
-    {
-        "foi-response" => "FOI response",
-        "email" => "E-mail",
-        "other" => "Document",
-        _ => char.ToUpperInvariant(type[0]) + type[1..].Replace('-', ' '),
-    };
+    /// <summary>The type as the note's opening word: the register's words, capitalised; "other" is just a document.</summary>
+    private static string DescribeType(string type) =>
+        type == "other" ? "Document" : char.ToUpperInvariant(Source.DescribeType(type)[0]) + Source.DescribeType(type)[1..];
 
     private static string RisTypeOf(string type) => type switch
     {

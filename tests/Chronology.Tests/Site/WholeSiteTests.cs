@@ -216,7 +216,12 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
             Assert.Single(page.QuerySelectorAll("h1"));
             Assert.NotNull(page.QuerySelector("a.skip-link[href='#main']"));
             Assert.NotNull(page.QuerySelector("main#main"));
-            Assert.NotNull(page.QuerySelector("meta[http-equiv=Content-Security-Policy]"));
+            var policy = page.QuerySelector("meta[http-equiv=Content-Security-Policy]")!.GetAttribute("content")!;
+            Assert.DoesNotContain("unsafe-", policy);
+            Assert.Contains("default-src 'none'", policy);
+            // No third-party requests: every script, style sheet and image is the site's own.
+            Assert.All(page.QuerySelectorAll("script[src], link[rel=stylesheet], img[src], link[rel=icon]"),
+                e => Assert.DoesNotContain("//", e.GetAttribute("src") ?? e.GetAttribute("href")!));
             Assert.Empty(page.QuerySelectorAll("[style], script:not([src]):not([type=\"application/ld+json\"])"));
         }
         var entry = _site.Page("/entries/2017-late/");
