@@ -24,11 +24,7 @@ public static class SiteBuild
         using var writer = new OutputWriter(staging);
         try
         {
-            await timer.TimeAsync("render pages", async () =>
-            {
-                await SiteRenderer.RenderAsync(site, writer);
-                writer.Flush();
-            });
+            await timer.TimeAsync("render pages", () => SiteRenderer.RenderAsync(site, writer));
             timer.Time("data, search, feeds", () =>
             {
                 writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site));

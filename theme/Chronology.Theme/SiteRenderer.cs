@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chronology.Theme;
 
-/// <summary>Renders every page of the site with the Razor components and hands each to the one writer.</summary>
+/// <summary>Renders every page of the site with the Razor components and hands each to the one writer; when it returns, every page is written.</summary>
 public static class SiteRenderer
 {
     public static async Task RenderAsync(SiteModel site, OutputWriter writer)
@@ -74,6 +74,7 @@ public static class SiteRenderer
         await Page<NotFoundPage>(SiteUrls.NotFound);
 
         WriteAssets(writer);
+        writer.Flush(); // every page on disk before rendering is called done
     }
 
     private static void WriteAssets(OutputWriter writer)

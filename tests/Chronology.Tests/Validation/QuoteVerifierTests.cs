@@ -219,7 +219,7 @@ public class QuoteVerifierTests
     {
         using var site = TestSite.Create(Entry("src-a", "Services can voluntarily purchase it.", locator) + Bundle);
         var checkedEvidence = Check(site, out _);
-        var writer = new Chronology.Publishing.OutputWriter(site.Output);
+        using var writer = new Chronology.Publishing.OutputWriter(site.Output);
 
         await Chronology.Theme.SiteRenderer.RenderAsync(new Chronology.Site.SiteModel(checkedEvidence), writer);
 
