@@ -19,7 +19,7 @@ public static class SiteBuild
         var checkedEvidence = EvidenceChecks.Run(contentRoot, diagnostics, timer);
         if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
 
-        var site = timer.Time("model", () => new SiteModel(checkedEvidence));
+        var site = timer.Time("model", () => new SiteModel(checkedEvidence) { History = ContentHistory.Read(contentRoot) });
         var staging = OutputFolder.CreateStaging(output);
         using var writer = new OutputWriter(staging);
         try
@@ -32,7 +32,7 @@ public static class SiteBuild
                 foreach (var (url, write) in CsvExport.Files) writer.WriteBytes(url, System.Text.Encoding.UTF8.GetBytes(write(site)));
                 if (SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap) writer.WriteText(SiteUrls.Sitemap, sitemap);
                 writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
-                var feed = FeedExport.Items(site, ContentHistory.Read(contentRoot));
+                var feed = FeedExport.Items(site, site.History);
                 writer.WriteText(FeedExport.AtomUrl, FeedExport.Atom(site, feed));
                 writer.WriteText(FeedExport.JsonUrl, FeedExport.Json(site, feed));
             });

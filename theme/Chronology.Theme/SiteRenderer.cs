@@ -16,13 +16,14 @@ public static class SiteRenderer
     {
         await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+        var abbreviations = Abbreviations.For(site.Evidence);
 
         async Task Page<TPage>(string url, Dictionary<string, object?>? parameters = null) where TPage : IComponent
         {
             var values = new Dictionary<string, object?>(parameters ?? []) { ["Site"] = site, ["Url"] = url };
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync<TPage>(ParameterView.FromDictionary(values))).ToHtmlString());
-            writer.WritePage(url, html);
+            writer.WritePage(url, abbreviations.Expand(html));
         }
 
         await Page<HomePage>(SiteUrls.Home);
@@ -44,6 +45,8 @@ public static class SiteRenderer
             writer.WriteBytes(CitationFormats.SourceRisUrl(source.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, source)));
             writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
         }
+        foreach (var source in site.ArchivedSources)
+            await Page<ArchivedCopyPage>(SiteUrls.ArchivedCopy(source.Id), new() { ["Source"] = source });
         if (site.ReviewItems.Count > 0)
         {
             await Page<ReviewPage>(SiteUrls.Review);
@@ -71,6 +74,7 @@ public static class SiteRenderer
         await Page<SearchPage>(SiteUrls.Search);
         await Page<PrintPage>(SiteUrls.Print);
         await Page<AboutPage>(SiteUrls.About);
+        if (site.Evidence.Glossary.Count > 0) await Page<GlossaryPage>(SiteUrls.Glossary);
         await Page<NotFoundPage>(SiteUrls.NotFound);
 
         WriteAssets(writer);

@@ -46,6 +46,10 @@ public static class DiagnosticCodes
     public const string TextFragmentNotUnique = "CHR323";
     public const string QuoteWrongDocument = "CHR324";
 
+    // Note markers ([^3] in an entry's body)
+    public const string UnknownNoteMarker = "CHR325";
+    public const string UnmarkedCitation = "CHR326";
+
     // Figures and scores (registers, documents, people)
     public const string RatingMismatch = "CHR341";
     public const string ScoreOutOfScale = "CHR342";
@@ -103,6 +107,8 @@ public static class DiagnosticCodes
         [QuoteNotFound] = "A quotation is not in the archived text of its source (the message shows the closest passage and a word diff).",
         [QuoteWrongPage] = "A quotation is in the archived text, but not on the cited page.",
         [QuoteWrongDocument] = "A quotation is in the archived text of a bundle, but not in the cited document (or the text marks no such document).",
+        [UnknownNoteMarker] = "A note marker ([^N]) in an entry's body names no citation of the entry.",
+        [UnmarkedCitation] = "Warning: no note marker in the entry's body ties a sentence to this citation.",
         [LinkUnverifiable] = "Warning: the last link check could not confirm a URL either way (403, 429, bot wall, timeout, soft 404...).",
         [LinkFailing] = "Warning: a URL answered 404/410 or did not resolve on the last check; it is marked dead if it fails again on a later day.",
         [LinkDead] = "A URL has failed on separate days and the source has no archive URL: add an archived copy.",

@@ -21,6 +21,8 @@ public static class ContentLoader
         var documents = LoadFolder(contentRoot, "documents", [".md"], diagnostics, DocumentReader.ReadDocument);
         var people = LoadFolder(contentRoot, "people", [".yml", ".yaml"], diagnostics, DocumentReader.ReadPerson);
 
+        var glossary = LoadGlossary(contentRoot, diagnostics);
+
         var ordered = entries.Order(ChronologyEntry.ChronologicalOrder).ToList();
         return new Evidence(site, ordered, sources, organisations)
         {
@@ -32,7 +34,18 @@ public static class ContentLoader
             Matrices = matrices,
             Documents = documents,
             People = [.. people.OrderBy(p => p.Name, StringComparer.Ordinal)],
+            Glossary = [.. glossary.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase)],
         };
+    }
+
+    /// <summary>content/glossary.yml, where the site has one.</summary>
+    private static IReadOnlyList<GlossaryTerm> LoadGlossary(string contentRoot, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(contentRoot, "glossary.yml");
+        if (!File.Exists(path)) return [];
+        var display = Display(contentRoot, "glossary.yml");
+        var text = ContentFile.ReadText(path, display, diagnostics);
+        return text is null ? [] : GlossaryReader.Read(text, display, diagnostics);
     }
 
     private static SiteConfig LoadSite(string contentRoot, DiagnosticBag diagnostics)

@@ -16,8 +16,10 @@ internal sealed record FrontMatter(string Yaml, string Body, int BodyLine)
         {
             if (lines[i].TrimEnd() != "---") continue;
             var yaml = string.Join('\n', lines[1..i]);
-            var body = string.Join('\n', lines[(i + 1)..]).Trim('\n');
-            return new FrontMatter(yaml, body, i + 2);
+            var rest = string.Join('\n', lines[(i + 1)..]);
+            var body = rest.TrimStart('\n');
+            // BodyLine is the file line the body's first line stands on, so positions inside the body map back to the file.
+            return new FrontMatter(yaml, body.TrimEnd('\n'), i + 2 + (rest.Length - body.Length));
         }
         return null;
     }

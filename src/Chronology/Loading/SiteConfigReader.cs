@@ -5,7 +5,7 @@ namespace Chronology.Loading;
 
 internal static class SiteConfigReader
 {
-    private static readonly string[] Keys = ["title", "description", "baseUrl", "language", "annexSource"];
+    private static readonly string[] Keys = ["title", "description", "baseUrl", "language", "annexSource", "maintainer", "repository", "reportErrorUrl", "corrections", "introduction"];
 
     public static SiteConfig? Read(string text, string file, DiagnosticBag diagnostics)
     {
@@ -18,6 +18,14 @@ internal static class SiteConfigReader
         var language = fields.Text("language") ?? "en-GB";
         var annexSource = fields.Text("annexSource");
         if (title is null || description is null) return null;
-        return new SiteConfig(title, description, baseUrl?.TrimEnd('/'), language, annexSource) { AnnexSourceLocation = fields.LocationOf("annexSource") };
+        return new SiteConfig(title, description, baseUrl?.TrimEnd('/'), language, annexSource)
+        {
+            AnnexSourceLocation = fields.LocationOf("annexSource"),
+            Maintainer = fields.Text("maintainer"),
+            Repository = ValueReaders.Url(fields, "repository")?.TrimEnd('/'),
+            ReportErrorUrl = ValueReaders.Url(fields, "reportErrorUrl"),
+            Corrections = fields.Text("corrections"),
+            Introduction = fields.Text("introduction"),
+        };
     }
 }

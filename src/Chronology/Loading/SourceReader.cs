@@ -8,7 +8,7 @@ internal static class SourceReader
     private static readonly string[] Keys =
     [
         "title", "publisher", "type", "date", "url", "alsoAt", "noUrlReason", "accessed", "archiveUrl", "pages",
-        "knownThrough", "seed", "organisations", "notes",
+        "knownThrough", "format", "archive", "organisations", "notes",
     ];
 
     public static Source? Read(string id, string text, string file, DiagnosticBag diagnostics)
@@ -18,7 +18,7 @@ internal static class SourceReader
         var fields = new FieldReader(mapping, file, diagnostics, Keys);
 
         var title = fields.Text("title", required: true);
-        var publisher = fields.Text("publisher", required: true);
+        var publisher = fields.Text("publisher");
         var type = fields.Text("type", required: true);
         if (type is not null && !Source.Types.Contains(type))
         {
@@ -31,23 +31,38 @@ internal static class SourceReader
         var noUrlReason = fields.Text("noUrlReason");
         if (!fields.Has("url") && noUrlReason is null)
             fields.Error(DiagnosticCodes.MissingUrlReason, "title",
-                "the source has no 'url'; give the seed's URL or say why there is none in 'noUrlReason'");
+                "the source has no 'url'; give the URL exactly as a document gives it, or say why there is none in 'noUrlReason'");
         if (fields.Has("url") && noUrlReason is not null)
             fields.Invalid("noUrlReason", "'noUrlReason' is only for sources without a 'url'");
         var accessed = ValueReaders.Day(fields, "accessed");
         var archiveUrl = ValueReaders.Url(fields, "archiveUrl");
         var pages = fields.Integer("pages", 1, 100_000);
         var knownThrough = fields.Text("knownThrough");
-        var seed = fields.Text("seed");
+        var format = fields.Text("format");
+        if (format is not null && !Source.Formats.Contains(format))
+        {
+            fields.Invalid("format", $"unknown format '{format}' (one of: {string.Join(", ", Source.Formats)})");
+            format = null;
+        }
+        else if (format is null && url is not null)
+            fields.Error(DiagnosticCodes.MissingField, "url",
+                $"the source has a 'url' but no 'format': say what the document at that address is ({string.Join(", ", Source.Formats)}), so that citations open it at the cited place");
+        var archive = fields.Text("archive") ?? "passages";
+        if (!Source.ArchiveScopes.Contains(archive))
+        {
+            fields.Invalid("archive", $"unknown archive scope '{archive}' (one of: {string.Join(", ", Source.ArchiveScopes)}); 'full' only where the document's terms allow its whole text to be republished");
+            archive = "passages";
+        }
         var organisations = fields.TextList("organisations");
         var notes = fields.Text("notes");
 
-        if (title is null || publisher is null || type is null) return null;
+        if (title is null || type is null) return null;
         return new Source(id, title, publisher, type, date, url, alsoAt, noUrlReason, accessed, archiveUrl, pages,
-            knownThrough, seed, [.. organisations.Select(o => o.Value)], notes, fields.Location)
+            knownThrough, format, [.. organisations.Select(o => o.Value)], notes, fields.Location)
         {
             OrganisationLocations = [.. organisations.Select(o => o.Location)],
             KnownThroughLocation = fields.LocationOf("knownThrough"),
+            Archive = archive,
         };
     }
 }

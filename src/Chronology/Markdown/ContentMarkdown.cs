@@ -12,18 +12,27 @@ public static class ContentMarkdown
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .Use<SafeLinksExtension>()
+        .Use<NoteMarkerExtension>()
         .Build();
+
+    internal static Markdig.Syntax.MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
 
     public static string ToHtml(string markdown) => Markdig.Markdown.ToHtml(markdown, Pipeline);
 
     /// <summary>Renders text written for one page onto another, rewriting its relative links to still arrive.</summary>
-    public static string ToHtml(string markdown, Func<string, string> rebaseRelative)
+    public static string ToHtml(string markdown, Func<string, string> rebaseRelative) => Render(markdown, rebaseRelative, null);
+
+    /// <summary>Renders a body whose note markers (<c>[^3]</c>) link to the page's numbered notes.</summary>
+    public static string ToHtml(string markdown, NoteLinks notes) => Render(markdown, null, notes);
+
+    private static string Render(string markdown, Func<string, string>? rebaseRelative, NoteLinks? notes)
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         using var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);
         Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.FindExact<SafeLinkInlineRenderer>()!.RebaseRelative = rebaseRelative;
+        if (rebaseRelative is not null) renderer.ObjectRenderers.FindExact<SafeLinkInlineRenderer>()!.RebaseRelative = rebaseRelative;
+        renderer.ObjectRenderers.FindExact<NoteMarkerRenderer>()!.Links = notes;
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();

@@ -25,8 +25,26 @@ public abstract record EdtfDate
     /// <summary>The value for an HTML <c>&lt;time datetime&gt;</c>, or null when one instant cannot express it.</summary>
     public abstract string? HtmlDateTime { get; }
 
-    /// <summary>A plain English description, used when an entry has no label of its own.</summary>
+    /// <summary>
+    /// The one form in which the site shows a date to readers, derived from the EDTF value alone: "21 April 2021",
+    /// "April 2021", "About late 2017", "April–June 2018", "2015 – October 2017". Never numeric, so never ambiguous
+    /// between British and American readings; a document's own wording is shown beside it where it differs.
+    /// </summary>
     public abstract string Describe();
+
+    /// <summary>The text with its first letter in upper case ("late 2017" at the start of a date).</summary>
+    internal static string Capitalised(string text) =>
+        text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+
+    /// <summary>
+    /// A document's own wording of a date, where it says more than (or other than) <see cref="Describe"/>:
+    /// null where the two are the same words ("March 2017" and "March 2017").
+    /// </summary>
+    public string? WordingBeside(string? label) =>
+        label is null || string.Equals(Normalise(label), Normalise(Describe()), StringComparison.OrdinalIgnoreCase) ? null : label.Trim();
+
+    private static string Normalise(string text) => string.Join(' ', text.Replace('–', '-').Replace(" - ", "-")
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace(" -", "-").Replace("- ", "-");
 
     public static EdtfDate Parse(string text) =>
         EdtfParser.TryParse(text, out var date, out var error) ? date : throw new FormatException(error);

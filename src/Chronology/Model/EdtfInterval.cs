@@ -21,14 +21,24 @@ public sealed record EdtfInterval(EdtfPoint? Start, EdtfPoint? End, IntervalEnd 
 
     public override string Describe() => (Start, End) switch
     {
-        ({ } s, { } e) => $"{s.Describe()} – {e.Describe()}",
+        ({ Precision: DatePrecision.Month, Qualifier: DateQualifier.None } s, { Precision: DatePrecision.Month, Qualifier: DateQualifier.None } e) when s.Year == e.Year =>
+            $"{MonthName(s.Month!.Value)}–{MonthName(e.Month!.Value)} {s.Year}",
+        ({ } s, { } e) => $"{s.Describe()} – {Lower(e.Describe())}",
         ({ } s, null) => StartKindText(s),
-        (null, { } e) => $"until {e.Describe()}",
-        _ => "unknown",
+        (null, { } e) => $"Until {Lower(e.Describe())}",
+        _ => "Unknown",
     };
 
+    /// <summary>"About late 2017" in the middle of a phrase: "about late 2017"; month names keep their capital.</summary>
+    private static string Lower(string text) =>
+        text.StartsWith("About ", StringComparison.Ordinal) || text.StartsWith("Possibly ", StringComparison.Ordinal) ||
+        text.StartsWith("Early ", StringComparison.Ordinal) || text.StartsWith("Late ", StringComparison.Ordinal) ||
+        text.StartsWith("Spring ", StringComparison.Ordinal) || text.StartsWith("Summer ", StringComparison.Ordinal) ||
+        text.StartsWith("Autumn ", StringComparison.Ordinal) || text.StartsWith("Winter ", StringComparison.Ordinal)
+            ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+
     private string StartKindText(EdtfPoint start) =>
-        EndKind == IntervalEnd.Open ? $"{start.Describe()} onwards" : $"from {start.Describe()} (end unknown)";
+        EndKind == IntervalEnd.Open ? $"{start.Describe()} onwards" : $"From {Lower(start.Describe())} (end unknown)";
 
     public override string ToString() => $"{Text(Start, StartKind)}/{Text(End, EndKind)}";
 

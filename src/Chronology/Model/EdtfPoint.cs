@@ -44,9 +44,9 @@ public sealed record EdtfPoint(int Year, int? Month, int? Day, int? SubYear, Dat
             DatePrecision.SubYear => SubYearGroupings.Describe(Year, SubYear!.Value),
             _ => $"{Year}",
         };
-        if (IsApproximate) text = "c. " + text;
-        if (IsUncertain) text += "?";
-        return text;
+        if (IsApproximate) text = "about " + text;
+        if (IsUncertain) text = "possibly " + text;
+        return Capitalised(text);
     }
 
     public override string ToString()

@@ -17,10 +17,13 @@ public sealed record EdtfSet(IReadOnlyList<EdtfPoint> Members, bool AllOf) : Edt
 
     public override string Describe()
     {
-        var parts = Members.Select(m => m.Describe()).ToList();
+        var parts = Members.Select((m, i) => i == 0 ? m.Describe() : LowerQualifier(m.Describe())).ToList();
         var joiner = AllOf ? " and " : " or ";
         return parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + joiner + parts[^1];
     }
+
+    private static string LowerQualifier(string text) =>
+        text.StartsWith("About ", StringComparison.Ordinal) || text.StartsWith("Possibly ", StringComparison.Ordinal) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
     public override string ToString()
     {

@@ -26,6 +26,9 @@ public sealed record Evidence(
     /// <summary>Document pages, by id.</summary>
     public IReadOnlyList<ProgrammeDocument> Documents { get; init; } = [];
 
+    /// <summary>Abbreviations and what they stand for, alphabetically.</summary>
+    public IReadOnlyList<GlossaryTerm> Glossary { get; init; } = [];
+
     /// <summary>People named in the documents, by name.</summary>
     public IReadOnlyList<Person> People { get; init; } = [];
 

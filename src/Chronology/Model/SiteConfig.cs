@@ -5,4 +5,19 @@ namespace Chronology.Model;
 public sealed record SiteConfig(string Title, string Description, string? BaseUrl, string Language, string? AnnexSource = null)
 {
     public ContentLocation? AnnexSourceLocation { get; init; }
+
+    /// <summary>Who keeps the site, as it should be named publicly.</summary>
+    public string? Maintainer { get; init; }
+
+    /// <summary>The repository the site is built from (its content files are public there).</summary>
+    public string? Repository { get; init; }
+
+    /// <summary>An issue form where a reader reports an error; entry pages pre-fill its title and body (<c>?title=&amp;body=</c>).</summary>
+    public string? ReportErrorUrl { get; init; }
+
+    /// <summary>Markdown: how to report an error and how corrections are made, shown on About and linked from every entry.</summary>
+    public string? Corrections { get; init; }
+
+    /// <summary>Markdown: two or three attributed sentences saying what the chronology is about and why it exists, shown on the home and About pages.</summary>
+    public string? Introduction { get; init; }
 }

@@ -3,7 +3,7 @@ namespace Chronology.Model;
 public sealed record Source(
     string Id,
     string Title,
-    string Publisher,
+    string? Publisher,
     string Type,
     EdtfDate? Date,
     string? Url,
@@ -13,7 +13,7 @@ public sealed record Source(
     string? ArchiveUrl,
     int? Pages,
     string? KnownThrough,
-    string? Seed,
+    string? Format,
     IReadOnlyList<string> Organisations,
     string? Notes,
     ContentLocation Location)
@@ -36,5 +36,30 @@ public sealed record Source(
         _ => type.Replace('-', ' '),
     };
 
-    public bool IsPdf => Url is not null && Url.Split('?', '#')[0].EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The publisher or author as the register gives it, or says that the documents do not name one.</summary>
+    public string PublisherText => Publisher ?? "Not named in the documents";
+
+    /// <summary>What a source's file declares it to be: how its document opens, so how a citation deep-links into it.</summary>
+    public static readonly IReadOnlyList<string> Formats = ["pdf", "html", "doc", "spreadsheet", "presentation", "video", "other"];
+
+    /// <summary>A format in words: "PDF document", "web page".</summary>
+    public static string DescribeFormat(string format) => format switch
+    {
+        "pdf" => "PDF document",
+        "html" => "web page",
+        "doc" => "word-processor document",
+        _ => format,
+    };
+
+    /// <summary>How much of the archived text the site publishes: the quoted passages in context (the default), or all of it.</summary>
+    public static readonly IReadOnlyList<string> ArchiveScopes = ["passages", "full"];
+
+    /// <summary>"full" where the source's terms allow the whole archived text to be published; otherwise passages only.</summary>
+    public string Archive { get; init; } = "passages";
+
+    /// <summary>A PDF, as the source's file declares (never guessed from the URL): page citations open with <c>#page=N</c>.</summary>
+    public bool IsPdf => Format == "pdf";
+
+    /// <summary>A web page: citations open with a text fragment that highlights the quoted passage.</summary>
+    public bool IsWebPage => Format == "html";
 }

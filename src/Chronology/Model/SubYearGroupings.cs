@@ -6,10 +6,10 @@ internal static class SubYearGroupings
     // code → (first month, months spanned, English description; {0} is the year)
     private static readonly Dictionary<int, (int FirstMonth, int Months, string Name)> Codes = new()
     {
-        [21] = (3, 3, "Spring {0}"),
-        [22] = (6, 3, "Summer {0}"),
-        [23] = (9, 3, "Autumn {0}"),
-        [24] = (12, 3, "Winter {0}"),
+        [21] = (3, 3, "spring {0}"),
+        [22] = (6, 3, "summer {0}"),
+        [23] = (9, 3, "autumn {0}"),
+        [24] = (12, 3, "winter {0}"),
         [33] = (1, 3, "January–March {0}"),
         [34] = (4, 3, "April–June {0}"),
         [35] = (7, 3, "July–September {0}"),
@@ -17,8 +17,8 @@ internal static class SubYearGroupings
         [37] = (1, 4, "January–April {0}"),
         [38] = (5, 4, "May–August {0}"),
         [39] = (9, 4, "September–December {0}"),
-        [40] = (1, 6, "First half of {0}"),
-        [41] = (7, 6, "Second half of {0}"),
+        [40] = (1, 6, "early {0}"),
+        [41] = (7, 6, "late {0}"),
     };
 
     public static bool IsKnown(int code) => Codes.ContainsKey(code);

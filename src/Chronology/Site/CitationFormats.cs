@@ -43,8 +43,8 @@ public static class CitationFormats
 
     public static string CslJson(SiteConfig site, Source source) => CslJson(ForSource(site, source));
 
-    /// <summary>Whether the register names a publisher or author (it says "Not named in the seeds" where not).</summary>
-    public static bool NamesPublisher(Source source) => !source.Publisher.StartsWith("Not named", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the register names a publisher or author (a source file without one leaves <c>publisher</c> out).</summary>
+    public static bool NamesPublisher(Source source) => source.Publisher is not null;
 
     /// <summary>A plain date as Highwire's <c>citation_publication_date</c> writes it: 2021, 2021/07 or 2021/07/14.</summary>
     public static string HighwireDate(EdtfPoint date) =>
@@ -72,14 +72,14 @@ public static class CitationFormats
 
     private static Reference ForEntry(SiteConfig site, ChronologyEntry entry) => new(
         entry.Id, "ELEC", "webpage", entry.Title, site.Title, null, site.Title, null, PermalinkOf(site, entry), null,
-        $"Chronology entry; date of the event: {entry.Label} (EDTF {entry.Date})");
+        $"Chronology entry; date of the event: {entry.Date.Describe()}{(entry.Date.WordingBeside(entry.Label) is { } wording ? $" (in the document: {wording})" : "")} (EDTF {entry.Date})");
 
     private static Reference ForSource(SiteConfig site, Source source)
     {
         var note = new StringBuilder();
         note.Append(DescribeType(source.Type)).Append(". Date: ");
         note.Append(source.Date is { } date ? $"{date.Describe()} (EDTF {date})" : "not given in the documents").Append('.');
-        if (!NamesPublisher(source)) note.Append(" Publisher or author: ").Append(source.Publisher).Append('.');
+        if (!NamesPublisher(source)) note.Append(" Publisher or author: ").Append(source.PublisherText.ToLowerInvariant()).Append('.');
         if (source.Url is null && source.NoUrlReason is { } reason) note.Append(" No link: ").Append(Flatten(reason)).Append(reason.TrimEnd().EndsWith('.') ? "" : ".");
         if (source.ArchiveUrl is { } archive) note.Append(" Archived copy: ").Append(archive).Append('.');
         note.Append(" Listed in the source register of ").Append(site.Title).Append(": ").Append(PermalinkOf(site, source));

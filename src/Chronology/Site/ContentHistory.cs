@@ -3,40 +3,53 @@ using System.Globalization;
 
 namespace Chronology.Site;
 
+/// <summary>One commit that changed a content file: when, and the first line of its message.</summary>
+public sealed record ContentChange(DateTimeOffset When, string Message);
+
 /// <summary>
-/// When each content file last changed, from the repository's history (one <c>git log</c> over the content
-/// folder). It is what the feeds call "updated". Outside a git work tree, or for a file never committed, there is
-/// no change date; the feeds then fall back to the entry's own date, so a build stays reproducible.
+/// Each content file's changes, from the repository's history (one <c>git log</c> over the content folder): what
+/// the feeds call "updated", what an entry page lists under "Changes to this entry", and when an archived copy was
+/// added. Outside a git work tree, or for a file never committed, there are none; the feeds then fall back to the
+/// entry's own date, so a build stays reproducible. Commit messages that touch <c>content/</c> are public.
 /// </summary>
 public sealed class ContentHistory
 {
-    private readonly Dictionary<string, DateTimeOffset> _lastChanged;
+    private readonly Dictionary<string, List<ContentChange>> _changes;
 
-    private ContentHistory(Dictionary<string, DateTimeOffset> lastChanged) => _lastChanged = lastChanged;
+    private ContentHistory(Dictionary<string, List<ContentChange>> changes) => _changes = changes;
 
-    public static ContentHistory None { get; } = new(new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal));
+    public static ContentHistory None { get; } = new(new Dictionary<string, List<ContentChange>>(StringComparer.Ordinal));
 
-    /// <summary>The last commit time of a file, by its path relative to the content folder ("entries/a.md").</summary>
-    public DateTimeOffset? LastChanged(string relativePath) =>
-        _lastChanged.TryGetValue(relativePath.Replace('\\', '/'), out var when) ? when : null;
+    /// <summary>Every commit that changed a file, newest first, by its path relative to the content folder ("entries/a.md").</summary>
+    public IReadOnlyList<ContentChange> Changes(string relativePath) =>
+        _changes.TryGetValue(relativePath.Replace('\\', '/'), out var changes) ? changes : [];
+
+    /// <summary>The last commit time of a file.</summary>
+    public DateTimeOffset? LastChanged(string relativePath) => Changes(relativePath) is [var last, ..] ? last.When : null;
+
+    /// <summary>When a file was first committed.</summary>
+    public DateTimeOffset? Added(string relativePath) => Changes(relativePath) is [.., var first] ? first.When : null;
 
     public static ContentHistory Read(string contentRoot)
     {
-        var log = Run(contentRoot, "log", "--format=%x01%cI", "--name-only", "--relative", "--no-renames", "--", ".");
+        var log = Run(contentRoot, "log", "--format=%x01%cI%x02%s", "--name-only", "--relative", "--no-renames", "--", ".");
         if (log is null) return None;
-        var lastChanged = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        DateTimeOffset? current = null;
+        var changes = new Dictionary<string, List<ContentChange>>(StringComparer.Ordinal);
+        ContentChange? current = null;
         foreach (var line in log.Split('\n'))
         {
             if (line.StartsWith('\u0001'))
             {
-                current = DateTimeOffset.Parse(line[1..], CultureInfo.InvariantCulture);
+                var parts = line[1..].Split('\u0002', 2);
+                current = new ContentChange(DateTimeOffset.Parse(parts[0], CultureInfo.InvariantCulture), parts.Length > 1 ? parts[1].Trim() : "");
                 continue;
             }
-            // Newest commits come first: the first time a path appears is its last change.
-            if (line.Length > 0 && current is { } when) lastChanged.TryAdd(line, when);
+            // Newest commits come first.
+            if (line.Length == 0 || current is null) continue;
+            if (!changes.TryGetValue(line, out var list)) changes[line] = list = [];
+            list.Add(current);
         }
-        return new ContentHistory(lastChanged);
+        return new ContentHistory(changes);
     }
 
     private static string? Run(string directory, params string[] arguments)

@@ -22,12 +22,12 @@ public static class CsvExport
     ];
 
     public static string Entries(SiteModel site) => Table(
-        ["id", "date", "label", "earliest", "latest", "title", "body", "organisations", "tags", "annexItem", "url"],
+        ["id", "date", "label", "earliest", "latest", "title", "body", "organisations", "tags", "annexItem", "url", "display"],
         site.Entries.Select(e => new[]
         {
             e.Id, e.Date.ToString(), e.Label, DisplayDates.Iso(e.Date.Earliest), DisplayDates.Iso(e.Date.Latest), e.Title,
             OpenDataExport.PlainText(e.Body), string.Join(';', e.Organisations), string.Join(';', e.Tags),
-            e.AnnexItem?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", SiteUrls.Entry(e.Id),
+            e.AnnexItem?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", SiteUrls.Entry(e.Id), e.Date.Describe(),
         }));
 
     public static string Citations(SiteModel site) => Table(
@@ -38,11 +38,11 @@ public static class CsvExport
         })));
 
     public static string Sources(SiteModel site) => Table(
-        ["id", "title", "publisher", "type", "date", "url", "alsoAt", "noUrlReason", "archiveUrl", "knownThrough", "seed", "organisations"],
+        ["id", "title", "publisher", "type", "date", "url", "alsoAt", "noUrlReason", "archiveUrl", "knownThrough", "format", "organisations"],
         site.Evidence.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => new[]
         {
-            s.Id, s.Title, s.Publisher, s.Type, s.Date?.ToString() ?? "", s.Url ?? "", string.Join(' ', s.AlsoAt), s.NoUrlReason ?? "",
-            s.ArchiveUrl ?? "", s.KnownThrough ?? "", s.Seed ?? "", string.Join(';', s.Organisations),
+            s.Id, s.Title, s.Publisher ?? "", s.Type, s.Date?.ToString() ?? "", s.Url ?? "", string.Join(' ', s.AlsoAt), s.NoUrlReason ?? "",
+            s.ArchiveUrl ?? "", s.KnownThrough ?? "", s.Format ?? "", string.Join(';', s.Organisations),
         }));
 
     /// <summary>One row per risk, in register order; mitigations, one per line, in one cell.</summary>

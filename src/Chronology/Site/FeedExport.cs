@@ -25,7 +25,7 @@ public static class FeedExport
     public static IReadOnlyList<FeedItem> Items(SiteModel site, ContentHistory history) =>
         [.. site.Entries
             .Select(e => new FeedItem(e, history.LastChanged($"entries/{e.Id}.md") ?? new DateTimeOffset(e.Date.Earliest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                $"{e.Label}: {OpenDataExport.PlainText(e.Body)}"))
+                $"{e.Date.Describe()}: {OpenDataExport.PlainText(e.Body)}"))
             .OrderByDescending(i => i.Updated)
             .ThenBy(i => i.Entry.Id, StringComparer.Ordinal)
             .Take(MaxItems)];

@@ -66,6 +66,7 @@ public static class OpenDataExport
         json.WriteString("id", entry.Id);
         json.WriteString("date", entry.Date.ToString());
         json.WriteString("label", entry.Label);
+        json.WriteString("display", entry.Date.Describe());
         json.WriteString("earliest", DisplayDates.Iso(entry.Date.Earliest));
         json.WriteString("latest", DisplayDates.Iso(entry.Date.Latest));
         json.WriteString("title", entry.Title);
@@ -101,7 +102,8 @@ public static class OpenDataExport
         json.WriteString("noUrlReason", source.NoUrlReason);
         json.WriteString("archiveUrl", source.ArchiveUrl);
         json.WriteString("knownThrough", source.KnownThrough);
-        json.WriteString("seed", source.Seed);
+        json.WriteString("format", source.Format);
+        json.WriteString("archive", source.Archive);
         Strings(json, "organisations", source.Organisations);
         json.WriteEndObject();
     }

@@ -22,7 +22,7 @@ public static class SearchIndexExport
             json.WriteStartArray("documents");
             foreach (var entry in site.Entries)
             {
-                Document(json, SiteUrls.Entry(entry.Id), "entry", entry.Title, entry.Label, entry.Date.Earliest.Year,
+                Document(json, SiteUrls.Entry(entry.Id), "entry", entry.Title, entry.Date.Describe(), entry.Date.Earliest.Year,
                     string.Join(" ", entry.Citations.Select(c => c.Quote).OfType<string>()),
                     Plain(entry.Body) + " " + string.Join(" ", entry.Organisations.Select(o => site.OrganisationsById[o].Name)) + " " + string.Join(" ", entry.Tags),
                     entry.Organisations.Distinct().ToList(), entry.Tags);
@@ -42,13 +42,13 @@ public static class SearchIndexExport
             }
             foreach (var document in site.Documents)
             {
-                Document(json, SiteUrls.Document(document.Id), "document", document.Title, document.DateLabel, document.Date?.Earliest.Year,
+                Document(json, SiteUrls.Document(document.Id), "document", document.Title, document.Date?.Describe() ?? document.DateLabel, document.Date?.Earliest.Year,
                     string.Join(" ", document.Quotes().Select(q => q.Text)), Plain(document.Summary));
             }
             foreach (var source in site.Sources)
             {
                 Document(json, SiteUrls.Source(source.Id), "source", source.Title, source.Date?.Describe(), source.Date?.Earliest.Year,
-                    "", source.Publisher + " " + (source.Notes is null ? "" : Plain(source.Notes)), source.Organisations.Distinct().ToList());
+                    "", source.PublisherText + " " + (source.Notes is null ? "" : Plain(source.Notes)), source.Organisations.Distinct().ToList());
             }
             foreach (var organisation in site.Organisations)
             {

@@ -31,6 +31,7 @@ public sealed class SiteModel
     {
         Evidence = evidence;
         Integrity = integrity ?? IntegrityReport.Empty;
+        Passages = PassageIndex.Build(evidence, Integrity);
         LinkStatus = linkStatus ?? new Dictionary<string, LinkRecord>();
         Entries = evidence.Entries;
         Sources = [.. evidence.Sources.OrderBy(s => s.Title, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)];
@@ -153,6 +154,17 @@ public sealed class SiteModel
 
     public Evidence Evidence { get; }
 
+    /// <summary>Every quoted passage in its archived text, with the words around it.</summary>
+    public PassageIndex Passages { get; }
+
+    /// <summary>Each content file's changes, from the repository's history (none outside a git work tree).</summary>
+    public ContentHistory History { get; init; } = ContentHistory.None;
+
+    /// <summary>The sources whose archived copies this site holds, by title.</summary>
+    public IReadOnlyList<Source> ArchivedSources => _archived ??= [.. Sources.Where(s => Evidence.Snapshots.ContainsKey(s.Id))];
+
+    private IReadOnlyList<Source>? _archived;
+
     /// <summary>How each quote fared against the archived texts.</summary>
     public IntegrityReport Integrity { get; }
 
@@ -220,7 +232,7 @@ public sealed class SiteModel
         if (source.Url is null) return null;
         if (source.Url.Contains('#')) return source.Url;
         if (citation?.Locator?.FirstPage is { } page && source.IsPdf) return $"{source.Url}#page={page}";
-        if (citation?.Quote is { } quote && !source.IsPdf) return source.Url + TextFragment.For(quote, occurrencesInPage);
+        if (citation?.Quote is { } quote && source.IsWebPage) return source.Url + TextFragment.For(quote, occurrencesInPage);
         return source.Url;
     }
 
@@ -235,6 +247,29 @@ public sealed class SiteModel
         if (!_archivedTexts.TryGetValue(sourceId, out var text))
             _archivedTexts[sourceId] = text = NormalisedText.Of(Evidence.Snapshots[sourceId].Text);
         return text;
+    }
+
+    /// <summary>
+    /// Where the site quotes a passage, as a link: an entry's note, a review item, a response (on its review item's
+    /// page), a risk, a register, a document page or a person. Owners are as the integrity report names them.
+    /// </summary>
+    public (string Url, string Title)? QuotedAt(string owner, int index)
+    {
+        var slash = owner.IndexOf('/');
+        if (slash < 0)
+            return EntriesById.TryGetValue(owner, out var entry) ? (SiteUrls.Entry(entry.Id) + "#cite-" + (index + 1), entry.Title) : null;
+        var (kind, id) = (owner[..slash], owner[(slash + 1)..]);
+        return kind switch
+        {
+            "review" when ReviewItems.FirstOrDefault(r => r.Id == id) is { } item => (SiteUrls.ReviewItem(item.Id), item.Title),
+            "responses" when Evidence.Responses.FirstOrDefault(r => r.Id == id) is { } response && ReviewItems.FirstOrDefault(r => r.Id == response.RespondsTo) is { } answered =>
+                (SiteUrls.ReviewItem(answered.Id), $"{OrganisationsById.GetValueOrDefault(response.Organisation)?.Name ?? response.Organisation}'s response: {answered.Title}"),
+            "risks" when Evidence.Risks.FirstOrDefault(r => r.Id == id) is { } risk => (SiteUrls.Risk(risk.Id), $"Risk {risk.Reference}: {risk.Title}"),
+            "registers" when RegistersById.TryGetValue(id, out var register) => (SiteUrls.Register(register.Id), register.Title),
+            "documents" when Documents.FirstOrDefault(d => d.Id == id) is { } document => (SiteUrls.Document(document.Id), document.Title),
+            "people" when People.FirstOrDefault(p => p.Id == id) is { } person => (SiteUrls.Person(person.Id), person.Name),
+            _ => null,
+        };
     }
 
     private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)

@@ -40,6 +40,14 @@ public static class SiteUrls
 
     public static string Source(string id) => $"/sources/{id}/";
 
+    /// <summary>The site's copy of a source's text: its quoted passages in context (or the whole text, where allowed).</summary>
+    public static string ArchivedCopy(string id) => $"/sources/{id}/copy/";
+
+    /// <summary>A quoted passage in the site's copy of a source.</summary>
+    public static string Passage(Passage passage) => $"{ArchivedCopy(passage.SnapshotId)}#{passage.Anchor}";
+
+    public const string Glossary = "/glossary/";
+
     public static string ReviewItem(string id) => $"/review/{id}/";
 
     public const string TagIndex = "/tags/";

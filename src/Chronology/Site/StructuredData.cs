@@ -22,7 +22,7 @@ public static class StructuredData
         json.WriteString("name", entry.Title);
         if (entry.Date is EdtfPoint { SubYear: null, IsApproximate: false, IsUncertain: false } point && point.HtmlDateTime is { } when)
             json.WriteString("startDate", when);
-        json.WriteString("description", $"{entry.Label}: {OpenDataExport.PlainText(entry.Body)}");
+        json.WriteString("description", $"{entry.Date.Describe()}: {OpenDataExport.PlainText(entry.Body)}");
         if (site.Site.BaseUrl is { } baseUrl) json.WriteString("url", baseUrl + SiteUrls.Entry(entry.Id));
         json.WriteStartArray("citation");
         foreach (var sourceId in entry.Citations.Select(c => c.SourceId).Distinct())
@@ -31,7 +31,7 @@ public static class StructuredData
             json.WriteStartObject();
             json.WriteString("@type", "CreativeWork");
             json.WriteString("name", source.Title);
-            json.WriteString("publisher", source.Publisher);
+            if (source.Publisher is { } publisher) json.WriteString("publisher", publisher);
             if (source.Url is { } url) json.WriteString("url", url);
             json.WriteEndObject();
         }

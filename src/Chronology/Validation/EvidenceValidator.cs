@@ -23,6 +23,7 @@ public static class EvidenceValidator
                     $"the date '{entry.Date}' is more precise ({entry.Date.Precision.ToString().ToLowerInvariant()}) than its label '{entry.Label}' ({LabelPrecision.Of(entry.Label).ToString().ToLowerInvariant()}); never make a date more precise than its source");
             }
             CheckOrganisations(entry.Organisations, entry.OrganisationLocations, entry.Location, organisations, diagnostics);
+            CheckNoteMarkers(entry, diagnostics);
             foreach (var citation in entry.Citations)
             {
                 if (sources.Contains(citation.SourceId)) continue;
@@ -104,6 +105,30 @@ public static class EvidenceValidator
             var at = i < locations.Count ? locations[i] : fallback;
             diagnostics.Error(DiagnosticCodes.UnknownOrganisation, at.File, at.Line, at.Column,
                 $"unknown organisation '{ids[i]}': no content/organisations/{ids[i]}.yml");
+        }
+    }
+
+    /// <summary>Every marker names one of the entry's citations; every citation is tied to a sentence by a marker.</summary>
+    private static void CheckNoteMarkers(ChronologyEntry entry, DiagnosticBag diagnostics)
+    {
+        var count = entry.Citations.Count;
+        var used = new bool[count];
+        foreach (var marker in Markdown.NoteMarkers.Find(entry.Body))
+        {
+            if (Markdown.NoteMarkers.Number(marker.Label, count) is { } number)
+            {
+                used[number - 1] = true;
+                continue;
+            }
+            diagnostics.Error(DiagnosticCodes.UnknownNoteMarker, entry.Location.File, entry.BodyLine + marker.Line, marker.Column + 1,
+                $"the note marker [^{marker.Label}] names no citation: this entry's {count} citation{(count == 1 ? " is" : "s are")} numbered 1{(count == 1 ? "" : $" to {count}")}, in the order of its 'citations' list");
+        }
+        for (var i = 0; i < count; i++)
+        {
+            if (used[i]) continue;
+            var at = entry.Citations[i].Location;
+            diagnostics.Warning(DiagnosticCodes.UnmarkedCitation, at.File, at.Line, at.Column,
+                $"no sentence is tied to citation {i + 1} ('{entry.Citations[i].SourceId}'): put [^{i + 1}] after the sentence it supports");
         }
     }
 }

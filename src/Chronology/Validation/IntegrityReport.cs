@@ -11,6 +11,10 @@ public sealed class IntegrityReport
 
     public IReadOnlyCollection<QuoteCheck> Quotes => _quotes.Values;
 
+    /// <summary>Every check with whose quote it is: the owner ("entry-id", "review/x", "risks/y") and the quote's index there.</summary>
+    public IEnumerable<(string Owner, int Index, QuoteCheck Check)> All =>
+        _quotes.OrderBy(q => q.Key.Owner, StringComparer.Ordinal).ThenBy(q => q.Key.Index).Select(q => (q.Key.Owner, q.Key.Index, q.Value));
+
     /// <param name="owner">An entry id, or "review/&lt;id&gt;" or "responses/&lt;id&gt;".</param>
     public void Add(string owner, int citationIndex, QuoteCheck check) => _quotes[(owner, citationIndex)] = check;
 

@@ -14,7 +14,19 @@ public sealed record QuoteCheck(
     string? Closest = null,
     string? WordDiff = null,
     string? FoundInDocument = null,
-    CitedDocument? CitedDocument = null);
+    CitedDocument? CitedDocument = null)
+{
+    /// <summary>Where the quotation stands in the archived text (characters of <c>Snapshot.Text</c>), where it was found.</summary>
+    public TextSpan? Span { get; init; }
+
+    public bool IsVerified => Outcome is QuoteOutcome.Verified or QuoteOutcome.VerifiedAsQuoted;
+}
+
+/// <summary>A run of characters of an archived text: <paramref name="Start"/> and the length.</summary>
+public readonly record struct TextSpan(int Start, int Length)
+{
+    public int End => Start + Length;
+}
 
 /// <summary>The document a citation's locator names (<c>document 2d</c>), and whether the archived text marks it at all.</summary>
 public sealed record CitedDocument(string Id, bool IsMarked);

@@ -32,7 +32,7 @@ public static class QuoteVerifier
             if (asQuoted && check.Outcome == QuoteOutcome.Verified) check = check with { Outcome = QuoteOutcome.VerifiedAsQuoted };
             report.Add(owner, index, check);
             Report(check, citation, snapshot, asQuoted, diagnostics);
-            if (!asQuoted && check.Outcome == QuoteOutcome.Verified && source.Url is not null && !source.IsPdf && text.Count(citation.Quote) > 1)
+            if (!asQuoted && check.Outcome == QuoteOutcome.Verified && source.Url is not null && source.IsWebPage && text.Count(citation.Quote) > 1)
             {
                 var at = citation.QuoteLocation ?? citation.Location;
                 diagnostics.Warning(DiagnosticCodes.TextFragmentNotUnique, at.File, at.Line, at.Column,
@@ -52,7 +52,8 @@ public static class QuoteVerifier
         var quote = NormalisedText.Of(citation.Quote!).Value;
         var found = new List<Occurrence>();
         for (var at = text.Value.IndexOf(quote, StringComparison.Ordinal); at >= 0; at = text.Value.IndexOf(quote, at + 1, StringComparison.Ordinal))
-            found.Add(new Occurrence(snapshot.PageAt(text.OriginalIndex[at]), snapshot.DocumentAt(text.OriginalIndex[at])));
+            found.Add(new Occurrence(snapshot.PageAt(text.OriginalIndex[at]), snapshot.DocumentAt(text.OriginalIndex[at]),
+                new TextSpan(text.OriginalIndex[at], text.OriginalIndex[at + Math.Max(quote.Length, 1) - 1] + 1 - text.OriginalIndex[at])));
 
         if (found.Count == 0)
         {
@@ -67,7 +68,7 @@ public static class QuoteVerifier
         bool InCitedDocument(Occurrence o) => document is null || o.Document == document;
 
         if (found.FirstOrDefault(o => OnCitedPage(o) && InCitedDocument(o)) is { } verified)
-            return new QuoteCheck(QuoteOutcome.Verified, snapshot.SourceId, verified.Page, FoundInDocument: verified.Document);
+            return new QuoteCheck(QuoteOutcome.Verified, snapshot.SourceId, verified.Page, FoundInDocument: verified.Document) { Span = verified.Span };
         if (found.FirstOrDefault(InCitedDocument) is { } inDocument)
             return new QuoteCheck(QuoteOutcome.WrongPage, snapshot.SourceId, inDocument.Page, FoundInDocument: inDocument.Document);
         var shown = found.FirstOrDefault(OnCitedPage) ?? found[0];
@@ -76,7 +77,7 @@ public static class QuoteVerifier
     }
 
     /// <summary>Where one occurrence of a quote is: its marked page and document, where marked.</summary>
-    private sealed record Occurrence(int? Page, string? Document);
+    private sealed record Occurrence(int? Page, string? Document, TextSpan Span);
 
     private static (Snapshot? Snapshot, bool AsQuoted) SnapshotFor(Source source, Evidence evidence)
     {

@@ -85,18 +85,27 @@ public sealed class RealContentDocumentTests : IDisposable
         ["004_510c0ef47d0f31d1.txt"] = "7c4457ad8d6168b13cf4463bc9d4f5e6b421de015bad29a0d9f0f02774121f6f",
     };
 
+    /// <summary>Which seed document each archived text was made from.</summary>
+    private static readonly Dictionary<string, string> SeedOf = new()
+    {
+        ["ahsn-foi-bundle-2021"] = "000_6609a9fb021d3e5d.txt",
+        ["ahsn-network-commentary-2023"] = "001_1ba53d844ed4347b.txt",
+        ["hin-resources-page"] = "002_4854df8ebde58c3d.txt",
+        ["turner-discussion-post-2021"] = "003_ce6cd1fe0c2a3af8.txt",
+        ["sim-london-implementation-report-2018"] = "004_510c0ef47d0f31d1.txt",
+    };
+
     [Fact]
     public void Every_archived_text_is_its_seed_unchanged_but_for_marker_lines()
     {
         var evidence = ContentLoader.Load(RepoPaths.Content, new DiagnosticBag());
 
-        var seeded = evidence.Sources.Where(s => evidence.Snapshots.ContainsKey(s.Id)).ToList();
-        Assert.Equal(SeedHashes.Keys.Order(), seeded.Select(s => s.Seed!).Order());
-        foreach (var source in seeded)
+        Assert.Equal(SeedOf.Keys.Order(), evidence.Snapshots.Keys.Order());
+        foreach (var (sourceId, seed) in SeedOf)
         {
-            var lines = File.ReadAllText(Path.Combine(RepoPaths.Content, "snapshots", source.Id + ".txt")).Split('\n');
+            var lines = File.ReadAllText(Path.Combine(RepoPaths.Content, "snapshots", sourceId + ".txt")).Split('\n');
             var body = string.Join('\n', lines[(Array.IndexOf(lines, "---", 1) + 1)..].Where(l => !IsMarker(l)));
-            Assert.True(Sha256(body) == SeedHashes[source.Seed!], $"{source.Id}: the archived text differs from its seed {source.Seed} other than by marker lines");
+            Assert.True(Sha256(body) == SeedHashes[seed], $"{sourceId}: the archived text differs from its seed {seed} other than by marker lines");
         }
         if (Directory.Exists(RepoPaths.Seeds))
         {

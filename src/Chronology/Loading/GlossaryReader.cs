@@ -1,0 +1,41 @@
+using Chronology.Diagnostics;
+using Chronology.Model;
+
+namespace Chronology.Loading;
+
+/// <summary>content/glossary.yml: <c>terms:</c>, a list of <c>term</c>, <c>expansion</c> and an optional <c>note</c>.</summary>
+internal static class GlossaryReader
+{
+    private static readonly string[] Keys = ["terms"];
+    private static readonly string[] TermKeys = ["term", "expansion", "note"];
+
+    public static IReadOnlyList<GlossaryTerm> Read(string text, string file, DiagnosticBag diagnostics)
+    {
+        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
+        if (mapping is null) return [];
+        var fields = new FieldReader(mapping, file, diagnostics, Keys);
+        var terms = new List<GlossaryTerm>();
+        var seen = new Dictionary<string, ContentLocation>(StringComparer.Ordinal);
+        foreach (var item in fields.MappingList("terms", required: true))
+        {
+            var termFields = new FieldReader(item, file, diagnostics, TermKeys);
+            var term = termFields.Text("term", required: true);
+            var expansion = termFields.Text("expansion", required: true);
+            var note = termFields.Text("note");
+            if (term is null || expansion is null) continue;
+            if (!term.Any(char.IsLetter) || term.Any(char.IsWhiteSpace))
+            {
+                termFields.Invalid("term", $"'{term}' is not an abbreviation: one word with at least one letter");
+                continue;
+            }
+            if (seen.TryGetValue(term, out var first))
+            {
+                termFields.Invalid("term", $"'{term}' is already in the glossary (line {first.Line}); give one entry with every meaning");
+                continue;
+            }
+            seen[term] = termFields.Location;
+            terms.Add(new GlossaryTerm(term, expansion, note, termFields.Location));
+        }
+        return terms;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Chronology.Model;
+using Chronology.Validation;
+
+namespace Chronology.Site;
+
+/// <summary>
+/// A quoted passage as it stands in the site's archived copy of a document: the quotation, the words around it,
+/// and the page it is on. Its <see cref="Anchor"/> depends only on the quoted words and where they stand in the
+/// archived text, so links to it survive edits to any other content.
+/// </summary>
+public sealed record Passage(string SnapshotId, string Anchor, TextSpan Span, int? Page, string? Document, string Before, string Quoted, string After)
+{
+    /// <summary>Where the site quotes it: owners as the integrity report names them ("entry-id", "review/x") and the quote's index.</summary>
+    public List<(string Owner, int Index)> QuotedBy { get; } = [];
+
+    /// <summary>Whether words of the archived text come before <see cref="Before"/> (shown as an ellipsis).</summary>
+    public bool CutBefore { get; init; }
+
+    public bool CutAfter { get; init; }
+}
+
+/// <summary>
+/// Every passage the site quotes, by archived text: what the "in this site's copy" pages show and what each
+/// verified quotation links to. Built from the quote checks, so only a quotation the build found is shown.
+/// </summary>
+public sealed partial class PassageIndex
+{
+    /// <summary>Words of the archived text shown on each side of a quotation (the passage in context, never the whole text).</summary>
+    public const int ContextWords = 30;
+
+    private readonly Dictionary<string, List<Passage>> _bySnapshot = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, int, int), Passage> _bySpan = [];
+
+    public static PassageIndex Empty { get; } = new();
+
+    public static PassageIndex Build(Evidence evidence, IntegrityReport integrity)
+    {
+        var index = new PassageIndex();
+        var spans = integrity.Quotes
+            .Where(q => q.IsVerified && q.Span is not null && q.CheckedAgainst is not null && evidence.Snapshots.ContainsKey(q.CheckedAgainst))
+            .Select(q => (Snapshot: q.CheckedAgainst!, Span: q.Span!.Value))
+            .Distinct()
+            .OrderBy(s => s.Snapshot, StringComparer.Ordinal).ThenBy(s => s.Span.Start).ThenBy(s => s.Span.Length);
+        foreach (var (snapshotId, span) in spans)
+        {
+            var snapshot = evidence.Snapshots[snapshotId];
+            if (!index._bySnapshot.TryGetValue(snapshotId, out var list)) index._bySnapshot[snapshotId] = list = [];
+            var anchor = AnchorFor(snapshot.Text.Substring(span.Start, span.Length), list);
+            var passage = InContext(snapshot, span, anchor);
+            list.Add(passage);
+            index._bySpan[(snapshotId, span.Start, span.Length)] = passage;
+        }
+        foreach (var (owner, i, check) in integrity.All)
+        {
+            if (index.For(check) is { } quoted) quoted.QuotedBy.Add((owner, i));
+        }
+        return index;
+    }
+
+    /// <summary>The passages quoted from one archived text, in the order they stand in it.</summary>
+    public IReadOnlyList<Passage> In(string snapshotId) => _bySnapshot.TryGetValue(snapshotId, out var list) ? list : [];
+
+    /// <summary>The passage a verified quote check found, or null for a quote not found in an archived text.</summary>
+    public Passage? For(QuoteCheck? check) =>
+        check is { IsVerified: true, CheckedAgainst: { } id, Span: { } span } && _bySpan.TryGetValue((id, span.Start, span.Length), out var passage) ? passage : null;
+
+    /// <summary>
+    /// <c>q-</c> and the first ten hex digits of the quoted words' SHA-256 (white space collapsed); a second passage
+    /// with the same words in one text (the same sentence printed twice) gets <c>-2</c>, and so on, in text order.
+    /// </summary>
+    private static string AnchorFor(string quoted, List<Passage> earlier)
+    {
+        var words = string.Join(' ', quoted.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var anchor = "q-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(words)))[..10];
+        var same = earlier.Count(p => p.Anchor == anchor || p.Anchor.StartsWith(anchor + "-", StringComparison.Ordinal));
+        return same == 0 ? anchor : $"{anchor}-{same + 1}";
+    }
+
+    private static Passage InContext(Snapshot snapshot, TextSpan span, string anchor)
+    {
+        var text = snapshot.Text;
+        var before = Words(text[..span.Start]);
+        var after = Words(text[span.End..]);
+        var shownBefore = before.TakeLast(ContextWords).ToList();
+        var shownAfter = after.Take(ContextWords).ToList();
+        return new Passage(snapshot.SourceId, anchor, span, snapshot.PageAt(span.Start), snapshot.DocumentAt(span.Start),
+            Join(shownBefore, trailing: span.Start > 0 && char.IsWhiteSpace(text[span.Start - 1]) ? " " : ""),
+            Flatten(text.Substring(span.Start, span.Length)),
+            Join(shownAfter, leading: span.End < text.Length && char.IsWhiteSpace(text[span.End]) ? " " : ""))
+        {
+            CutBefore = before.Count > shownBefore.Count,
+            CutAfter = after.Count > shownAfter.Count,
+        };
+    }
+
+    /// <summary>The words of a stretch of archived text, leaving out the site's own page and document marker lines.</summary>
+    private static List<string> Words(string text) =>
+        [.. MarkerLine().Replace(text, " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)];
+
+    private static string Join(List<string> words, string leading = "", string trailing = "") =>
+        words.Count == 0 ? "" : leading + string.Join(' ', words) + trailing;
+
+    private static string Flatten(string text) => string.Join(' ', Words(text));
+
+    [GeneratedRegex(@"^\[(page [1-9][0-9]*|document [0-9a-z]+)\][ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex MarkerLine();
+}
