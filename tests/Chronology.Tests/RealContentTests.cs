@@ -6,23 +6,42 @@ using Chronology.Diagnostics;
 
 namespace Chronology.Tests;
 
-/// <summary>Builds the real content/ (the SIM chronology) once and checks that what the seeds hold is on the site.</summary>
-public sealed partial class RealContentTests : IAsyncLifetime, IDisposable
+/// <summary>The real content/ (the SIM chronology), built once for every test of a class that uses it.</summary>
+public sealed class RealSite : IAsyncLifetime, IDisposable
 {
-    private readonly string _output = Path.Combine(Path.GetTempPath(), "chronology-real-" + Guid.NewGuid().ToString("N"));
-    private BuildResult _result = default!;
+    public string Output { get; } = Path.Combine(Path.GetTempPath(), "chronology-real-" + Guid.NewGuid().ToString("N"));
 
-    [GeneratedRegex(@"https?://[^\s)>""]+")]
-    private static partial Regex UrlPattern();
+    public BuildResult Result { get; private set; } = default!;
 
-    public async Task InitializeAsync() => _result = await SiteBuild.RunAsync(RepoPaths.Content, _output);
+    public async Task InitializeAsync() => Result = await SiteBuild.RunAsync(RepoPaths.Content, Output);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {
-        if (Directory.Exists(_output)) Directory.Delete(_output, recursive: true);
+        if (Directory.Exists(Output)) Directory.Delete(Output, recursive: true);
     }
+
+    /// <summary>Every HTML page the build wrote, by site URL path ("entries/x/index.html").</summary>
+    public IEnumerable<(string Path, AngleSharp.Dom.IDocument Page)> Pages()
+    {
+        var parser = new HtmlParser();
+        foreach (var file in Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            yield return (Path.GetRelativePath(Output, file).Replace('\\', '/'), parser.ParseDocument(File.ReadAllText(file)));
+    }
+
+    public AngleSharp.Dom.IDocument Page(string relative) =>
+        new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(Output, relative)));
+}
+
+/// <summary>Builds the real content/ (the SIM chronology) once and checks that what the documents hold is on the site.</summary>
+public sealed partial class RealContentTests(RealSite site) : IClassFixture<RealSite>
+{
+    private readonly string _output = site.Output;
+    private readonly BuildResult _result = site.Result;
+
+    [GeneratedRegex(@"https?://[^\s)>""]+")]
+    private static partial Regex UrlPattern();
 
     [Fact]
     public void The_real_content_builds_without_errors()
@@ -68,17 +87,17 @@ public sealed partial class RealContentTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void The_five_seed_documents_are_sources_with_archived_texts()
+    public void The_five_documents_the_site_holds_have_their_quoted_passages_published_in_context()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "data", "chronology.json")));
-        var seeds = json.RootElement.GetProperty("sources").EnumerateArray()
-            .Where(s => s.GetProperty("seed").ValueKind == JsonValueKind.String)
-            .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("seed").GetString()!);
-
-        Assert.Equal(5, seeds.Count);
-        Assert.Equal(5, seeds.Values.Distinct().Count());
-        foreach (var id in seeds.Keys)
-            Assert.True(File.Exists(Path.Combine(RepoPaths.Content, "snapshots", id + ".txt")), $"no snapshot for {id}");
+        string[] archived = ["ahsn-foi-bundle-2021", "ahsn-network-commentary-2023", "hin-resources-page", "sim-london-implementation-report-2018", "turner-discussion-post-2021"];
+        foreach (var id in archived)
+        {
+            var copy = site.Page($"sources/{id}/copy/index.html");
+            Assert.NotEmpty(copy.QuerySelectorAll("ol.passages li.passage mark"));
+            Assert.Null(copy.QuerySelector(".full-text")); // no source declares archive: full
+            Assert.NotNull(site.Page($"sources/{id}/index.html").QuerySelector($"a[href='copy/']"));
+        }
+        Assert.Equal(archived, Directory.GetDirectories(Path.Combine(_output, "sources")).Where(d => Directory.Exists(Path.Combine(d, "copy"))).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -104,8 +123,8 @@ public sealed partial class RealContentTests : IAsyncLifetime, IDisposable
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "data", "chronology.json")));
         var first = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_output, "entries", EntryId(json, 1), "index.html")));
-        Assert.Equal("Quotation checked against the archived text of AHSN Network commentary on the Independent Review of its involvement in the adoption of SIM, page 10.",
-            first.QuerySelector(".quote-status-verified")!.TextContent.Trim().TrimStart('✓'));
+        Assert.StartsWith("Quotation checked against this site's copy of AHSN Network commentary on the Independent Review of its involvement in the adoption of SIM, page 10. Read it in context (page 10).",
+            Regex.Replace(first.QuerySelector(".quote-status-verified")!.TextContent, @"\s+", " ").Trim().TrimStart('✓').Trim());
         var cqc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_output, "entries", EntryId(json, 3), "index.html")));
         Assert.NotNull(cqc.QuerySelector(".quote-status-verifiedasquoted"));
     }

@@ -16,7 +16,7 @@ internal sealed class TestSite : IDisposable
     {
         ["content/site.yml"] = "title: Test chronology\ndescription: A site for tests.\n",
         ["content/sources/src-a.yml"] =
-            "title: A report\npublisher: Someone\ntype: report\ndate: 2014-07\nurl: https://example.org/report.pdf\n",
+            "title: A report\npublisher: Someone\ntype: report\ndate: 2014-07\nurl: https://example.org/report.pdf\nformat: pdf\n",
         ["content/organisations/org-a.yml"] = "name: Org A\ndescription: An organisation.\n",
     };
 

@@ -13,6 +13,7 @@ public static class ContentMarkdown
         .DisableHtml()
         .Use<SafeLinksExtension>()
         .Use<NoteMarkerExtension>()
+        .UsePreciseSourceLocation()
         .Build();
 
     internal static Markdig.Syntax.MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);

@@ -18,8 +18,19 @@ namespace Chronology.Markdown;
 public static class NoteMarkers
 {
     /// <summary>Every marker in a body, in reading order, with its position (0-based line and column in the body).</summary>
-    public static IReadOnlyList<NoteMarker> Find(string markdown) =>
-        [.. ContentMarkdown.Parse(markdown).Descendants<NoteMarkerInline>().Select(m => new NoteMarker(m.Label, m.Line, m.Column))];
+    public static IReadOnlyList<NoteMarker> Find(string markdown)
+    {
+        var markers = new List<NoteMarker>();
+        foreach (var marker in ContentMarkdown.Parse(markdown).Descendants<NoteMarkerInline>())
+        {
+            // The pipeline keeps precise source offsets; a line is counted from the body's first line.
+            var offset = marker.Span.Start;
+            var lineStart = markdown.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
+            var line = markdown.AsSpan(0, lineStart).Count('\n');
+            markers.Add(new NoteMarker(marker.Label, line, offset - lineStart));
+        }
+        return markers;
+    }
 
     /// <summary>The note a marker's label names among <paramref name="count"/> notes (1-based), or null.</summary>
     public static int? Number(string label, int count) =>

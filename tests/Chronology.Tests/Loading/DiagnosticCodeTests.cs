@@ -13,7 +13,7 @@ public class DiagnosticCodeTests
         citations:
           - source: src-a
         ---
-        The report states that a thing happened.
+        The report states that a thing happened.[^1]
         """;
 
     public static TheoryData<string, string, string, int, int> Cases => new()
@@ -38,6 +38,9 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.MissingUrlReason, Entry("a", GoodEntry) + "\n-- content/sources/src-b.yml --\ntitle: t\npublisher: p\ntype: report", "content/sources/src-b.yml", 1, 8 },
         { DiagnosticCodes.DuplicateAnnexItem, Entry("a", GoodEntry.Replace("title:", "annex: 3\ntitle:")) + Entry("b", GoodEntry.Replace("title:", "annex: 3\ntitle:")), "content/entries/b.md", 4, 8 },
         { DiagnosticCodes.InvalidUrl, "-- content/sources/src-a.yml --\ntitle: t\npublisher: p\ntype: report\nurl: javascript:alert(1)", "content/sources/src-a.yml", 4, 6 },
+        { DiagnosticCodes.UnknownNoteMarker, Entry("a", GoodEntry.Replace("happened.[^1]", "happened.[^2]")), "content/entries/a.md", 8, 41 },
+        { DiagnosticCodes.UnknownNoteMarker, Entry("a", GoodEntry.Replace("---\nThe report", "---\n\nA first paragraph.\n\nThe report").Replace("[^1]", "[^1] and [^one]")), "content/entries/a.md", 11, 50 },
+        { DiagnosticCodes.MissingField, Entry("a", GoodEntry) + "-- content/sources/src-a.yml --\ntitle: t\npublisher: p\ntype: report\ndate: 2020\nurl: https://example.org/x\n", "content/sources/src-a.yml", 5, 6 },
         { DiagnosticCodes.MalformedLinkStatus, Entry("a", GoodEntry) + "-- content/link-status.json --\n{ \"links\": [ }", "content/link-status.json", 1, 1 },
         { DiagnosticCodes.PageOutOfRange, Entry("a", GoodEntry.Replace("source: src-a", "source: src-a\n    locator: page 5")) + SourceA("pages: 4"), "content/entries/a.md", 6, 5 },
         { DiagnosticCodes.InvalidArchiveUrl, Entry("a", GoodEntry) + SourceA("archiveUrl: https://web.archive.org/web/2021*/https://example.org/report.pdf"), "content/sources/src-a.yml", 1, 1 },
@@ -76,13 +79,14 @@ public class DiagnosticCodeTests
 
     public static TheoryData<string, string, string, int, int> WarningCases => new()
     {
+        { DiagnosticCodes.UnmarkedCitation, Entry("a", GoodEntry.Replace("[^1]", "")), "content/entries/a.md", 6, 5 },
         { DiagnosticCodes.UncitedSource, Entry("a", GoodEntry) + "-- content/sources/src-b.yml --\ntitle: t\npublisher: p\ntype: report\ndate: 2020\nnoUrlReason: none given", "content/sources/src-b.yml", 1, 1 },
         { DiagnosticCodes.IncompleteSource, Entry("a", GoodEntry) + SourceA("accessed: 2021-08-10", date: null), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.LinkUnverifiable, Entry("a", GoodEntry) + LinkStatus("unverifiable"), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.LinkFailing, Entry("a", GoodEntry) + LinkStatus("failing"), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.LinkUnchecked, Entry("a", GoodEntry), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.TextFragmentNotUnique, Entry("a", GoodEntry.Replace("source: src-a", "source: web\n    quote: Other text")) + Snapshot.Replace("src-a.txt", "web.txt") + "\nOther text again.\n" +
-            "-- content/sources/web.yml --\ntitle: W\npublisher: P\ntype: web-page\ndate: 2020\nurl: https://example.org/page\naccessed: 2021-01-01\n" +
+            "-- content/sources/web.yml --\ntitle: W\npublisher: P\ntype: web-page\ndate: 2020\nurl: https://example.org/page\nformat: html\naccessed: 2021-01-01\n" +
             "-- content/sources/src-a.yml --\ntitle: A\npublisher: P\ntype: report\ndate: 2020\nnoUrlReason: none\nknownThrough: web\n" + LinkStatus("ok").Replace("report.pdf", "page"), "content/entries/a.md", 7, 12 },
     };
 
@@ -106,7 +110,7 @@ public class DiagnosticCodeTests
 
     private static string SourceA(string extra, string? date = "2014-07") =>
         "-- content/sources/src-a.yml --\ntitle: A report\npublisher: Someone\ntype: report\n" + (date is null ? "" : $"date: {date}\n") +
-        "url: https://example.org/report.pdf\n" + extra + "\n";
+        "url: https://example.org/report.pdf\nformat: pdf\n" + extra + "\n";
 
     private static string LinkStatus(string outcome) => $$"""
         -- content/link-status.json --

@@ -61,6 +61,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         type: inspection-report
         date: 2014-07
         url: https://example.org/report.pdf
+        format: pdf
         knownThrough: commentary
         organisations: [org-b]
         notes: Quoted in *Annex 1*.

@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+using Chronology.Diagnostics;
+using Chronology.Loading;
+
+namespace Chronology.Tests;
+
+/// <summary>
+/// The real site as a new reader meets it: every claim one click from its evidence, in words and dates the public
+/// reads without knowing how the site is made.
+/// </summary>
+public sealed partial class RealSiteReaderTests(RealSite site) : IClassFixture<RealSite>
+{
+    /// <summary>Words for how the site is made, which readers do not know.</summary>
+    [GeneratedRegex(@"\b[Ss]eeds?\b|\b[Ee]xtract(ion|ed text)\b|\b[Ss]napshots?\b|shared/|(?<![\w-])content/|\.ya?ml\b|\b[Tt]he project\b(?! [Pp]lan)")]
+    private static partial Regex InternalVocabulary();
+
+    [Fact]
+    public void No_public_page_uses_internal_vocabulary_outside_the_documents_own_words()
+    {
+        var found = new List<string>();
+        foreach (var (path, page) in site.Pages())
+        {
+            // The documents' own words (quotations, passages of the site's copy) may say anything; everything else is ours.
+            foreach (var quoted in page.QuerySelectorAll("blockquote, mark, q, .full-text, .quote, td.quote").ToList()) quoted.Remove();
+            var text = page.DocumentElement.TextContent + " " +
+                string.Join(' ', page.QuerySelectorAll("meta[content]").Select(m => m.GetAttribute("content")));
+            foreach (Match match in InternalVocabulary().Matches(text))
+                found.Add($"{path}: …{Around(text, match.Index)}…");
+        }
+        Assert.True(found.Count == 0, string.Join("\n", found.Take(40)));
+    }
+
+    [Fact]
+    public void The_cqc_reports_page_citations_open_the_pdf_at_pages_15_and_59()
+    {
+        var entry = site.Page("entries/2014-cqc-report-cites-operation-serenity/index.html");
+        var links = entry.QuerySelectorAll("#citations ~ ol .document-link a").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Contains("https://api.cqc.org.uk/public/v1/reports/aef3fd8f-8cfa-44cf-8a3a-b1478db7e1e9?20210810132835#page=15", links);
+        Assert.Contains("https://api.cqc.org.uk/public/v1/reports/aef3fd8f-8cfa-44cf-8a3a-b1478db7e1e9?20210810132835#page=59", links);
+        Assert.DoesNotContain(links, l => l!.Contains(":~:text="));
+    }
+
+    [Fact]
+    public void Every_page_citation_of_a_pdf_opens_at_its_page()
+    {
+        var evidence = ContentLoader.Load(RepoPaths.Content, new DiagnosticBag());
+        var checkedCitations = 0;
+        foreach (var entry in evidence.Entries)
+        {
+            var page = site.Page($"entries/{entry.Id}/index.html");
+            for (var i = 0; i < entry.Citations.Count; i++)
+            {
+                var citation = entry.Citations[i];
+                var source = evidence.Sources.Single(s => s.Id == citation.SourceId);
+                if (!source.IsPdf || source.Url is null || source.Url.Contains('#') || citation.Locator?.FirstPage is not { } first) continue;
+                var href = page.QuerySelector($"#cite-{i + 1} .document-link a")!.GetAttribute("href");
+                Assert.Equal($"{source.Url}#page={first}", href);
+                checkedCitations++;
+            }
+        }
+        Assert.True(checkedCitations >= 2, $"only {checkedCitations} page citations of PDFs");
+    }
+
+    [Fact]
+    public void The_home_page_shows_the_2021_discussion_post_as_21_April_2021_and_no_date_only_in_numbers()
+    {
+        var home = site.Page("index.html");
+        var item = home.QuerySelectorAll(".entry-summary").Single(li => li.QuerySelector("a.entry-title")!.GetAttribute("href")!.Contains("2021-discussion-post-on-the-hin-approach-and-sim"));
+
+        Assert.Equal("21 April 2021", item.QuerySelector("time")!.TextContent);
+        foreach (var (path, page) in site.Pages())
+        {
+            foreach (var date in page.QuerySelectorAll("time, .date"))
+                Assert.False(NumericDate().IsMatch(date.TextContent), $"{path}: a date shown only in numbers: {date.TextContent}");
+        }
+        var entry = site.Page("entries/2021-discussion-post-on-the-hin-approach-and-sim/index.html");
+        Assert.Equal("21 April 2021 (dated in the document as “21/04/21”)", Regex.Replace(entry.QuerySelector(".entry-date")!.TextContent, @"\s+", " ").Trim());
+    }
+
+    [GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}(-\d{2})?\b")]
+    private static partial Regex NumericDate();
+
+    [Fact]
+    public void At_least_90_percent_of_entries_tie_their_sentences_to_notes_and_every_marker_resolves()
+    {
+        var entries = Directory.GetDirectories(Path.Combine(site.Output, "entries")).Select(d => site.Page(Path.Combine(d, "index.html"))).ToList();
+        var marked = entries.Count(e => e.QuerySelectorAll(".entry-body sup.noteref").Length > 0);
+
+        Assert.True(marked >= entries.Count * 0.9, $"{marked} of {entries.Count} entries carry note markers");
+        Assert.DoesNotContain(site.Result.Diagnostics.Items, d => d.Code is DiagnosticCodes.UnknownNoteMarker or DiagnosticCodes.UnmarkedCitation);
+        foreach (var entry in entries)
+        {
+            foreach (var marker in entry.QuerySelectorAll("sup.noteref a[role=doc-noteref]"))
+            {
+                var note = entry.GetElementById(marker.GetAttribute("href")![1..]);
+                Assert.NotNull(note);
+                Assert.Contains(note!.QuerySelectorAll("a[role=doc-backlink]"), a => a.GetAttribute("href") == "#" + marker.ParentElement!.Id);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_verified_quotation_of_a_source_without_a_link_leads_to_its_highlighted_passage()
+    {
+        var evidence = ContentLoader.Load(RepoPaths.Content, new DiagnosticBag());
+        var reached = 0;
+        foreach (var entry in evidence.Entries)
+        {
+            var page = site.Page($"entries/{entry.Id}/index.html");
+            for (var i = 0; i < entry.Citations.Count; i++)
+            {
+                var citation = entry.Citations[i];
+                var source = evidence.Sources.Single(s => s.Id == citation.SourceId);
+                if (citation.Quote is null || source.Url is not null) continue;
+                var note = page.GetElementById($"cite-{i + 1}")!;
+                if (note.QuerySelector(".quote-status-unverifiable") is not null) continue;
+                var href = note.QuerySelector("a.passage-link")?.GetAttribute("href");
+                Assert.True(href is not null, $"{entry.Id}, note {i + 1}: no link to the passage");
+                var target = new Uri(new Uri($"https://site.invalid/entries/{entry.Id}/"), href);
+                var copy = site.Page(target.AbsolutePath.TrimStart('/') + "index.html");
+                var passage = copy.GetElementById(target.Fragment[1..])!;
+                var marked = Regex.Replace(passage.QuerySelector("mark")!.TextContent, @"\s+", " ");
+                Assert.Equal(Fold(citation.Quote), Fold(marked));
+                reached++;
+            }
+        }
+        Assert.True(reached >= 40, $"only {reached} quotations of sources without a link reach their passage");
+    }
+
+    [Fact]
+    public void Abbreviations_are_spelled_out_and_listed()
+    {
+        var entry = site.Page("entries/2018-ahsns-select-sim-as-a-national-programme/index.html");
+        Assert.Contains(entry.QuerySelectorAll("main abbr[title]"), a => a.TextContent == "AHSN" && a.GetAttribute("title") == "Academic Health Science Network");
+        Assert.Single(entry.QuerySelectorAll("main abbr"), a => a.TextContent == "AHSN");
+        var glossary = site.Page("glossary/index.html");
+        var terms = glossary.QuerySelectorAll("dl.glossary dt").Select(dt => dt.TextContent).ToList();
+        Assert.Contains("HIN", terms);
+        Assert.Contains("NHSE", terms);
+        Assert.Contains("SLAM", terms);
+    }
+
+    [Fact]
+    public void The_home_and_about_pages_say_what_sim_was_in_attributed_words_and_who_keeps_the_site()
+    {
+        foreach (var page in new[] { "index.html", "about/index.html" })
+        {
+            var introduction = site.Page(page).QuerySelector(".introduction")!.TextContent;
+            Assert.Contains("The AHSN Network states that", introduction);
+            Assert.Contains("described, in a 2021 discussion post, as", introduction);
+        }
+        Assert.NotNull(site.Page("about/index.html").GetElementById("corrections"));
+        Assert.All(Directory.GetDirectories(Path.Combine(site.Output, "entries")), d =>
+            Assert.Equal("Report an error in this entry", site.Page(Path.Combine(d, "index.html")).QuerySelector(".report-error a")!.TextContent));
+    }
+
+    private static string Fold(string text) =>
+        Regex.Replace(text.Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"').Replace('–', '-').Replace('—', '-'), @"\s+", " ").Trim();
+
+    private static string Around(string text, int index) =>
+        Regex.Replace(text.Substring(Math.Max(0, index - 50), Math.Min(100, text.Length - Math.Max(0, index - 50))), @"\s+", " ");
+}
