@@ -91,7 +91,6 @@ public class LoadingTests
             "b.md:2:CHR104", // unknown key 'dat'
             "b.md:2:CHR106", // so 'date' is missing
             "b.md:6:CHR304", // bad locator
-            "src-b.yml:1:CHR106", // publisher missing
             "src-b.yml:2:CHR107", // unknown type
         ], codes);
     }

@@ -78,19 +78,42 @@ public class EdtfDateTests
     [InlineData("2012-11", "November 2012", "2012-11")]
     [InlineData("2018-03-02", "2 March 2018", "2018-03-02")]
     [InlineData("2016", "2016", "2016")]
-    [InlineData("2017-41~", "c. Second half of 2017", "2017")]
+    [InlineData("2017-41~", "About late 2017", "2017")]
     [InlineData("2018-34", "April–June 2018", "2018")]
     [InlineData("2013-07/2014-12", "July 2013 – December 2014", null)]
     [InlineData("{2019-01,2019-11}", "January 2019 and November 2019", null)]
     [InlineData("[2019-01,2019-11]", "January 2019 or November 2019", null)]
-    [InlineData("2012?", "2012?", "2012")]
+    [InlineData("2012?", "Possibly 2012", "2012")]
     [InlineData("2019/..", "2019 onwards", null)]
+    [InlineData("2021-04-21", "21 April 2021", "2021-04-21")]
+    [InlineData("2020-02-04", "4 February 2020", "2020-02-04")]
+    [InlineData("2018-04/2018-06", "April–June 2018", null)]
+    [InlineData("2020-01/2020-03", "January–March 2020", null)]
+    [InlineData("2015/2017-10", "2015 – October 2017", null)]
+    [InlineData("2016-10/..", "October 2016 onwards", null)]
+    [InlineData("2018-40~/2020-40~", "About early 2018 – about early 2020", null)]
+    [InlineData("2012-11%", "Possibly about November 2012", "2012-11")]
+    [InlineData("{2019-01~,2019-11~}", "About January 2019 and about November 2019", null)]
     public void Describes_itself_and_gives_an_html_datetime_only_at_its_own_precision(string text, string description, string? datetime)
     {
         var date = EdtfDate.Parse(text);
 
         Assert.Equal(description, date.Describe());
         Assert.Equal(datetime, date.HtmlDateTime);
+    }
+
+    [Theory]
+    [InlineData("2021-04-21", "21/04/21", "21/04/21")]
+    [InlineData("2014-09", "Sept 2014", "Sept 2014")]
+    [InlineData("2018-04/2018-06", "Q1 2018/19", "Q1 2018/19")]
+    [InlineData("2012-11", "November 2012", null)]
+    [InlineData("2015/2017-10", "2015 - October 2017", null)]
+    [InlineData("2018-04/2018-06", "April - June 2018", null)]
+    [InlineData("2017-41~", "late 2017", "late 2017")]
+    [InlineData("2017-41", "late 2017", null)]
+    public void The_documents_wording_is_shown_beside_the_date_only_where_it_says_something_else(string text, string label, string? beside)
+    {
+        Assert.Equal(beside, EdtfDate.Parse(text).WordingBeside(label));
     }
 
     [Fact]

@@ -9,15 +9,15 @@ public sealed class CitationFormatsTests
 {
     private static readonly SiteConfig Site = new("Test chronology", "For tests.", "https://chronology.example", "en-GB");
 
-    private static Source SourceDated(string? date, string publisher = "The Network") => new(
-        "src", "A title", publisher, "other", date is null ? null : EdtfDate.Parse(date), null, [], "The seeds give no URL.",
+    private static Source SourceDated(string? date, string? publisher = "The Network") => new(
+        "src", "A title", publisher, "other", date is null ? null : EdtfDate.Parse(date), null, [], "The documents give no URL.",
         null, null, null, null, null, [], null, new ContentLocation("src.yml", 1, 1));
 
     [Theory]
-    [InlineData("2019~", "c. 2019 (EDTF 2019~)")]
-    [InlineData("2019?", "2019? (EDTF 2019?)")]
-    [InlineData("2018-04/2018-06", "April 2018 – June 2018 (EDTF 2018-04/2018-06)")]
-    [InlineData("2017-41", "")]
+    [InlineData("2019~", "About 2019 (EDTF 2019~)")]
+    [InlineData("2019?", "Possibly 2019 (EDTF 2019?)")]
+    [InlineData("2018-04/2018-06", "April–June 2018 (EDTF 2018-04/2018-06)")]
+    [InlineData("2017-41", "Late 2017 (EDTF 2017-41)")]
     [InlineData("[2019-01,2019-11]", "January 2019 or November 2019 (EDTF [2019-01,2019-11])")]
     public void A_date_that_is_not_plain_is_only_in_the_note(string date, string described)
     {
@@ -30,7 +30,7 @@ public sealed class CitationFormatsTests
         using var csl = JsonDocument.Parse(CitationFormats.CslJson(Site, source));
         Assert.False(csl.RootElement[0].TryGetProperty("issued", out _));
         Assert.Contains($"(EDTF {date})", csl.RootElement[0].GetProperty("note").GetString());
-        if (described.Length > 0) Assert.Contains("Date: " + described + ".", ris);
+        Assert.Contains("Date: " + described + ".", ris);
     }
 
     [Theory]
@@ -50,12 +50,12 @@ public sealed class CitationFormatsTests
     [Fact]
     public void A_publisher_the_documents_do_not_name_is_not_made_an_author_or_publisher()
     {
-        var source = SourceDated(null, "Not named in the seeds");
+        var source = SourceDated(null, publisher: null);
 
         var ris = CitationFormats.Ris(Site, source);
         Assert.DoesNotContain("PB  -", ris);
         Assert.DoesNotContain("AU  -", ris);
-        Assert.Contains("Date: not given in the documents. Publisher or author: Not named in the seeds. No link: The seeds give no URL.", ris);
+        Assert.Contains("Date: not given in the documents. Publisher or author: not named in the documents. No link: The documents give no URL.", ris);
         Assert.DoesNotContain("organization", CitationFormats.BibTex(Site, source));
         using var csl = JsonDocument.Parse(CitationFormats.CslJson(Site, source));
         Assert.False(csl.RootElement[0].TryGetProperty("publisher", out _));

@@ -64,7 +64,7 @@ public sealed class DocumentPagesTests : IAsyncLifetime, IDisposable
 
         Assert.Equal("Risk OD: Funding after March 2020", page.QuerySelector("h1")!.TextContent);
         var facts = Facts(page);
-        Assert.Equal(("3 (Possible)", "3 (Moderate)", "9, a band the extracted text does not name", "Open", "04/02/2020"),
+        Assert.Equal(("3 (Possible)", "3 (Moderate)", "9, a band the document does not name", "Open", "04/02/2020"),
             (facts["Probability"], facts["Impact"], facts["Rating (probability × impact)"], facts["Status"], facts["Date identified"]));
         Assert.Equal(["Funding is not secured after March 2020", "The contract runs out.", "1. Seek other funding"],
             page.QuerySelectorAll("#description ~ blockquote, section blockquote").Select(b => b.TextContent).Distinct().Take(3));
@@ -109,7 +109,7 @@ public sealed class DocumentPagesTests : IAsyncLifetime, IDisposable
         Assert.Equal("CEO, The Network", person.QuerySelector(".role")!.TextContent);
         Assert.Equal("../organisations/net/", person.QuerySelector(".roles a")!.GetAttribute("href"));
         Assert.Equal("Ann Example, CEO, The Network", person.QuerySelector("blockquote")!.TextContent);
-        Assert.Contains("The quotation here checked against the archived text of The bundle", person.QuerySelector(".quote-status")!.TextContent);
+        Assert.Contains("The quotation here checked against this site's copy of The bundle", person.QuerySelector(".quote-status")!.TextContent);
     }
 
     [Fact]

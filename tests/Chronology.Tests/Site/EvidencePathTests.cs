@@ -89,7 +89,7 @@ public sealed class EvidencePathTests : IDisposable
         var backlinks = page.QuerySelectorAll("#cite-1 a[role=doc-backlink]");
         Assert.Equal(["#ref-1-1", "#ref-1-2"], backlinks.Select(a => a.GetAttribute("href")));
         Assert.Equal(["#ref-2-1"], page.QuerySelectorAll("#cite-2 a[role=doc-backlink]").Select(a => a.GetAttribute("href")));
-        Assert.Equal("Back to the text of note 1, mark 2 of 2", backlinks[1].GetAttribute("aria-label"));
+        Assert.Equal("↑b back to the text of note 1, mark 2 of 2", backlinks[1].TextContent);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
               The service had developed new
               and innovative services
         ---
-        The commentary states that a *street triage* programme was introduced.
+        The commentary states that a *street triage* programme was introduced.[^1][^2]
         -- content/entries/2017-late.md --
         ---
         date: 2017-41~
@@ -125,7 +125,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         var time = page.QuerySelector(".entry-date time")!;
         Assert.Equal(("2012-11", "November 2012"), (time.GetAttribute("datetime"), time.TextContent));
         Assert.Equal("Annex 1, item 1", page.QuerySelector(".annex-item")!.TextContent);
-        Assert.Equal("<p>The commentary states that a <em>street triage</em> programme was introduced.</p>", page.QuerySelector(".entry-body")!.InnerHtml.Trim());
+        Assert.StartsWith("<p>The commentary states that a <em>street triage</em> programme was introduced.<sup class=\"noteref\" id=\"ref-1-1\">", page.QuerySelector(".entry-body")!.InnerHtml.Trim());
         Assert.Equal(["Alpha Trust", "Beta Inspectorate"], page.QuerySelectorAll(".entry-meta ul:not(.tags) a").Select(a => a.TextContent));
         Assert.Equal("../../organisations/org-a/", page.QuerySelector(".entry-meta a")!.GetAttribute("href"));
         Assert.Equal("../../tags/street-triage/", page.QuerySelector(".tags a")!.GetAttribute("href"));
@@ -152,8 +152,8 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal("../2017-late/", middle.QuerySelector("a[rel=next]")!.GetAttribute("href"));
         Assert.Null(last.QuerySelector("a[rel=next]"));
         Assert.Contains("date-approximate", last.QuerySelector(".entry-date time")!.ClassName);
-        Assert.Equal("Late 2017 (approximate date)", last.QuerySelector(".entry-date time")!.TextContent);
-        Assert.Equal(" (approximate date)", last.QuerySelector(".entry-date .visually-hidden")!.TextContent);
+        Assert.Equal("About late 2017", last.QuerySelector(".entry-date time")!.TextContent);
+        Assert.Equal("(dated in the document as “Late 2017”)", last.QuerySelector(".entry-date .date-wording")!.TextContent);
     }
 
     [Fact]
@@ -281,8 +281,8 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(["quote-status-verified", "quote-status-versifiedasquoted".Replace("versified", "verified")],
             statuses.Select(s => s.ClassList.Last()));
-        Assert.Equal("✓Quotation checked against the archived text of The commentary, page 10.", statuses[0].TextContent.Trim());
-        Assert.Equal("✓Quotation checked against the archived text of The commentary, which quotes it; the original document has not been checked.",
+        Assert.StartsWith("✓Quotation checked against this site's copy of The commentary, page 10.", statuses[0].TextContent.Trim());
+        Assert.StartsWith("✓Quotation checked against this site's copy of The commentary, which quotes it; the original document has not been checked.",
             statuses[1].TextContent.Trim());
     }
 
@@ -293,12 +293,12 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         string Row(string table, string label) =>
             page.QuerySelectorAll($"#{table} ~ table tr").First(r => r.QuerySelector("th")!.TextContent.StartsWith(label, StringComparison.Ordinal)).QuerySelector("td")!.TextContent;
 
-        Assert.Equal("1", Row("quotes", "Checked against the source's own"));
-        Assert.Equal("1", Row("quotes", "Checked against the archived text of the document that quotes"));
+        Assert.Equal("1", Row("quotes", "Checked against this site's copy of the document itself"));
+        Assert.Equal("1", Row("quotes", "Checked against this site's copy of a document that quotes it"));
         Assert.Equal("0", Row("quotes", "Not checkable"));
         Assert.Equal("1", Row("sources", "With a web address"));
         Assert.Equal("1", Row("sources", "Without one"));
-        Assert.Equal("1", Row("sources", "With an archived text"));
+        Assert.Equal("1", Row("sources", "Whose text this site holds a copy of"));
         Assert.Equal("1", Row("links", "Reached after a redirect"));
         Assert.Equal("0", Row("links", "Not yet checked"));
         Assert.Contains("The seeds give no URL for this document.", page.QuerySelector("#without-url + ul")!.TextContent);
@@ -319,8 +319,8 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         var citations = _site.ReadOutput("data/citations.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var sources = _site.ReadOutput("data/sources.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("id,date,label,earliest,latest,title,body,organisations,tags,annexItem,url", entries[0]);
-        Assert.Equal("2012-street-triage,2012-11,November 2012,2012-11-01,2012-11-30,Street triage introduced,The commentary states that a street triage programme was introduced.,org-a;org-b,street-triage,1,/entries/2012-street-triage/", entries[1]);
+        Assert.Equal("id,date,label,earliest,latest,title,body,organisations,tags,annexItem,url,display", entries[0]);
+        Assert.Equal("2012-street-triage,2012-11,November 2012,2012-11-01,2012-11-30,Street triage introduced,The commentary states that a street triage programme was introduced.,org-a;org-b,street-triage,1,/entries/2012-street-triage/,November 2012", entries[1]);
         Assert.Equal(4, entries.Length);
         Assert.Equal("2012-street-triage,2,inspection,page 15,The service had developed new and innovative services", citations[2]);
         Assert.Equal(5, citations.Length);
@@ -361,10 +361,10 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal(["cite.bib", "cite.ris", "cite.json"], page.QuerySelectorAll(".cite-this a").Select(a => a.GetAttribute("href")!));
         Assert.Equal("Portfolios constructed", page.QuerySelector("meta[name=citation_title]")!.GetAttribute("content"));
         Assert.Equal(
-            "@misc{2017-late,\n  author = {{Test chronology}},\n  title = {Portfolios constructed},\n  howpublished = {\\url{https://chronology.example/entries/2017-late/}},\n  url = {https://chronology.example/entries/2017-late/},\n  note = {Chronology entry; date of the event: Late 2017 (EDTF 2017-41~)}\n}\n",
+            "@misc{2017-late,\n  author = {{Test chronology}},\n  title = {Portfolios constructed},\n  howpublished = {\\url{https://chronology.example/entries/2017-late/}},\n  url = {https://chronology.example/entries/2017-late/},\n  note = {Chronology entry; date of the event: About late 2017 (in the document: Late 2017) (EDTF 2017-41~)}\n}\n",
             _site.ReadOutput("entries/2017-late/cite.bib"));
         Assert.Equal(
-            "TY  - ELEC\r\nAU  - Test chronology\r\nTI  - Portfolios constructed\r\nUR  - https://chronology.example/entries/2017-late/\r\nN1  - Chronology entry; date of the event: Late 2017 (EDTF 2017-41~)\r\nER  - \r\n",
+            "TY  - ELEC\r\nAU  - Test chronology\r\nTI  - Portfolios constructed\r\nUR  - https://chronology.example/entries/2017-late/\r\nN1  - Chronology entry; date of the event: About late 2017 (in the document: Late 2017) (EDTF 2017-41~)\r\nER  - \r\n",
             _site.ReadOutput("entries/2017-late/cite.ris"));
         using var csl = JsonDocument.Parse(_site.ReadOutput("entries/2017-late/cite.json"));
         Assert.Equal(("webpage", "Portfolios constructed"), (csl.RootElement[0].GetProperty("type").GetString(), csl.RootElement[0].GetProperty("title").GetString()));
@@ -477,7 +477,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         var rows = glance.QuerySelectorAll("table.at-a-glance tbody tr").ToList();
         Assert.Equal([("2012", "1"), ("2017", "2")], rows.Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td")!.TextContent)));
         Assert.Equal(["Adopted in Surrey", "Portfolios constructed"], rows[1].QuerySelectorAll(".glance-list a").Select(a => a.TextContent));
-        Assert.Contains("Late 2017", rows[1].TextContent);
+        Assert.Contains("About late 2017", rows[1].TextContent);
     }
 
     [Fact]
@@ -510,7 +510,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         Assert.Equal("https://chronology.example/entries/2017-late/", first.Element(a + "link")!.Attribute("href")!.Value);
         Assert.Matches("^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", first.Element(a + "id")!.Value);
         Assert.Equal(Chronology.Site.FeedExport.Id("entries/2017-late"), first.Element(a + "id")!.Value);
-        Assert.StartsWith("Late 2017: The commentary states that portfolios were constructed.", first.Element(a + "summary")!.Value);
+        Assert.StartsWith("About late 2017: The commentary states that portfolios were constructed.", first.Element(a + "summary")!.Value);
         Assert.Equal("street-triage", entries[2].Element(a + "category")!.Attribute("term")!.Value);
     }
 
@@ -548,7 +548,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
         // An approximate date is never put in startDate: only its label, in the description.
         using var late = JsonDocument.Parse(_site.Page("/entries/2017-late/").QuerySelector("script[type='application/ld+json']")!.TextContent);
         Assert.False(late.RootElement.TryGetProperty("startDate", out _));
-        Assert.StartsWith("Late 2017:", late.RootElement.GetProperty("description").GetString());
+        Assert.StartsWith("About late 2017:", late.RootElement.GetProperty("description").GetString());
 
         using var dataset = JsonDocument.Parse(_site.Page("/about/").QuerySelector("script[type='application/ld+json']")!.TextContent);
         Assert.Equal("Dataset", dataset.RootElement.GetProperty("@type").GetString());

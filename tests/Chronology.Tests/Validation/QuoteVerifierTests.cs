@@ -213,8 +213,8 @@ public class QuoteVerifierTests
     }
 
     [Theory]
-    [InlineData("document 1", "found in the archived text of A report, but in document 2, not the cited document 1.")]
-    [InlineData("document 7", "found in the archived text of A report, which marks no document 7.")]
+    [InlineData("document 1", "found in this site's copy of A report, but in document 2, not the cited document 1.")]
+    [InlineData("document 7", "found in this site's copy of A report, which marks no document 7.")]
     public async Task A_quote_in_the_wrong_document_says_so_beside_it(string locator, string expected)
     {
         using var site = TestSite.Create(Entry("src-a", "Services can voluntarily purchase it.", locator) + Bundle);
