@@ -46,13 +46,20 @@ public sealed record NoteMarker(string Label, int Line, int Column);
 
 /// <summary>
 /// How one page links its markers: which note a label names, and an id for each marker, unique on the page
-/// (<c>ref-3-2</c> is the second marker of note 3).
+/// (<c>ref-3-2</c> is the second marker of note 3). An entry's notes are <c>cite-N</c>; a document page's quoted
+/// passages are <c>passage-N</c> (<see cref="PassagePrefix"/>).
 /// </summary>
-public sealed class NoteLinks(Func<string, int?> numberOf)
+public sealed class NoteLinks(Func<string, int?> numberOf, string notePrefix = NoteLinks.CitationPrefix)
 {
+    public const string CitationPrefix = "cite-";
+
+    public const string PassagePrefix = "passage-";
+
     private readonly Dictionary<int, int> _seen = [];
 
-    public static string NoteId(int number) => $"cite-{number}";
+    public static string NoteId(int number) => CitationPrefix + number;
+
+    internal string TargetOf(int number) => notePrefix + number;
 
     public static string MarkerId(int number, int occurrence) => $"ref-{number}-{occurrence}";
 
@@ -103,7 +110,7 @@ internal sealed class NoteMarkerRenderer : HtmlObjectRenderer<NoteMarkerInline>
     protected override void Write(HtmlRenderer renderer, NoteMarkerInline marker)
     {
         if (!renderer.EnableHtmlForInline || Links?.Next(marker.Label) is not { } link) return;
-        renderer.Write("<sup class=\"noteref\" id=\"").Write(link.Id).Write("\"><a href=\"#").Write(NoteLinks.NoteId(link.Number))
+        renderer.Write("<sup class=\"noteref\" id=\"").Write(link.Id).Write("\"><a href=\"#").Write(Links.TargetOf(link.Number))
             .Write("\" role=\"doc-noteref\"><span class=\"visually-hidden\">note </span>[").Write(link.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write("]</a></sup>");
     }
 }

@@ -16,6 +16,7 @@ public static class EvidenceChecks
         timer.Time("validate", () =>
         {
             EvidenceValidator.Validate(evidence, diagnostics);
+            EvidenceValidator.CheckDocumentMarkers(evidence, diagnostics);
             RegisterRules.Validate(evidence, diagnostics);
             SourceRules.Validate(evidence, diagnostics, url => linkStatus.TryGetValue(url, out var record) && record.WasReached);
             LinkStatusRules.Validate(evidence, linkStatus, diagnostics);

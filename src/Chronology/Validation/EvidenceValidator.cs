@@ -108,6 +108,24 @@ public static class EvidenceValidator
         }
     }
 
+    /// <summary>
+    /// A document page's summary may tie a sentence to one of the page's quoted passages: <c>[^N]</c> is the N-th,
+    /// in page order (the sections' items, then the figures). Every marker must name one.
+    /// </summary>
+    public static void CheckDocumentMarkers(Evidence evidence, DiagnosticBag diagnostics)
+    {
+        foreach (var document in evidence.Documents)
+        {
+            var count = document.Quotes().Count();
+            foreach (var marker in Markdown.NoteMarkers.Find(document.Summary))
+            {
+                if (Markdown.NoteMarkers.Number(marker.Label, count) is not null) continue;
+                diagnostics.Error(DiagnosticCodes.UnknownNoteMarker, document.Location.File, document.SummaryLine + marker.Line, marker.Column + 1,
+                    $"the note marker [^{marker.Label}] names no quoted passage: this document page quotes {count} passage{(count == 1 ? "" : "s")}, numbered 1{(count == 1 ? "" : $" to {count}")} in page order (the sections' items, then the figures)");
+            }
+        }
+    }
+
     /// <summary>Every marker names one of the entry's citations; every citation is tied to a sentence by a marker.</summary>
     private static void CheckNoteMarkers(ChronologyEntry entry, DiagnosticBag diagnostics)
     {

@@ -227,4 +227,33 @@ public sealed class EvidencePathTests : IDisposable
         Assert.Equal("../../about/#corrections", _site.Page("/entries/a/").QuerySelector(".report-error a")!.GetAttribute("href"));
         Assert.Contains("Write to the editors.", _site.Page("/about/").QuerySelector("main")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_document_summary_ties_its_sentences_to_the_pages_quoted_passages()
+    {
+        using var site = TestSite.Create(DocumentFixtures.Files.Replace("A note about the programme's plans.", "A note about the programme's plans.[^2] It has a checklist.[^1][^2]"), withDefaults: false);
+        await site.BuildOkAsync();
+
+        var page = site.Page("/documents/the-note/");
+        var markers = page.QuerySelectorAll("#summary ~ p sup.noteref a, section[aria-labelledby=summary] sup.noteref a");
+        Assert.Equal(["#passage-2", "#passage-1", "#passage-2"], markers.Select(a => a.GetAttribute("href")));
+        // Passages are numbered in page order: the checklist's item, then the figures.
+        Assert.Equal("LI", page.GetElementById("passage-1")!.TagName);
+        var figure = page.GetElementById("passage-2")!;
+        Assert.Equal("Police officers", figure.QuerySelector("th")!.TextContent);
+        Assert.Equal(["#ref-2-1", "#ref-2-2"], figure.QuerySelectorAll("a[role=doc-backlink]").Select(a => a.GetAttribute("href")));
+        Assert.NotNull(page.GetElementById("passage-3"));
+    }
+
+    [Fact]
+    public void A_document_summary_marker_beyond_its_passages_is_an_error_at_its_place()
+    {
+        using var site = TestSite.Create(DocumentFixtures.Files.Replace("A note about the programme's plans.", "A note about the programme's plans.[^4]"), withDefaults: false);
+
+        var error = Assert.Single(site.Check(), d => d.Code == DiagnosticCodes.UnknownNoteMarker);
+
+        Assert.Equal(site.Display("documents/the-note.md"), error.File);
+        Assert.Equal((31, 36), (error.Line, error.Column));
+        Assert.Contains("quotes 3 passages", error.Message);
+    }
 }

@@ -132,7 +132,7 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
 
         var citations = page.QuerySelectorAll(".citations li");
         Assert.Equal(["cite-1", "cite-2"], citations.Select(c => c.Id!));
-        Assert.Equal("../../sources/commentary/", citations[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("../../sources/commentary/", citations[0].QuerySelector(".citation-source a")!.GetAttribute("href"));
         Assert.Equal(", annex 1, item 1, p. 10", citations[0].QuerySelector(".locator")!.TextContent);
         Assert.Null(citations[0].QuerySelector(".document-link"));
         Assert.Equal("https://example.org/report.pdf#page=15", citations[1].QuerySelector(".document-link a")!.GetAttribute("href"));
