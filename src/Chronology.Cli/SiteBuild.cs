@@ -21,7 +21,7 @@ public static class SiteBuild
 
         var site = timer.Time("model", () => new SiteModel(checkedEvidence) { History = ContentHistory.Read(contentRoot) });
         var staging = OutputFolder.CreateStaging(output);
-        using var writer = new OutputWriter(staging);
+        var writer = new OutputWriter(staging);
         try
         {
             await timer.TimeAsync("render pages", () => SiteRenderer.RenderAsync(site, writer));
@@ -44,6 +44,8 @@ public static class SiteBuild
         }
         finally
         {
+            // The page writer's thread must have stopped before the staging folder goes, or it would write it again.
+            writer.Dispose();
             OutputFolder.Discard(staging);
         }
     }

@@ -17,6 +17,8 @@ public static class DiagnosticCodes
     public const string InvalidId = "CHR108";
     public const string MissingSiteConfig = "CHR109";
     public const string MalformedLinkStatus = "CHR110";
+    public const string NestingTooDeep = "CHR111";
+    public const string OutsideContent = "CHR112";
 
     // Dates
     public const string InvalidDate = "CHR201";
@@ -80,6 +82,8 @@ public static class DiagnosticCodes
         [InvalidId] = "A file name is not a valid id (lowercase letters, digits, single hyphens).",
         [MissingSiteConfig] = "content/site.yml is missing.",
         [MalformedLinkStatus] = "content/link-status.json cannot be read (it is written by 'links refresh'; do not edit it by hand).",
+        [NestingTooDeep] = "YAML or Markdown nests deeper than the limit (64 levels).",
+        [OutsideContent] = "A content file or folder is a link to somewhere outside the content folder.",
         [InvalidDate] = "A date is not valid EDTF, or names an impossible day or an interval that ends before it starts.",
         [OverPreciseDate] = "A date is more precise than the label the source used (e.g. a day when the source gives a month).",
         [DuplicateId] = "Two files define the same id.",

@@ -4,7 +4,7 @@ namespace Chronology.Loading;
 
 internal static partial class ContentIds
 {
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"\A[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex IdPattern();
 
     public static bool IsValid(string id) => IdPattern().IsMatch(id);

@@ -44,6 +44,7 @@ public static class ContentLoader
         var path = Path.Combine(contentRoot, "glossary.yml");
         if (!File.Exists(path)) return [];
         var display = Display(contentRoot, "glossary.yml");
+        if (!StaysInside(contentRoot, path, display, diagnostics)) return [];
         var text = ContentFile.ReadText(path, display, diagnostics);
         return text is null ? [] : GlossaryReader.Read(text, display, diagnostics);
     }
@@ -58,6 +59,7 @@ public static class ContentLoader
             diagnostics.Error(DiagnosticCodes.MissingSiteConfig, display, 1, 1, "missing site.yml (title and description of the site)");
             return fallback;
         }
+        if (!StaysInside(contentRoot, path, display, diagnostics)) return fallback;
         var text = ContentFile.ReadText(path, display, diagnostics);
         return (text is null ? null : SiteConfigReader.Read(text, display, diagnostics)) ?? fallback;
     }
@@ -69,6 +71,7 @@ public static class ContentLoader
         var directory = Path.Combine(contentRoot, folder);
         var items = new List<T>();
         if (!Directory.Exists(directory)) return items;
+        if (!StaysInside(contentRoot, directory, Display(contentRoot, folder), diagnostics)) return items;
 
         var firstFileById = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(directory)
@@ -90,12 +93,48 @@ public static class ContentLoader
                 continue;
             }
             firstFileById.Add(id, display);
+            if (!StaysInside(contentRoot, path, display, diagnostics)) continue;
             var text = ContentFile.ReadText(path, display, diagnostics);
             if (text is null) continue;
             var item = read(id, text, display, diagnostics);
             if (item is not null) items.Add(item);
         }
         return items;
+    }
+
+    /// <summary>
+    /// The build reads nothing outside its content folder: a file or folder that is a symbolic link is followed only
+    /// where it ends inside the content folder; one that leaves it is an error (CHR112) and is not read.
+    /// </summary>
+    internal static bool StaysInside(string contentRoot, string path, string display, DiagnosticBag diagnostics)
+    {
+        FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+        if (info.LinkTarget is null) return true;
+        var root = RealPath(contentRoot);
+        var target = RealPath(path);
+        if (target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return true;
+        diagnostics.Error(DiagnosticCodes.OutsideContent, display, 1, 1,
+            $"this is a link to {target}, outside the content folder; the build reads only files inside it (copy the file in instead)");
+        return false;
+    }
+
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
+        if (full.Length == 0) return ""; // the file system's root, which the separator then follows
+        FileSystemInfo info = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
+        try
+        {
+            var resolved = info.LinkTarget is null ? null : info.ResolveLinkTarget(returnFinalTarget: true);
+            if (resolved is not null) return Path.GetFullPath(resolved.FullName).TrimEnd(Path.DirectorySeparatorChar);
+        }
+        catch (IOException)
+        {
+            return full; // a link loop: treated as its own path, and then not a readable file
+        }
+        // A link further up (the content folder itself, or a folder above it) resolves through the parent.
+        var parent = Path.GetDirectoryName(full);
+        return parent is null ? full : RealPath(parent) + Path.DirectorySeparatorChar + Path.GetFileName(full);
     }
 
     private static string Display(string contentRoot, string relative) =>

@@ -47,6 +47,8 @@ internal static class EntryReader
         var fields = new FieldReader(mapping, file, diagnostics, CitationKeys);
         var source = fields.Text("source", required: true);
         var locator = ValueReaders.Locator(fields, "locator");
+        if (fields.Has("quote") && fields.Text("quote") is null)
+            fields.Invalid("quote", "the quotation is empty: give the document's exact words, or leave 'quote' out");
         var quote = fields.Text("quote");
         if (source is null) return null;
         return new Citation(source, locator, quote is null ? null : ValueReaders.CollapseWhitespace(quote), fields.Location)

@@ -16,6 +16,11 @@ internal static class SiteConfigReader
         var description = fields.Text("description", required: true);
         var baseUrl = ValueReaders.Url(fields, "baseUrl");
         var language = fields.Text("language") ?? "en-GB";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(language, @"\A[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\z"))
+        {
+            fields.Invalid("language", $"'{ValueReaders.Printable(language)}' is not a language tag such as en-GB or cy (BCP 47)");
+            language = "en-GB";
+        }
         var annexSource = fields.Text("annexSource");
         if (title is null || description is null) return null;
         return new SiteConfig(title, description, baseUrl?.TrimEnd('/'), language, annexSource)
@@ -26,6 +31,8 @@ internal static class SiteConfigReader
             ReportErrorUrl = ValueReaders.Url(fields, "reportErrorUrl"),
             Corrections = fields.Text("corrections"),
             Introduction = fields.Text("introduction"),
+            IntroductionLocation = fields.LocationOf("introduction"),
+            CorrectionsLocation = fields.LocationOf("corrections"),
         };
     }
 }

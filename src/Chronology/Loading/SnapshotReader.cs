@@ -14,10 +14,10 @@ internal static partial class SnapshotReader
 {
     private static readonly string[] Keys = ["title", "publisher", "url", "note"];
 
-    [GeneratedRegex(@"^\[page (?<n>[1-9]\d*)\]$")]
+    [GeneratedRegex(@"\A\[page (?<n>[1-9][0-9]*)\]\z")]
     private static partial Regex PageMarker();
 
-    [GeneratedRegex(@"^\[document (?<id>" + Locator.Numbering + @")\]$")]
+    [GeneratedRegex(@"\A\[document (?<id>" + Locator.Numbering + @")\]\z")]
     private static partial Regex DocumentMarker();
 
     public static Snapshot? Read(string id, string text, string file, DiagnosticBag diagnostics)
@@ -54,7 +54,14 @@ internal static partial class SnapshotReader
             var marker = PageMarker().Match(lines[i].Trim());
             if (marker.Success)
             {
-                var page = int.Parse(marker.Groups["n"].Value);
+                var digits = marker.Groups["n"].Value;
+                if (digits.Length > 6 || int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) > Locator.MaxPage)
+                {
+                    diagnostics.Error(DiagnosticCodes.InvalidValue, file, frontMatter.BodyLine + i, 1,
+                        $"[page {digits}]: a page marker's number is at most {Locator.MaxPage}");
+                    continue;
+                }
+                var page = int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
                 if (pages.Count > 0 && page <= pages[^1].Page)
                     diagnostics.Error(DiagnosticCodes.InvalidValue, file, frontMatter.BodyLine + i, 1,
                         $"page markers must rise: [page {page}] follows [page {pages[^1].Page}]");

@@ -62,6 +62,7 @@ internal static class SourceReader
         {
             OrganisationLocations = [.. organisations.Select(o => o.Location)],
             KnownThroughLocation = fields.LocationOf("knownThrough"),
+            ArchiveUrlLocation = fields.Has("archiveUrl") ? fields.LocationOf("archiveUrl") : null,
             Archive = archive,
         };
     }

@@ -8,7 +8,7 @@ namespace Chronology.Loading;
 /// <summary>Readers for the value kinds several content types share.</summary>
 internal static partial class ValueReaders
 {
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"\A[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex TagPattern();
 
     public static EdtfDate? Date(FieldReader fields, string key, bool required)
@@ -60,11 +60,32 @@ internal static partial class ValueReaders
         return CheckUrl(fields, key, text) ? text : null;
     }
 
+    /// <summary>
+    /// An absolute http or https URL, written on one line with no white space or control characters, and with no
+    /// user name or password in it (a URL a document gives never needs one; one that has one leaks it). Plain
+    /// <c>http:</c> is accepted: documents give such addresses, and the site never rewrites what a document gives.
+    /// </summary>
     public static bool CheckUrl(FieldReader fields, string key, string text)
     {
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && !text.Contains(' '))
-            return true;
-        fields.Error(DiagnosticCodes.InvalidUrl, key, $"'{text}' is not an absolute http(s) URL");
-        return false;
+        if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            fields.Error(DiagnosticCodes.InvalidUrl, key, $"'{Printable(text)}' is not a URL: it contains white space or a control character");
+            return false;
+        }
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            fields.Error(DiagnosticCodes.InvalidUrl, key, $"'{Printable(text)}' is not an absolute http(s) URL");
+            return false;
+        }
+        if (uri.UserInfo.Length > 0)
+        {
+            fields.Error(DiagnosticCodes.InvalidUrl, key, "the URL carries a user name or password before its host; give the public address without them");
+            return false;
+        }
+        return true;
     }
+
+    /// <summary>Text with control characters shown as U+XXXX, for messages.</summary>
+    public static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString()));
 }

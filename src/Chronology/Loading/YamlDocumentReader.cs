@@ -7,6 +7,14 @@ namespace Chronology.Loading;
 /// <summary>Reads one YAML document into located nodes, reporting syntax errors and duplicate keys.</summary>
 internal static class YamlDocumentReader
 {
+    /// <summary>How deep mappings and lists may nest: far beyond any content file, far short of the stack's limit.</summary>
+    public const int MaxDepth = 64;
+
+    private sealed class TooDeepException(Mark start) : Exception
+    {
+        public Mark Start { get; } = start;
+    }
+
     /// <param name="lineOffset">Lines before the YAML text in its file (front matter starts on line 2).</param>
     public static YamlMapping? ReadMapping(string yaml, string file, int lineOffset, DiagnosticBag diagnostics)
     {
@@ -20,7 +28,7 @@ internal static class YamlDocumentReader
                 return null;
             }
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, file, lineOffset, diagnostics);
+            var root = ReadNode(parser, file, lineOffset, diagnostics, 0);
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
             {
@@ -36,6 +44,12 @@ internal static class YamlDocumentReader
                 return null;
             }
             diagnostics.Error(DiagnosticCodes.MalformedYaml, file, root.Line, root.Column, "expected a mapping of keys to values at the top level");
+            return null;
+        }
+        catch (TooDeepException e)
+        {
+            diagnostics.Error(DiagnosticCodes.NestingTooDeep, file, (int)e.Start.Line + lineOffset, (int)e.Start.Column,
+                $"the YAML nests lists and mappings more than {MaxDepth} levels deep");
             return null;
         }
         catch (YamlException e)
@@ -65,9 +79,12 @@ internal static class YamlDocumentReader
         return message;
     }
 
-    private static YamlNode ReadNode(IParser parser, string file, int lineOffset, DiagnosticBag diagnostics)
+    private static YamlNode ReadNode(IParser parser, string file, int lineOffset, DiagnosticBag diagnostics, int depth)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of YAML");
+        if (depth > MaxDepth) throw new TooDeepException(current.Start);
+        if (current is NodeEvent { Tag.IsEmpty: false } tagged)
+            throw new YamlException(current.Start, current.End, $"YAML tags ({tagged.Tag}) are not allowed in content: write the value plainly");
         var line = (int)current.Start.Line + lineOffset;
         var column = (int)current.Start.Column;
         switch (current)
@@ -80,7 +97,7 @@ internal static class YamlDocumentReader
             {
                 parser.MoveNext();
                 var items = new List<YamlNode>();
-                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, file, lineOffset, diagnostics));
+                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, file, lineOffset, diagnostics, depth + 1));
                 return new YamlSequence(items, line, column);
             }
 
@@ -91,8 +108,8 @@ internal static class YamlDocumentReader
                 var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var keyNode = ReadNode(parser, file, lineOffset, diagnostics);
-                    var value = ReadNode(parser, file, lineOffset, diagnostics);
+                    var keyNode = ReadNode(parser, file, lineOffset, diagnostics, depth + 1);
+                    var value = ReadNode(parser, file, lineOffset, diagnostics, depth + 1);
                     if (keyNode is not YamlScalar key)
                     {
                         diagnostics.Error(DiagnosticCodes.MalformedYaml, file, keyNode.Line, keyNode.Column, "a key must be plain text");

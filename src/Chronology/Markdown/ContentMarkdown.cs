@@ -18,7 +18,34 @@ public static class ContentMarkdown
 
     internal static Markdig.Syntax.MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
 
-    public static string ToHtml(string markdown) => Markdig.Markdown.ToHtml(markdown, Pipeline);
+    /// <summary>Whether Markdig refuses the text as nested too deeply (quotes, lists or brackets thousands deep).</summary>
+    public static bool IsTooDeep(string markdown)
+    {
+        try
+        {
+            Parse(markdown);
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Text Markdig cannot parse (nested too deeply), shown escaped, as one paragraph: rendering never throws.</summary>
+    private static string AsText(string markdown) => "<p>" + System.Net.WebUtility.HtmlEncode(markdown) + "</p>\n";
+
+    public static string ToHtml(string markdown)
+    {
+        try
+        {
+            return Markdig.Markdown.ToHtml(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return AsText(markdown);
+        }
+    }
 
     /// <summary>Renders text written for one page onto another, rewriting its relative links to still arrive.</summary>
     public static string ToHtml(string markdown, Func<string, string> rebaseRelative) => Render(markdown, rebaseRelative, null);
@@ -28,6 +55,7 @@ public static class ContentMarkdown
 
     private static string Render(string markdown, Func<string, string>? rebaseRelative, NoteLinks? notes)
     {
+        if (IsTooDeep(markdown)) return AsText(markdown);
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         using var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);
@@ -39,6 +67,15 @@ public static class ContentMarkdown
         return writer.ToString();
     }
 
-    public static string ToPlainText(string markdown) =>
-        Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim().Replace("\n", " ", StringComparison.Ordinal);
+    public static string ToPlainText(string markdown)
+    {
+        try
+        {
+            return Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim().Replace("\n", " ", StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return markdown.Replace("\n", " ", StringComparison.Ordinal);
+        }
+    }
 }

@@ -21,6 +21,7 @@ public static class NoteMarkers
     public static IReadOnlyList<NoteMarker> Find(string markdown)
     {
         var markers = new List<NoteMarker>();
+        if (ContentMarkdown.IsTooDeep(markdown)) return markers; // reported by the depth check
         foreach (var marker in ContentMarkdown.Parse(markdown).Descendants<NoteMarkerInline>())
         {
             // The pipeline keeps precise source offsets; a line is counted from the body's first line.

@@ -5,7 +5,8 @@ namespace Chronology.Model;
 
 internal static partial class EdtfParser
 {
-    [GeneratedRegex(@"^(?<year>\d{4})(-(?<m>\d{2})(-(?<d>\d{2}))?)?(?<q>[~?%])?$")]
+    // ASCII digits only ([0-9], not \d, which matches any script's digits); \z, not $, which allows a trailing newline.
+    [GeneratedRegex(@"\A(?<year>[0-9]{4})(-(?<m>[0-9]{2})(-(?<d>[0-9]{2}))?)?(?<q>[~?%])?\z")]
     private static partial Regex PointPattern();
 
     public static bool TryParse(string text, [NotNullWhen(true)] out EdtfDate? date, out string error)
@@ -77,13 +78,18 @@ internal static partial class EdtfParser
         if (!match.Success)
             return Fail($"'{text}' is not an EDTF date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-SS, optionally followed by ~, ? or %)", out error);
 
-        var year = int.Parse(match.Groups["year"].Value);
+        var year = int.Parse(match.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (year == 0) return Fail($"'{text}': year 0000 is not supported", out error);
         int? month = null, day = null, subYear = null;
         if (match.Groups["m"].Success)
         {
             var value = int.Parse(match.Groups["m"].Value);
             if (value is >= 1 and <= 12) month = value;
-            else if (SubYearGroupings.IsKnown(value)) subYear = value;
+            else if (SubYearGroupings.IsKnown(value))
+            {
+                if (!SubYearGroupings.EndsByYear9999(year, value)) return Fail($"'{text}': the period runs past the year 9999", out error);
+                subYear = value;
+            }
             else return Fail($"'{text}': {value:D2} is neither a month (01–12) nor a supported season, quarter or half-year code (21–24, 33–41)", out error);
         }
         if (match.Groups["d"].Success)
@@ -94,8 +100,6 @@ internal static partial class EdtfParser
                 return Fail($"'{text}': {EdtfDate.MonthName(month.Value)} {year} has no day {value}", out error);
             day = value;
         }
-        if (year == 0) return Fail($"'{text}': year 0000 is not supported", out error);
-
         var qualifier = match.Groups["q"].Value switch
         {
             "~" => DateQualifier.Approximate,

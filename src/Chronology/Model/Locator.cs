@@ -9,13 +9,16 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
     public static readonly IReadOnlyList<string> Kinds =
         ["page", "pages", "section", "paragraph", "annex", "item", "document", "question", "table"];
 
-    [GeneratedRegex(@"^(?<kind>[a-z]+) (?<value>\S(.*\S)?)$")]
+    [GeneratedRegex(@"\A(?<kind>[a-z]+) (?<value>\S(.*\S)?)\z")]
     private static partial Regex PartPattern();
 
-    [GeneratedRegex(@"^[1-9]\d*$")]
+    /// <summary>The highest page number a locator may name (a source's <c>pages</c> has the same bound).</summary>
+    public const int MaxPage = 100_000;
+
+    [GeneratedRegex(@"\A[1-9][0-9]{0,5}\z")]
     private static partial Regex PagePattern();
 
-    [GeneratedRegex(@"^(?<from>[1-9]\d*)[-–](?<to>[1-9]\d*)$")]
+    [GeneratedRegex(@"\A(?<from>[1-9][0-9]{0,5})[-–](?<to>[1-9][0-9]{0,5})\z")]
     private static partial Regex PageRangePattern();
 
     /// <summary>
@@ -24,7 +27,7 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
     /// </summary>
     internal const string Numbering = @"[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*";
 
-    [GeneratedRegex("^" + Numbering + "$")]
+    [GeneratedRegex(@"\A" + Numbering + @"\z")]
     private static partial Regex NumberingPattern();
 
     /// <summary>The first page the locator names, for a PDF <c>#page=N</c> link.</summary>
@@ -55,20 +58,20 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
             int? firstPage = null;
             switch (kind)
             {
-                case "page" when PagePattern().IsMatch(value):
-                    firstPage = int.Parse(value);
+                case "page" when PagePattern().IsMatch(value) && Page(value) <= MaxPage:
+                    firstPage = Page(value);
                     break;
                 case "page":
-                    error = $"'page {value}': a page is a whole number from 1";
+                    error = $"'page {value}': a page is a whole number from 1 to {MaxPage}, in ASCII digits";
                     return false;
                 case "pages":
                     var range = PageRangePattern().Match(value);
-                    if (!range.Success || int.Parse(range.Groups["to"].Value) <= int.Parse(range.Groups["from"].Value))
+                    if (!range.Success || Page(range.Groups["to"].Value) > MaxPage || Page(range.Groups["to"].Value) <= Page(range.Groups["from"].Value))
                     {
-                        error = $"'pages {value}': pages are a rising range such as 'pages 15-16'";
+                        error = $"'pages {value}': pages are a rising range of whole numbers up to {MaxPage}, such as 'pages 15-16'";
                         return false;
                     }
-                    firstPage = int.Parse(range.Groups["from"].Value);
+                    firstPage = Page(range.Groups["from"].Value);
                     value = $"{range.Groups["from"].Value}–{range.Groups["to"].Value}";
                     break;
                 default:
@@ -90,6 +93,8 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
         error = "";
         return true;
     }
+
+    private static int Page(string digits) => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>How the locator reads on the page: "Annex 1, item 12, p. 11".</summary>
     public string Display => string.Join(", ", Parts.Select(p => p.Display));

@@ -6,6 +6,11 @@ public sealed record SiteConfig(string Title, string Description, string? BaseUr
 {
     public ContentLocation? AnnexSourceLocation { get; init; }
 
+    /// <summary>Where site.yml's fields are, for messages about them.</summary>
+    public ContentLocation? IntroductionLocation { get; init; }
+
+    public ContentLocation? CorrectionsLocation { get; init; }
+
     /// <summary>Who keeps the site, as it should be named publicly.</summary>
     public string? Maintainer { get; init; }
 

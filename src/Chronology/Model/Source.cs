@@ -20,6 +20,7 @@ public sealed record Source(
 {
     public IReadOnlyList<ContentLocation> OrganisationLocations { get; init; } = [];
     public ContentLocation? KnownThroughLocation { get; init; }
+    public ContentLocation? ArchiveUrlLocation { get; init; }
 
     public static readonly IReadOnlyList<string> Types =
     [

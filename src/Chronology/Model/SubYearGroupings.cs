@@ -23,6 +23,9 @@ internal static class SubYearGroupings
 
     public static bool IsKnown(int code) => Codes.ContainsKey(code);
 
+    /// <summary>Whether the period ends within the calendar (winter 9999 would run into the year 10000).</summary>
+    public static bool EndsByYear9999(int year, int code) => year < 9999 || Codes[code].FirstMonth + Codes[code].Months - 1 <= 12;
+
     public static (DateOnly First, DateOnly Last) Range(int year, int code)
     {
         var (firstMonth, months, _) = Codes[code];

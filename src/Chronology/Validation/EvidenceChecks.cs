@@ -17,6 +17,7 @@ public static class EvidenceChecks
         {
             EvidenceValidator.Validate(evidence, diagnostics);
             EvidenceValidator.CheckDocumentMarkers(evidence, diagnostics);
+            EvidenceValidator.CheckMarkdownDepth(evidence, diagnostics);
             RegisterRules.Validate(evidence, diagnostics);
             SourceRules.Validate(evidence, diagnostics, url => linkStatus.TryGetValue(url, out var record) && record.WasReached);
             LinkStatusRules.Validate(evidence, linkStatus, diagnostics);

@@ -13,7 +13,7 @@ namespace Chronology.Validation;
 /// </summary>
 public static partial class RegisterRules
 {
-    [GeneratedRegex(@"\d[\d,]*(\.\d+)?")]
+    [GeneratedRegex(@"[0-9][0-9,]*(\.[0-9]+)?")]
     private static partial Regex Digits();
 
     public static void Validate(Evidence evidence, DiagnosticBag diagnostics)
@@ -144,7 +144,12 @@ public static partial class RegisterRules
         if (figure.Number is not { } number) return;
         var digits = Digits().Match(figure.Value);
         if (!digits.Success) return; // a value in words ("two years"): nothing to compare
-        var printed = decimal.Parse(digits.Value.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        if (!decimal.TryParse(digits.Value.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var printed))
+        {
+            diagnostics.Error(DiagnosticCodes.FigureNumberMismatch, value.File, value.Line, value.Column,
+                $"the printed value '{figure.Value}' has more digits than can be compared with 'number'; leave 'number' out and say why in 'note'");
+            return;
+        }
         if (printed != number)
         {
             var at = figure.NumberLocation ?? figure.Location;

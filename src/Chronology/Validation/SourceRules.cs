@@ -46,7 +46,10 @@ public static partial class SourceRules
         {
             var at = source.Location;
             if (source.ArchiveUrl is { } archive && ArchiveProblem(archive) is { } problem)
-                diagnostics.Error(DiagnosticCodes.InvalidArchiveUrl, at.File, at.Line, at.Column, $"archiveUrl: {problem}");
+            {
+                var archiveAt = source.ArchiveUrlLocation ?? at;
+                diagnostics.Error(DiagnosticCodes.InvalidArchiveUrl, archiveAt.File, archiveAt.Line, archiveAt.Column, $"archiveUrl: {problem}");
+            }
             if (!cited.Contains(source.Id))
                 diagnostics.Warning(DiagnosticCodes.UncitedSource, at.File, at.Line, at.Column, $"no entry cites source '{source.Id}'");
             if (source.Date is null)
