@@ -16,7 +16,7 @@ public static class SiteBuild
     {
         timer ??= new PhaseTimer();
         var diagnostics = new DiagnosticBag();
-        var checkedEvidence = EvidenceChecks.Run(contentRoot, diagnostics, timer);
+        var checkedEvidence = Check(contentRoot, diagnostics, timer);
         if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
 
         var site = timer.Time("model", () => new SiteModel(checkedEvidence) { History = ContentHistory.Read(contentRoot) });
@@ -51,7 +51,13 @@ public static class SiteBuild
     }
 
     /// <summary>Every validation, no output.</summary>
-    public static CheckedEvidence Check(string contentRoot, DiagnosticBag diagnostics) => EvidenceChecks.Run(contentRoot, diagnostics);
+    /// <summary>Every validation, no output: the same checks, at the same places, as the build runs before it renders.</summary>
+    public static CheckedEvidence Check(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null)
+    {
+        var checkedEvidence = EvidenceChecks.Run(contentRoot, diagnostics, timer);
+        ContentLinkRules.Validate(checkedEvidence.Evidence, diagnostics);
+        return checkedEvidence;
+    }
 }
 
 public sealed record BuildResult(DiagnosticBag Diagnostics, bool Published, int PageCount = 0, int FileCount = 0);

@@ -54,7 +54,10 @@ internal static class YamlDocumentReader
         }
         catch (YamlException e)
         {
-            diagnostics.Error(DiagnosticCodes.MalformedYaml, file, (int)e.Start.Line + lineOffset, (int)e.Start.Column, Describe(e));
+            var (line, column) = ((int)e.Start.Line, (int)e.Start.Column);
+            // YamlDotNet names the token before a tab; the tab itself is what the writer must find.
+            if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabAtOrAfter(yaml, line) is { } tab) (line, column) = tab;
+            diagnostics.Error(DiagnosticCodes.MalformedYaml, file, line + lineOffset, column, Describe(e));
             return null;
         }
         catch (InvalidOperationException)
@@ -68,6 +71,18 @@ internal static class YamlDocumentReader
                 "the YAML is malformed after this point (an unclosed [ or { or quote?)");
             return null;
         }
+    }
+
+    /// <summary>The first tab on or after a line (1-based line and column), if any.</summary>
+    private static (int Line, int Column)? TabAtOrAfter(string yaml, int fromLine)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var at = lines[i].IndexOf('\t');
+            if (at >= 0) return (i + 1, at + 1);
+        }
+        return null;
     }
 
     private static string Describe(YamlException e)

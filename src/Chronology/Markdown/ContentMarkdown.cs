@@ -1,3 +1,4 @@
+using Markdig.Syntax;
 using Chronology.Markdown.SafeLinks;
 using Markdig;
 
@@ -17,6 +18,27 @@ public static class ContentMarkdown
         .Build();
 
     internal static Markdig.Syntax.MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
+
+    /// <summary>Every link written in the text (inline, reference and autolinks, not images), with its 0-based line and column.</summary>
+    public static IReadOnlyList<(string Url, int Line, int Column)> Links(string markdown)
+    {
+        if (IsTooDeep(markdown)) return [];
+        var links = new List<(string, int, int)>();
+        foreach (var inline in Parse(markdown).Descendants<Markdig.Syntax.Inlines.Inline>())
+        {
+            var url = inline switch
+            {
+                Markdig.Syntax.Inlines.LinkInline { IsImage: false } link => link.Url,
+                Markdig.Syntax.Inlines.AutolinkInline auto => auto.IsEmail ? "mailto:" + auto.Url : auto.Url,
+                _ => null,
+            };
+            if (url is null) continue;
+            var offset = inline.Span.Start;
+            var lineStart = markdown.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
+            links.Add((url, markdown.AsSpan(0, lineStart).Count('\n'), offset - lineStart));
+        }
+        return links;
+    }
 
     /// <summary>Whether Markdig refuses the text as nested too deeply (quotes, lists or brackets thousands deep).</summary>
     public static bool IsTooDeep(string markdown)

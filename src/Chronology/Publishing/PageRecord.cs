@@ -21,7 +21,19 @@ public sealed record PageRecord(string Url, string OutputPath, IReadOnlySet<stri
             var position = element.SourceReference?.Position;
             links.Add(new PageLink(target, position?.Line ?? 1, position?.Column ?? 1));
         }
+        // Responsive images name their candidates in srcset ("a.png 1x, b.png 2x"): each must exist too.
+        foreach (var element in document.QuerySelectorAll("img[srcset], source[srcset]"))
+        {
+            var position = element.SourceReference?.Position;
+            foreach (var candidate in SrcsetCandidates(element.GetAttribute("srcset")!))
+                links.Add(new PageLink(candidate, position?.Line ?? 1, position?.Column ?? 1));
+        }
         var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
         return new PageRecord(url, outputPath, ids, links, baseHref);
     }
+
+    /// <summary>The URLs of a srcset: comma-separated candidates, each a URL and an optional width or density.</summary>
+    public static IEnumerable<string> SrcsetCandidates(string srcset) =>
+        srcset.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(candidate => candidate.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0]);
 }

@@ -12,9 +12,16 @@ internal static class ClosestPassage
     private const int AnchorWords = 4;
     private const int MaxCandidates = 4000;
 
+    /// <summary>
+    /// The most words of a quote compared: each candidate costs (words × words), so a quote of 100,000 characters
+    /// would otherwise take minutes. A misquotation is found in its first words as well as in all of them.
+    /// </summary>
+    public const int MaxComparedWords = 120;
+
     public static (string? Passage, string? Diff) Find(string quote, NormalisedText text, string original)
     {
         var quoteWords = quote.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (quoteWords.Length > MaxComparedWords) quoteWords = quoteWords[..MaxComparedWords];
         var (words, starts) = Words(text.Value);
         if (quoteWords.Length == 0 || words.Length == 0) return (null, null);
 
@@ -110,3 +117,4 @@ internal static class ClosestPassage
         return [.. pairs];
     }
 }
+

@@ -92,4 +92,72 @@ public class HostileInputTests
         Assert.DoesNotContain(result.Diagnostics.Items, d => d.Message.Contains("Secret from elsewhere") || d.Message.Contains("Leaked"));
         Assert.DoesNotContain(result.Diagnostics.Items, d => d.File.EndsWith("c.md") && d.Code == DiagnosticCodes.OutsideContent);
     }
+
+    public static TheoryData<string, string, int> LinkCases => new()
+    {
+        // body, code, column of the link on the body's first line
+        { "See [b](../missing/).[^1]", DiagnosticCodes.BrokenLink, 5 },
+        { "See [b](//evil.example/path).[^1]", DiagnosticCodes.InvalidUrl, 5 },
+        { "See [b](\\\\evil.example\\path).[^1]", DiagnosticCodes.InvalidUrl, 5 },
+        { "See [b](&#106;avascript:alert(1)).[^1]", DiagnosticCodes.InvalidUrl, 5 },
+        { "See [b](../b/#cite-9).[^1]", DiagnosticCodes.BrokenFragment, 5 },
+    };
+
+    [Theory]
+    [MemberData(nameof(LinkCases))]
+    public async Task A_link_in_content_is_checked_where_it_is_written_before_anything_is_rendered(string body, string code, int column)
+    {
+        using var site = TestSite.Create(Entry(body: body) + Entry(body: "Another.[^1]").Replace("entries/a.md", "entries/b.md"));
+
+        var error = Assert.Single(site.Check(), d => d.Severity == Severity.Error);
+
+        Assert.Equal((code, site.Display("entries/a.md"), 8, column), (error.Code, error.File, error.Line, error.Column));
+        var result = await site.BuildAsync();
+        Assert.False(result.Published);
+        Assert.DoesNotContain(result.Diagnostics.Items, d => d.File.EndsWith(".html", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Links_to_pages_the_site_has_pass_on_every_page_that_shows_them()
+    {
+        using var site = TestSite.Create(Entry(body: "See [b](../b/#cite-1), [its source](../../sources/src-a/) and [the register](/sources/).[^1]")
+            + Entry(body: "Another.[^1]").Replace("entries/a.md", "entries/b.md"));
+
+        Assert.DoesNotContain(site.Check(), d => d.Severity == Severity.Error);
+        await site.BuildOkAsync();
+    }
+
+    [Fact]
+    public void A_very_long_misquotation_compares_a_bounded_number_of_words()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 20_000).Select(i => $"w{i % 500}"));
+        var text = Chronology.Validation.NormalisedText.Of("alpha " + words);
+
+        var (passage, diff) = Chronology.Validation.ClosestPassage.Find(Chronology.Validation.NormalisedText.Of("alpha " + words.Replace("w7 ", "x7 ")).Value, text, "alpha " + words);
+
+        Assert.NotNull(passage);
+        Assert.True(diff!.Split(' ').Length <= Chronology.Validation.ClosestPassage.MaxComparedWords * 2 + 6, "the diff covers the compared words only");
+        Assert.Contains("[-x7-]", diff);
+    }
+
+    [Fact]
+    public void The_link_checker_checks_every_srcset_candidate()
+    {
+        using var site = TestSite.Create("""
+            -- out/index.html --
+            <!DOCTYPE html><title>Home</title>
+            <img src="a.png" srcset="a.png 1x, missing-2x.png 2x" alt="">
+            <picture><source srcset="b.webp 400w,  missing-800.webp 800w"><img src="a.png" alt=""></picture>
+            -- out/a.png --
+            png
+            -- out/b.webp --
+            webp
+            """, withDefaults: false);
+        var diagnostics = new DiagnosticBag();
+
+        Chronology.Publishing.LinkChecker.CheckFolder(Path.Combine(site.Root, "out"), diagnostics);
+
+        Assert.Equal(["'missing-2x.png'", "'missing-800.webp'"],
+            diagnostics.Items.Where(d => d.Code == DiagnosticCodes.BrokenLink).Select(d => d.Message.Split(' ').First(w => w.StartsWith('\''))).Order());
+    }
 }

@@ -1,0 +1,98 @@
+using Chronology.Diagnostics;
+using Chronology.Markdown;
+using Chronology.Markdown.SafeLinks;
+using Chronology.Model;
+
+namespace Chronology.Site;
+
+/// <summary>
+/// Links written in content, checked where they are written, before anything is rendered: a link the site would
+/// not render (a script, protocol-relative or backslash address) and a relative link to a page the site does not
+/// have are errors at the content file's line and column, so <c>check</c> finds what <c>build</c> would reject.
+/// </summary>
+public static class ContentLinkRules
+{
+    public static void Validate(Evidence evidence, DiagnosticBag diagnostics)
+    {
+        var pages = SitePages(evidence);
+        var citations = evidence.Entries.ToDictionary(e => e.Id, e => e.Citations.Count, StringComparer.Ordinal);
+
+        void Check(string? markdown, string writtenOn, string file, int firstLine, int firstColumn)
+        {
+            if (markdown is null) return;
+            foreach (var (url, line, column) in ContentMarkdown.Links(markdown))
+            {
+                var (at, atColumn) = (firstLine + line, line == 0 ? firstColumn + column : column + 1);
+                if (!LinkPolicy.IsAllowed(url))
+                {
+                    diagnostics.Error(DiagnosticCodes.InvalidUrl, file, at, atColumn,
+                        $"the link '{ValuePrintable(url)}' would not be shown as a link: use an http(s) address, a mailto: address or a path within the site");
+                    continue;
+                }
+                if (LinkPolicy.IsExternal(url) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) continue;
+                var target = new Uri(new Uri(new Uri("https://site.invalid/"), writtenOn), url);
+                var path = Uri.UnescapeDataString(target.AbsolutePath);
+                if (!pages.Contains(path) && !pages.Contains(path.EndsWith('/') ? path : path + "/"))
+                {
+                    diagnostics.Error(DiagnosticCodes.BrokenLink, file, at, atColumn,
+                        $"the link '{url}' goes to {path}, which this site does not have");
+                    continue;
+                }
+                var fragment = target.Fragment.TrimStart('#');
+                if (fragment.StartsWith(NoteLinks.CitationPrefix, StringComparison.Ordinal) && path.StartsWith("/entries/", StringComparison.Ordinal)
+                    && citations.TryGetValue(path.Split('/')[2], out var count)
+                    && NoteMarkers.Number(fragment[NoteLinks.CitationPrefix.Length..], count) is null)
+                    diagnostics.Error(DiagnosticCodes.BrokenFragment, file, at, atColumn,
+                        $"the link '{url}' names note {fragment[NoteLinks.CitationPrefix.Length..]}, which that entry does not have");
+            }
+        }
+
+        foreach (var entry in evidence.Entries) Check(entry.Body, SiteUrls.Entry(entry.Id), entry.Location.File, entry.BodyLine, 1);
+        foreach (var document in evidence.Documents)
+        {
+            Check(document.Summary, SiteUrls.Document(document.Id), document.Location.File, document.SummaryLine, 1);
+            Check(document.Notes, SiteUrls.Document(document.Id), document.Location.File, document.Location.Line, document.Location.Column);
+        }
+        foreach (var register in evidence.Registers) Check(register.Summary, SiteUrls.Register(register.Id), register.Location.File, register.SummaryLine, 1);
+        foreach (var source in evidence.Sources) Check(source.Notes, SiteUrls.Source(source.Id), source.Location.File, source.Location.Line, source.Location.Column);
+        foreach (var risk in evidence.Risks) Check(risk.Notes, SiteUrls.Risk(risk.Id), risk.Location.File, risk.Location.Line, risk.Location.Column);
+        if (evidence.Site.IntroductionLocation is { } introduction)
+            Check(evidence.Site.Introduction, SiteUrls.Home, introduction.File, introduction.Line, introduction.Column);
+        if (evidence.Site.CorrectionsLocation is { } corrections)
+            Check(evidence.Site.Corrections, SiteUrls.About, corrections.File, corrections.Line, corrections.Column);
+    }
+
+    private static string ValuePrintable(string url) => string.Concat(url.Select(c => char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString()));
+
+    /// <summary>The site-root paths of the pages and files a build of this content writes, as far as content may link to them.</summary>
+    private static HashSet<string> SitePages(Evidence evidence)
+    {
+        var pages = new HashSet<string>(StringComparer.Ordinal)
+        {
+            SiteUrls.Home, SiteUrls.SourceRegister, SiteUrls.OrganisationIndex, SiteUrls.About, SiteUrls.EvidenceHealth,
+            SiteUrls.Print, SiteUrls.Search, SiteUrls.Data, SiteUrls.TagIndex, SiteUrls.AtAGlance, FeedExport.AtomUrl, FeedExport.JsonUrl,
+            CsvExport.EntriesUrl, CsvExport.CitationsUrl, CsvExport.SourcesUrl, CsvExport.RisksUrl, CsvExport.FiguresUrl,
+        };
+        if (evidence.ReviewItems.Count > 0) pages.Add(SiteUrls.Review);
+        if (evidence.Registers.Count > 0 || evidence.Documents.Count > 0) pages.Add(SiteUrls.Documents);
+        if (evidence.People.Count > 0) pages.Add(SiteUrls.People);
+        if (evidence.Glossary.Count > 0) pages.Add(SiteUrls.Glossary);
+        foreach (var entry in evidence.Entries)
+        {
+            pages.Add(SiteUrls.Entry(entry.Id));
+            pages.Add(SiteUrls.YearPage(entry.Date.Earliest.Year));
+            foreach (var tag in entry.Tags) pages.Add(SiteUrls.Tag(tag));
+        }
+        foreach (var source in evidence.Sources)
+        {
+            pages.Add(SiteUrls.Source(source.Id));
+            if (evidence.Snapshots.ContainsKey(source.Id)) pages.Add(SiteUrls.ArchivedCopy(source.Id));
+        }
+        foreach (var organisation in evidence.Organisations) pages.Add(SiteUrls.Organisation(organisation.Id));
+        foreach (var item in evidence.ReviewItems) pages.Add(SiteUrls.ReviewItem(item.Id));
+        foreach (var register in evidence.Registers) pages.Add(SiteUrls.Register(register.Id));
+        foreach (var risk in evidence.Risks) pages.Add(SiteUrls.Risk(risk.Id));
+        foreach (var document in evidence.Documents) pages.Add(SiteUrls.Document(document.Id));
+        return pages;
+    }
+}
