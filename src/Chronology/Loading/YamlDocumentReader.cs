@@ -60,10 +60,10 @@ internal static class YamlDocumentReader
             diagnostics.Error(DiagnosticCodes.MalformedYaml, file, line + lineOffset, column, Describe(e));
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet's scanner gives up without a position on some malformed input (an unclosed flow
-            // sequence, say); the last event it did read is the nearest place we can honestly name.
+            // sequence, a tag that is not a URI); the last event it did read is the nearest place we can honestly name.
             var last = parser.Current?.End;
             var line = last is null ? lineOffset + 1 : (int)last.Value.Line + lineOffset;
             var column = last is null ? 1 : (int)last.Value.Column;

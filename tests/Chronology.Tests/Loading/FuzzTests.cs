@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text;
+using Chronology.Diagnostics;
+
+namespace Chronology.Tests.Loading;
+
+/// <summary>
+/// Generated mutations of a small but complete site (every content kind): random bytes, truncations, deep nesting,
+/// huge numbers, other scripts' digits, control characters and symbolic links. Each run must end in a located
+/// error or a clean build: never an exception, and a failed build never changes the previous output. The
+/// mutations come from a fixed seed, so a failure repeats; the count is bounded so CI stays fast.
+/// </summary>
+public class FuzzTests
+{
+    /// <summary>Runs per test run (FUZZ_RUNS raises it for a longer search by hand; FUZZ_SEED starts elsewhere).</summary>
+    private static readonly int Runs = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_RUNS"), out var runs) ? runs : 300;
+
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var seed) ? seed : 20261130;
+
+    private static readonly string[] Insertions =
+    [
+        new string('[', 20_000), new string('{', 20_000), "\n" + new string('>', 20_000) + " x\n", string.Concat(Enumerable.Repeat("- ", 5_000)),
+        "99999999999999999999999999999999999", "page 99999999999", "٣", "٢٠٢١", "\u0001", "\u0000", "\u007F", "\r",
+        "\t", ": :", "!!python/object:x", "&anchor ", "*anchor", "[^99]", "[^0]", "[x](//evil/path)", "[x](javascript:alert(1))",
+        "[x](../../nowhere/)", "\"", "'", "---\n", "\uFEFF", "\uD800", "<script>alert(1)</script>", "0000-01-01", "9999-24",
+    ];
+
+    [Fact]
+    public async Task Mutated_content_gives_a_located_error_or_a_clean_build_never_an_exception()
+    {
+        using var site = TestSite.Create(DocumentFixtures.Files.Replace("A note about the programme's plans.", "A note about the programme's plans.[^1]"), withDefaults: false);
+        await Fuzz(site, Runs);
+    }
+
+    /// <summary>The same on a copy of the real content (fewer runs: each builds the whole site).</summary>
+    [Fact]
+    public async Task Mutated_real_content_gives_a_located_error_or_a_clean_build_never_an_exception()
+    {
+        using var site = TestSite.Create("", withDefaults: false);
+        foreach (var file in Directory.GetFiles(RepoPaths.Content, "*", SearchOption.AllDirectories))
+            site.WriteBytes(Path.Combine("content", Path.GetRelativePath(RepoPaths.Content, file)), File.ReadAllBytes(file));
+        await Fuzz(site, Math.Max(10, Runs / 15));
+    }
+
+    private static async Task Fuzz(TestSite site, int runs)
+    {
+        await site.BuildOkAsync();
+        var files = Directory.GetFiles(site.Content, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var originals = files.ToDictionary(f => f, File.ReadAllBytes);
+        using var outside = TestSite.Create("-- elsewhere/secret.md --\n---\ndate: 2020\ntitle: Secret\ncitations:\n  - source: bundle\n---\nSecret.[^1]\n", withDefaults: false);
+
+        for (var run = 0; run < runs; run++)
+        {
+            var random = new Random(Seed + run);
+            var file = files[random.Next(files.Length)];
+            var (description, mutate) = Mutation(random, originals[file], Path.Combine(outside.Root, "elsewhere", "secret.md"));
+            var before = Snapshot(site.Output);
+            try
+            {
+                mutate(file);
+                var checkDiagnostics = site.Check();
+                var result = await site.BuildAsync();
+                foreach (var error in result.Diagnostics.Items.Where(d => d.Severity == Severity.Error))
+                {
+                    Assert.True(error.Line >= 1 && error.Column >= 1, $"run {run} ({description} in {file}): unlocated {error}");
+                    Assert.False(error.File.EndsWith(".html", StringComparison.Ordinal), $"run {run} ({description} in {file}): an error in a generated file: {error}");
+                }
+                if (!result.Published)
+                {
+                    Assert.Equal(before, Snapshot(site.Output));
+                    Assert.Contains(checkDiagnostics, d => d.Severity == Severity.Error);
+                }
+            }
+            catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+            {
+                Assert.Fail($"run {run} ({description} in {Path.GetRelativePath(site.Root, file)}) threw {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
+            }
+            finally
+            {
+                if (new FileInfo(file).LinkTarget is not null) File.Delete(file);
+                File.WriteAllBytes(file, originals[file]);
+            }
+        }
+        await site.BuildOkAsync();
+    }
+
+    private static (string Description, Action<string> Mutate) Mutation(Random random, byte[] original, string outsideFile)
+    {
+        switch (random.Next(6))
+        {
+            case 0:
+            {
+                var bytes = (byte[])original.Clone();
+                var flips = 1 + random.Next(4);
+                for (var i = 0; i < flips && bytes.Length > 0; i++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                return ($"{flips} random bytes", path => File.WriteAllBytes(path, bytes));
+            }
+            case 1:
+            {
+                var length = random.Next(original.Length + 1);
+                return ($"truncated to {length} bytes", path => File.WriteAllBytes(path, original[..length]));
+            }
+            case 2:
+            {
+                File.Exists(outsideFile);
+                return ("a symbolic link out of the content folder", path =>
+                {
+                    File.Delete(path);
+                    File.CreateSymbolicLink(path, outsideFile);
+                });
+            }
+            default:
+            {
+                var insertion = Insertions[random.Next(Insertions.Length)];
+                // A lone surrogate cannot be encoded: write the bytes a careless editor would (invalid UTF-8).
+                var inserted = insertion == "\uD800" ? [0xED, 0xA0, 0x80] : Encoding.UTF8.GetBytes(insertion);
+                var at = random.Next(original.Length + 1);
+                var mutated = original[..at].Concat(inserted).Concat(original[at..]).ToArray();
+                var shown = insertion.Length > 20 ? insertion[..20] + "…" : insertion;
+                return ($"'{string.Concat(shown.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"U+{(int)c:X4}" : c.ToString()))}' inserted at byte {at}", path => File.WriteAllBytes(path, mutated));
+            }
+        }
+    }
+
+    /// <summary>Every output file's path and hash: what "the previous output, untouched" means.</summary>
+    private static string Snapshot(string output)
+    {
+        if (!Directory.Exists(output)) return "";
+        var lines = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(output, f) + " " + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+        return string.Join("\n", lines);
+    }
+}
