@@ -75,6 +75,9 @@ public static class ContentMarkdown
     /// <summary>Renders a body whose note markers (<c>[^3]</c>) link to the page's numbered notes.</summary>
     public static string ToHtml(string markdown, NoteLinks notes) => Render(markdown, null, notes);
 
+    /// <summary>Renders a body on another page than its own, with its links rebased and its markers linked to that page's notes.</summary>
+    public static string ToHtml(string markdown, Func<string, string> rebaseRelative, NoteLinks notes) => Render(markdown, rebaseRelative, notes);
+
     private static string Render(string markdown, Func<string, string>? rebaseRelative, NoteLinks? notes)
     {
         if (IsTooDeep(markdown)) return AsText(markdown);

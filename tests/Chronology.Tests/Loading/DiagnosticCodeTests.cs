@@ -164,17 +164,20 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
-    public async Task Broken_links_and_fragments_after_rendering_are_errors()
+    public async Task A_broken_link_is_an_error_where_it_is_written_and_a_broken_fragment_after_rendering()
     {
-        using var site = TestSite.Create(Entry("a", GoodEntry.Replace("happened.", "happened; see [b](../b/) and [c](#nowhere).")));
+        using var site = TestSite.Create(Entry("a", GoodEntry.Replace("happened.", "happened; see [c](#nowhere).")));
 
         var result = await site.BuildAsync();
 
         Assert.False(result.Published);
-        var link = Assert.Single(result.Diagnostics.Items, d => d.Code == DiagnosticCodes.BrokenLink && d.File.EndsWith("entries/a/index.html"));
-        Assert.Contains("'../b/'", link.Message);
         var fragment = Assert.Single(result.Diagnostics.Items, d => d.Code == DiagnosticCodes.BrokenFragment && d.File.EndsWith("entries/a/index.html"));
         Assert.Contains("'#nowhere'", fragment.Message);
+
+        using var broken = TestSite.Create(Entry("a", GoodEntry.Replace("happened.", "happened; see [b](../b/).")));
+        var link = Assert.Single(broken.Check(), d => d.Code == DiagnosticCodes.BrokenLink);
+        Assert.Equal((broken.Display("entries/a.md"), 8, 46), (link.File, link.Line, link.Column));
+        Assert.Contains("'../b/'", link.Message);
     }
 
     [Fact]
