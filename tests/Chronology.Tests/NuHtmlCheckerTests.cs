@@ -16,7 +16,7 @@ public sealed class NuHtmlCheckerTests : IDisposable
     [Fact]
     public async Task Every_page_of_the_real_site_is_valid_html()
     {
-        if (!Ready()) return;
+        RequireChecker();
         var result = await SiteBuild.RunAsync(RepoPaths.Content, _output);
         Assert.True(result.Published);
 
@@ -29,7 +29,7 @@ public sealed class NuHtmlCheckerTests : IDisposable
     [Fact]
     public void The_checker_reports_invalid_html()
     {
-        if (!Ready()) return;
+        RequireChecker();
         Directory.CreateDirectory(_output);
         File.WriteAllText(Path.Combine(_output, "bad.html"), "<!DOCTYPE html><html lang=en><title>x</title><p><div>bad</p>");
 
@@ -51,13 +51,14 @@ public sealed class NuHtmlCheckerTests : IDisposable
             .Select(m => $"{m.GetProperty("url").GetString()}:{(m.TryGetProperty("lastLine", out var l) ? l.GetInt32() : 0)}: {m.GetProperty("message").GetString()}")];
     }
 
-    private static bool Ready()
+    /// <summary>Runs only with Java and vnu.jar: without them the test is reported Skipped (never Passed), and under CI=true it fails.</summary>
+    private static void RequireChecker()
     {
         var java = JavaAvailable();
-        if (java && File.Exists(Jar)) return true;
+        if (java && File.Exists(Jar)) return;
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             Assert.Fail($"the Nu HTML Checker needs Java and {Jar} (.ci/run installs Java; the test project's build installs vnu.jar)");
-        return false;
+        Assert.Skip($"the Nu HTML Checker needs Java and {Jar}");
     }
 
     private static bool JavaAvailable()

@@ -13,9 +13,9 @@ public sealed class RealSite : IAsyncLifetime, IDisposable
 
     public BuildResult Result { get; private set; } = default!;
 
-    public async Task InitializeAsync() => Result = await SiteBuild.RunAsync(RepoPaths.Content, Output);
+    public async ValueTask InitializeAsync() => Result = await SiteBuild.RunAsync(RepoPaths.Content, Output);
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public void Dispose()
     {

@@ -26,7 +26,7 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public static bool Required => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (!Available) return;
         var result = await SiteBuild.RunAsync(RepoPaths.Content, _output);
@@ -77,7 +77,7 @@ public sealed class BrowserSite : IAsyncLifetime
         return page;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();

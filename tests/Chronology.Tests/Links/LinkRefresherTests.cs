@@ -21,9 +21,9 @@ public sealed class LinkRefresherTests : IAsyncLifetime
 
     private LocalLinkServer _server = default!;
 
-    public async Task InitializeAsync() => _server = await LocalLinkServer.StartAsync();
+    public async ValueTask InitializeAsync() => _server = await LocalLinkServer.StartAsync();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task A_reachable_page_is_ok_and_a_pdf_needs_only_a_head_request()

@@ -184,7 +184,7 @@ public class DiagnosticCodeTests
     public void Every_code_is_documented_and_tested()
     {
         // NotUtf8, the link codes and OutsideContent need bytes, a build or a symbolic link: each has its own test here or in HostileInputTests.
-        var tested = Cases.Concat(WarningCases).Select(c => (string)c[0]).Concat(HostileInputTests.Cases.Select(c => (string)c[1]))
+        var tested = Cases.Concat(WarningCases).Select(c => c.Data.Item1).Concat(HostileInputTests.Cases.Select(c => c.Data.Item2))
             .Concat([DiagnosticCodes.NotUtf8, DiagnosticCodes.BrokenLink, DiagnosticCodes.BrokenFragment, DiagnosticCodes.OutsideContent]).ToHashSet();
         var documentation = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "diagnostics.md"));
 

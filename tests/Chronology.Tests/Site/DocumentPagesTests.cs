@@ -8,9 +8,9 @@ public sealed class DocumentPagesTests : IAsyncLifetime, IDisposable
 {
     private readonly TestSite _site = TestSite.Create(DocumentFixtures.Files, withDefaults: false);
 
-    public Task InitializeAsync() => _site.BuildOkAsync();
+    public async ValueTask InitializeAsync() => await _site.BuildOkAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public void Dispose() => _site.Dispose();
 

@@ -88,13 +88,13 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
           "redirects": ["https://example.org/report.pdf"], "contentType": "application/pdf", "checkedAt": "2026-11-20T10:00:00Z", "firstFailedAt": null, "detail": null } ] }
         """, withDefaults: false);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _site.Write("content/site.yml", "title: Test chronology\ndescription: A site for tests.\nbaseUrl: https://chronology.example/\n");
         await _site.BuildOkAsync();
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public void Dispose() => _site.Dispose();
 
