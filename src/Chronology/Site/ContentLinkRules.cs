@@ -38,12 +38,10 @@ public static class ContentLinkRules
                         $"the link '{url}' goes to {path}, which this site does not have");
                     continue;
                 }
-                var fragment = target.Fragment.TrimStart('#');
-                if (fragment.StartsWith(NoteLinks.CitationPrefix, StringComparison.Ordinal) && path.StartsWith("/entries/", StringComparison.Ordinal)
-                    && citations.TryGetValue(path.Split('/')[2], out var count)
-                    && NoteMarkers.Number(fragment[NoteLinks.CitationPrefix.Length..], count) is null)
+                var fragment = Uri.UnescapeDataString(target.Fragment.TrimStart('#'));
+                if (fragment.Length > 0 && !FragmentExists(evidence, citations, path, fragment))
                     diagnostics.Error(DiagnosticCodes.BrokenFragment, file, at, atColumn,
-                        $"the link '{url}' names note {fragment[NoteLinks.CitationPrefix.Length..]}, which that entry does not have");
+                        $"the link '{url}' goes to #{fragment} on {path}, which is not a part of that page that content may link to (an entry's notes #cite-N, its #citations or #changes; a year #yYYYY on the home page; a document page's #passage-N)");
             }
         }
 
@@ -60,6 +58,27 @@ public static class ContentLinkRules
             Check(evidence.Site.Introduction, SiteUrls.Home, introduction.File, introduction.Line, introduction.Column);
         if (evidence.Site.CorrectionsLocation is { } corrections)
             Check(evidence.Site.Corrections, SiteUrls.About, corrections.File, corrections.Line, corrections.Column);
+    }
+
+    /// <summary>
+    /// The parts of pages content may link to, known before rendering: so that <c>check</c> rejects every link that
+    /// <c>build</c> would. Other fragments are refused rather than left for the build to find.
+    /// </summary>
+    private static bool FragmentExists(Evidence evidence, Dictionary<string, int> citations, string path, string fragment)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts is ["entries", var entryId] && citations.TryGetValue(entryId, out var count))
+        {
+            if (fragment is "citations" or "changes" or "cite-this" or "main") return true;
+            return fragment.StartsWith(NoteLinks.CitationPrefix, StringComparison.Ordinal)
+                && NoteMarkers.Number(fragment[NoteLinks.CitationPrefix.Length..], count) is not null;
+        }
+        if (parts.Length == 0)
+            return fragment == "main" || (fragment.StartsWith('y') && int.TryParse(fragment[1..], out var year) && evidence.Entries.Any(e => e.Date.Earliest.Year == year));
+        if (parts is ["documents", var documentId] && evidence.Documents.FirstOrDefault(d => d.Id == documentId) is { } document)
+            return fragment == "main" || (fragment.StartsWith(NoteLinks.PassagePrefix, StringComparison.Ordinal)
+                && NoteMarkers.Number(fragment[NoteLinks.PassagePrefix.Length..], document.Quotes().Count()) is not null);
+        return fragment == "main";
     }
 
     private static string ValuePrintable(string url) => string.Concat(url.Select(c => char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString()));

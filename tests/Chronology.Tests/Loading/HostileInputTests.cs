@@ -25,6 +25,8 @@ public class HostileInputTests
         { Entry(title: "[" + new string('[', 100_000)), DiagnosticCodes.NestingTooDeep, 4, 72 },
         { Entry(body: new string('>', 100_000) + " deep"), DiagnosticCodes.NestingTooDeep, 8, 1 },
         { Entry(body: string.Concat(Enumerable.Repeat("- ", 10_000)) + "deep"), DiagnosticCodes.NestingTooDeep, 8, 1 },
+        { Entry(body: new string('[', 100_000) + "deep"), DiagnosticCodes.NestingTooDeep, 8, 1 },
+        { Entry(citation: "  - source: src-a\n\tlocator: page 1"), DiagnosticCodes.MalformedYaml, 7, 1 },
         { Entry(title: "A \u0001 thing"), DiagnosticCodes.InvalidValue, 4, 10 },
         { Entry(title: "!!python/name:os.system x"), DiagnosticCodes.MalformedYaml, 4, 8 },
         { "-- content/sources/src-b.yml --\ntitle: B\ntype: report\ndate: 2020\nurl: \"https://example.org/a\\nb\"\nformat: html\n", DiagnosticCodes.InvalidUrl, 4, 6 },
@@ -101,6 +103,8 @@ public class HostileInputTests
         { "See [b](\\\\evil.example\\path).[^1]", DiagnosticCodes.InvalidUrl, 5 },
         { "See [b](&#106;avascript:alert(1)).[^1]", DiagnosticCodes.InvalidUrl, 5 },
         { "See [b](../b/#cite-9).[^1]", DiagnosticCodes.BrokenFragment, 5 },
+        { "See [b](../b/#somewhere).[^1]", DiagnosticCodes.BrokenFragment, 5 },
+        { "See [b](../../#y1999).[^1]", DiagnosticCodes.BrokenFragment, 5 },
     };
 
     [Theory]
@@ -120,7 +124,7 @@ public class HostileInputTests
     [Fact]
     public async Task Links_to_pages_the_site_has_pass_on_every_page_that_shows_them()
     {
-        using var site = TestSite.Create(Entry(body: "See [b](../b/#cite-1), [its source](../../sources/src-a/) and [the register](/sources/).[^1]")
+        using var site = TestSite.Create(Entry(body: "See [b](../b/#cite-1), [its source](../../sources/src-a/), [2012](../../#y2012) and [the register](/sources/).[^1]")
             + Entry(body: "Another.[^1]").Replace("entries/a.md", "entries/b.md"));
 
         Assert.DoesNotContain(site.Check(), d => d.Severity == Severity.Error);
