@@ -4,15 +4,21 @@ using AngleSharp.Dom;
 namespace Chronology.Tests.Site;
 
 /// <summary>The register, risk, document, documents-index and people pages of a small site, and their links back.</summary>
-public sealed class DocumentPagesTests : IAsyncLifetime, IDisposable
+public sealed class DocumentPagesTests(DocumentPagesTests.Built built) : IClassFixture<DocumentPagesTests.Built>
 {
-    private readonly TestSite _site = TestSite.Create(DocumentFixtures.Files, withDefaults: false);
+    private readonly TestSite _site = built.Site;
 
-    public async ValueTask InitializeAsync() => await _site.BuildOkAsync();
+    /// <summary>The site every test here reads, built once for the class; no test writes to it.</summary>
+    public sealed class Built : IAsyncLifetime, IDisposable
+    {
+        internal TestSite Site { get; } = TestSite.Create(DocumentFixtures.Files, withDefaults: false);
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public async ValueTask InitializeAsync() => await Site.BuildOkAsync();
 
-    public void Dispose() => _site.Dispose();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        public void Dispose() => Site.Dispose();
+    }
 
     [Fact]
     public void The_register_page_is_a_table_of_its_risks_that_script_can_sort()

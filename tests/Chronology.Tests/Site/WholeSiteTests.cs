@@ -4,10 +4,15 @@ using AngleSharp.Dom;
 
 namespace Chronology.Tests.Site;
 
-/// <summary>Builds one small site and checks every page type as a reader (and a tool) would meet it.</summary>
-public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
+/// <summary>Builds one small site, once for the class, and checks every page type as a reader (and a tool) would meet it.</summary>
+public sealed class WholeSiteTests(WholeSiteTests.Built built) : IClassFixture<WholeSiteTests.Built>
 {
-    private readonly TestSite _site = TestSite.Create("""
+    private readonly TestSite _site = built.Site;
+
+    /// <summary>The site every test here reads: built once; no test writes to it.</summary>
+    public sealed class Built : IAsyncLifetime, IDisposable
+    {
+    internal TestSite Site { get; } = TestSite.Create("""
         -- content/entries/2012-street-triage.md --
         ---
         date: 2012-11
@@ -90,13 +95,14 @@ public sealed class WholeSiteTests : IAsyncLifetime, IDisposable
 
     public async ValueTask InitializeAsync()
     {
-        _site.Write("content/site.yml", "title: Test chronology\ndescription: A site for tests.\nbaseUrl: https://chronology.example/\n");
-        await _site.BuildOkAsync();
+        Site.Write("content/site.yml", "title: Test chronology\ndescription: A site for tests.\nbaseUrl: https://chronology.example/\n");
+        await Site.BuildOkAsync();
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    public void Dispose() => _site.Dispose();
+    public void Dispose() => Site.Dispose();
+    }
 
     [Fact]
     public void Home_lists_the_whole_chronology_in_order_grouped_by_year()
