@@ -33,11 +33,17 @@ public static class ContentMarkdown
                 _ => null,
             };
             if (url is null) continue;
-            var offset = inline.Span.Start;
-            var lineStart = markdown.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
-            links.Add((url, markdown.AsSpan(0, lineStart).Count('\n'), offset - lineStart));
+            var (line, column) = PositionOf(markdown, inline.Span.Start);
+            links.Add((url, line, column));
         }
         return links;
+    }
+
+    /// <summary>The 0-based line and column of a character of the text (the pipeline keeps precise source offsets).</summary>
+    internal static (int Line, int Column) PositionOf(string markdown, int offset)
+    {
+        var lineStart = offset == 0 ? 0 : markdown.LastIndexOf('\n', offset - 1) + 1;
+        return (markdown.AsSpan(0, lineStart).Count('\n'), offset - lineStart);
     }
 
     /// <summary>Whether Markdig refuses the text as nested too deeply (quotes, lists or brackets thousands deep).</summary>

@@ -24,11 +24,8 @@ public static class NoteMarkers
         if (ContentMarkdown.IsTooDeep(markdown)) return markers; // reported by the depth check
         foreach (var marker in ContentMarkdown.Parse(markdown).Descendants<NoteMarkerInline>())
         {
-            // The pipeline keeps precise source offsets; a line is counted from the body's first line.
-            var offset = marker.Span.Start;
-            var lineStart = markdown.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
-            var line = markdown.AsSpan(0, lineStart).Count('\n');
-            markers.Add(new NoteMarker(marker.Label, line, offset - lineStart));
+            var (line, column) = ContentMarkdown.PositionOf(markdown, marker.Span.Start);
+            markers.Add(new NoteMarker(marker.Label, line, column));
         }
         return markers;
     }
