@@ -74,12 +74,29 @@ public sealed partial class RealSiteReaderTests(RealSite site) : IClassFixture<R
             foreach (var date in page.QuerySelectorAll("time, .date"))
                 Assert.False(NumericDate().IsMatch(date.TextContent), $"{path}: a date shown only in numbers: {date.TextContent}");
         }
+        // In running text, a date written in numbers (the document's own form) always has the plain form beside it,
+        // unless it stands inside quotation marks as the document's words.
+        foreach (var (path, page) in site.Pages())
+        {
+            var main = page.QuerySelector("main");
+            if (main is null) continue;
+            foreach (var quoted in main.QuerySelectorAll("blockquote, mark, q, .quote, .date-wording, .full-text, .url, code").ToList()) quoted.Remove();
+            var text = Regex.Replace(main.TextContent, @"\s+", " ");
+            foreach (Match match in SlashDate().Matches(text))
+            {
+                var after = text[(match.Index + match.Length)..];
+                Assert.True(Regex.IsMatch(after, @"\A[”""]|\A\s\(\d{1,2} [A-Z][a-z]+ \d{4}[);]"), $"{path}: '{match.Value}' without its plain form: …{text.Substring(Math.Max(0, match.Index - 40), Math.Min(80, text.Length - Math.Max(0, match.Index - 40)))}…");
+            }
+        }
         var entry = site.Page("entries/2021-discussion-post-on-the-hin-approach-and-sim/index.html");
         Assert.Equal("21 April 2021 (dated in the document as “21/04/21”)", Regex.Replace(entry.QuerySelector(".entry-date")!.TextContent, @"\s+", " ").Trim());
     }
 
     [GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}(-\d{2})?\b")]
     private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{2,4}\b")]
+    private static partial Regex SlashDate();
 
     [Fact]
     public void At_least_90_percent_of_entries_tie_their_sentences_to_notes_and_every_marker_resolves()

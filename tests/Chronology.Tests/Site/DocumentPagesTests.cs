@@ -35,7 +35,7 @@ public sealed class DocumentPagesTests(DocumentPagesTests.Built built) : IClassF
         Assert.Equal("OD", row.QuerySelector("th[scope=row]")!.TextContent);
         Assert.Equal("../../risks/od-funding/", row.QuerySelector("a")!.GetAttribute("href"));
         var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal(["04/02/2020", "3", "3"], cells.Skip(1).Take(3));
+        Assert.Equal(["4 February 2020", "3", "3"], cells.Skip(1).Take(3));
         Assert.Contains("band not named", cells[4]);
         Assert.Equal("2020-02-04", row.QuerySelectorAll("td")[1].GetAttribute("data-value"));
         Assert.Contains(page.QuerySelectorAll("script"), s => s.GetAttribute("src") == "../../assets/table-sort.js");
@@ -70,7 +70,7 @@ public sealed class DocumentPagesTests(DocumentPagesTests.Built built) : IClassF
 
         Assert.Equal("Risk OD: Funding after March 2020", page.QuerySelector("h1")!.TextContent);
         var facts = Facts(page);
-        Assert.Equal(("3 (Possible)", "3 (Moderate)", "9, a band the document does not name", "Open", "04/02/2020"),
+        Assert.Equal(("3 (Possible)", "3 (Moderate)", "9, a band the document does not name", "Open", "4 February 2020 (printed as “04/02/2020”)"),
             (facts["Probability"], facts["Impact"], facts["Rating (probability × impact)"], facts["Status"], facts["Date identified"]));
         Assert.Equal(["Funding is not secured after March 2020", "The contract runs out.", "1. Seek other funding"],
             page.QuerySelectorAll("#description ~ blockquote, section blockquote").Select(b => b.TextContent).Distinct().Take(3));
