@@ -8,7 +8,7 @@ internal static class SourceReader
     private static readonly string[] Keys =
     [
         "title", "publisher", "type", "date", "url", "alsoAt", "noUrlReason", "accessed", "archiveUrl", "pages",
-        "knownThrough", "format", "archive", "organisations", "notes",
+        "knownThrough", "format", "archive", "organisations", "notes", "noDateReason",
     ];
 
     public static Source? Read(string id, string text, string file, DiagnosticBag diagnostics)
@@ -26,6 +26,9 @@ internal static class SourceReader
             type = null;
         }
         var date = ValueReaders.Date(fields, "date", required: false);
+        var noDateReason = fields.Text("noDateReason");
+        if (noDateReason is not null && fields.Has("date"))
+            fields.Invalid("noDateReason", "'noDateReason' is only for sources without a 'date'");
         var url = ValueReaders.Url(fields, "url");
         var alsoAt = fields.TextList("alsoAt").Where(u => ValueReaders.CheckUrl(fields, "alsoAt", u.Value)).Select(u => u.Value).ToList();
         var noUrlReason = fields.Text("noUrlReason");
@@ -64,6 +67,7 @@ internal static class SourceReader
             KnownThroughLocation = fields.LocationOf("knownThrough"),
             ArchiveUrlLocation = fields.Has("archiveUrl") ? fields.LocationOf("archiveUrl") : null,
             Archive = archive,
+            NoDateReason = noDateReason,
         };
     }
 }

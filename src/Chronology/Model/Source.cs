@@ -22,6 +22,9 @@ public sealed record Source(
     public ContentLocation? KnownThroughLocation { get; init; }
     public ContentLocation? ArchiveUrlLocation { get; init; }
 
+    /// <summary>Why the source has no date: a fact of the documents, recorded once, so that no warning repeats it.</summary>
+    public string? NoDateReason { get; init; }
+
     public static readonly IReadOnlyList<string> Types =
     [
         "report", "inspection-report", "foi-response", "letter", "email", "web-page", "journal-article",

@@ -102,6 +102,7 @@ public static class OpenDataExport
         json.WriteString("noUrlReason", source.NoUrlReason);
         json.WriteString("archiveUrl", source.ArchiveUrl);
         json.WriteString("knownThrough", source.KnownThrough);
+        json.WriteString("noDateReason", source.NoDateReason);
         json.WriteString("format", source.Format);
         json.WriteString("archive", source.Archive);
         Strings(json, "organisations", source.Organisations);

@@ -52,8 +52,9 @@ public static partial class SourceRules
             }
             if (!cited.Contains(source.Id))
                 diagnostics.Warning(DiagnosticCodes.UncitedSource, at.File, at.Line, at.Column, $"no entry cites source '{source.Id}'");
-            if (source.Date is null)
-                diagnostics.Warning(DiagnosticCodes.IncompleteSource, at.File, at.Line, at.Column, "the source has no publication date");
+            if (source.Date is null && source.NoDateReason is null)
+                diagnostics.Warning(DiagnosticCodes.IncompleteSource, at.File, at.Line, at.Column,
+                    "the source has no publication date: give 'date', or say in 'noDateReason' why the documents give none");
             if (source.Url is { } url && source.Accessed is null && hasBeenAccessed?.Invoke(url) != true)
                 diagnostics.Warning(DiagnosticCodes.IncompleteSource, at.File, at.Line, at.Column,
                     "the source has a URL but no access date (give 'accessed', or run 'links refresh' to record when it was last reached)");

@@ -184,6 +184,17 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    public void A_missing_date_recorded_with_its_reason_is_not_a_warning_and_a_reason_beside_a_date_is_an_error()
+    {
+        using var quiet = TestSite.Create(Entry("a", GoodEntry) + SourceA("accessed: 2021-08-10\nnoDateReason: The documents give none.", date: null));
+        Assert.DoesNotContain(quiet.Check(), d => d.Code == DiagnosticCodes.IncompleteSource);
+
+        using var both = TestSite.Create(Entry("a", GoodEntry) + SourceA("accessed: 2021-08-10\nnoDateReason: The documents give none."));
+        var error = Assert.Single(both.Check(), d => d.Severity == Severity.Error);
+        Assert.Equal((DiagnosticCodes.InvalidValue, 8), (error.Code, error.Line));
+    }
+
+    [Fact]
     public void Every_code_is_documented_and_tested()
     {
         // NotUtf8, the link codes and OutsideContent need bytes, a build or a symbolic link: each has its own test here or in HostileInputTests.
