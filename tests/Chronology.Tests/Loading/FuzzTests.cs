@@ -65,6 +65,8 @@ public class FuzzTests
                     Assert.True(error.Line >= 1 && error.Column >= 1, $"run {run} ({description} in {file}): unlocated {error}");
                     Assert.False(error.File.EndsWith(".html", StringComparison.Ordinal), $"run {run} ({description} in {file}): an error in a generated file: {error}");
                 }
+                // No staging folder is ever left beside the output, whatever happened in the build.
+                Assert.Empty(Directory.GetDirectories(site.Root, Path.GetFileName(site.Output) + ".staging-*"));
                 if (!result.Published)
                 {
                     Assert.Equal(before, Snapshot(site.Output));
