@@ -44,20 +44,12 @@ public sealed partial class RealSiteReaderTests(RealSite site) : IClassFixture<R
     [Fact]
     public void Every_page_citation_of_a_pdf_opens_at_its_page()
     {
-        var evidence = ContentLoader.Load(RepoPaths.Content, new DiagnosticBag());
         var checkedCitations = 0;
-        foreach (var entry in evidence.Entries)
+        foreach (var (_, citation, source, note) in Notes())
         {
-            var page = site.Page($"entries/{entry.Id}/index.html");
-            for (var i = 0; i < entry.Citations.Count; i++)
-            {
-                var citation = entry.Citations[i];
-                var source = evidence.Sources.Single(s => s.Id == citation.SourceId);
-                if (!source.IsPdf || source.Url is null || source.Url.Contains('#') || citation.Locator?.FirstPage is not { } first) continue;
-                var href = page.QuerySelector($"#cite-{i + 1} .document-link a")!.GetAttribute("href");
-                Assert.Equal($"{source.Url}#page={first}", href);
-                checkedCitations++;
-            }
+            if (!source.IsPdf || source.Url is null || source.Url.Contains('#') || citation.Locator?.FirstPage is not { } first) continue;
+            Assert.Equal($"{source.Url}#page={first}", note.QuerySelector(".document-link a")!.GetAttribute("href"));
+            checkedCitations++;
         }
         Assert.True(checkedCitations >= 2, $"only {checkedCitations} page citations of PDFs");
     }
@@ -120,27 +112,19 @@ public sealed partial class RealSiteReaderTests(RealSite site) : IClassFixture<R
     [Fact]
     public void Every_verified_quotation_of_a_source_without_a_link_leads_to_its_highlighted_passage()
     {
-        var evidence = ContentLoader.Load(RepoPaths.Content, new DiagnosticBag());
         var reached = 0;
-        foreach (var entry in evidence.Entries)
+        foreach (var (entry, citation, source, note) in Notes())
         {
-            var page = site.Page($"entries/{entry.Id}/index.html");
-            for (var i = 0; i < entry.Citations.Count; i++)
-            {
-                var citation = entry.Citations[i];
-                var source = evidence.Sources.Single(s => s.Id == citation.SourceId);
-                if (citation.Quote is null || source.Url is not null) continue;
-                var note = page.GetElementById($"cite-{i + 1}")!;
-                if (note.QuerySelector(".quote-status-unverifiable") is not null) continue;
-                var href = note.QuerySelector("a.passage-link")?.GetAttribute("href");
-                Assert.True(href is not null, $"{entry.Id}, note {i + 1}: no link to the passage");
-                var target = new Uri(new Uri($"https://site.invalid/entries/{entry.Id}/"), href);
-                var copy = site.Page(target.AbsolutePath.TrimStart('/') + "index.html");
-                var passage = copy.GetElementById(target.Fragment[1..])!;
-                var marked = Regex.Replace(passage.QuerySelector("mark")!.TextContent, @"\s+", " ");
-                Assert.Equal(Fold(citation.Quote), Fold(marked));
-                reached++;
-            }
+            if (citation.Quote is null || source.Url is not null) continue;
+            if (note.QuerySelector(".quote-status-unverifiable") is not null) continue;
+            var href = note.QuerySelector("a.passage-link")?.GetAttribute("href");
+            Assert.True(href is not null, $"{entry.Id}, {note.Id}: no link to the passage");
+            var target = new Uri(new Uri($"https://site.invalid/entries/{entry.Id}/"), href);
+            var copy = site.Page(target.AbsolutePath.TrimStart('/') + "index.html");
+            var passage = copy.GetElementById(target.Fragment[1..])!;
+            var marked = Regex.Replace(passage.QuerySelector("mark")!.TextContent, @"\s+", " ");
+            Assert.Equal(Fold(citation.Quote), Fold(marked));
+            reached++;
         }
         Assert.True(reached >= 40, $"only {reached} quotations of sources without a link reach their passage");
     }
@@ -170,6 +154,19 @@ public sealed partial class RealSiteReaderTests(RealSite site) : IClassFixture<R
         Assert.NotNull(site.Page("about/index.html").GetElementById("corrections"));
         Assert.All(Directory.GetDirectories(Path.Combine(site.Output, "entries")), d =>
             Assert.Equal("Report an error in this entry", site.Page(Path.Combine(d, "index.html")).QuerySelector(".report-error a")!.TextContent));
+    }
+
+    /// <summary>Every citation of every entry with its source and the note that shows it on the entry's built page.</summary>
+    private IEnumerable<(Chronology.Model.ChronologyEntry Entry, Chronology.Model.Citation Citation, Chronology.Model.Source Source, AngleSharp.Dom.IElement Note)> Notes()
+    {
+        var evidence = ContentLoader.Load(RepoPaths.Content, new DiagnosticBag());
+        var sources = evidence.Sources.ToDictionary(s => s.Id);
+        foreach (var entry in evidence.Entries)
+        {
+            var page = site.Page($"entries/{entry.Id}/index.html");
+            for (var i = 0; i < entry.Citations.Count; i++)
+                yield return (entry, entry.Citations[i], sources[entry.Citations[i].SourceId], page.GetElementById($"cite-{i + 1}")!);
+        }
     }
 
     private static string Fold(string text) =>

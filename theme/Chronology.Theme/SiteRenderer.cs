@@ -16,14 +16,13 @@ public static class SiteRenderer
     {
         await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        var abbreviations = Abbreviations.For(site.Evidence);
 
         async Task Page<TPage>(string url, Dictionary<string, object?>? parameters = null) where TPage : IComponent
         {
             var values = new Dictionary<string, object?>(parameters ?? []) { ["Site"] = site, ["Url"] = url };
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync<TPage>(ParameterView.FromDictionary(values))).ToHtmlString());
-            writer.WritePage(url, abbreviations.Expand(html));
+            writer.WritePage(url, site.Abbreviations.Expand(html));
         }
 
         await Page<HomePage>(SiteUrls.Home);

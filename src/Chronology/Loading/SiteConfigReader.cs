@@ -18,7 +18,7 @@ internal static class SiteConfigReader
         var language = fields.Text("language") ?? "en-GB";
         if (!System.Text.RegularExpressions.Regex.IsMatch(language, @"\A[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\z"))
         {
-            fields.Invalid("language", $"'{ValueReaders.Printable(language)}' is not a language tag such as en-GB or cy (BCP 47)");
+            fields.Invalid("language", $"'{DiagnosticText.Printable(language)}' is not a language tag such as en-GB or cy (BCP 47)");
             language = "en-GB";
         }
         var annexSource = fields.Text("annexSource");

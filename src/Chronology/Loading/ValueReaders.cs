@@ -69,12 +69,12 @@ internal static partial class ValueReaders
     {
         if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            fields.Error(DiagnosticCodes.InvalidUrl, key, $"'{Printable(text)}' is not a URL: it contains white space or a control character");
+            fields.Error(DiagnosticCodes.InvalidUrl, key, $"'{DiagnosticText.Printable(text)}' is not a URL: it contains white space or a control character");
             return false;
         }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            fields.Error(DiagnosticCodes.InvalidUrl, key, $"'{Printable(text)}' is not an absolute http(s) URL");
+            fields.Error(DiagnosticCodes.InvalidUrl, key, $"'{DiagnosticText.Printable(text)}' is not an absolute http(s) URL");
             return false;
         }
         if (uri.UserInfo.Length > 0)
@@ -85,7 +85,4 @@ internal static partial class ValueReaders
         return true;
     }
 
-    /// <summary>Text with control characters shown as U+XXXX, for messages.</summary>
-    public static string Printable(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString()));
 }

@@ -17,14 +17,28 @@ public static class ContentMarkdown
         .UsePreciseSourceLocation()
         .Build();
 
-    internal static Markdig.Syntax.MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
+    /// <summary>
+    /// The parsed text, or null where Markdig refuses it as nested too deeply (quotes, lists or brackets thousands
+    /// deep): the depth check reports that where it is written, and rendering shows such text escaped.
+    /// </summary>
+    internal static MarkdownDocument? TryParse(string markdown)
+    {
+        try
+        {
+            return Markdig.Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Every link written in the text (inline, reference and autolinks, not images), with its 0-based line and column.</summary>
     public static IReadOnlyList<(string Url, int Line, int Column)> Links(string markdown)
     {
-        if (IsTooDeep(markdown)) return [];
         var links = new List<(string, int, int)>();
-        foreach (var inline in Parse(markdown).Descendants<Markdig.Syntax.Inlines.Inline>())
+        if (TryParse(markdown) is not { } document) return links;
+        foreach (var inline in document.Descendants<Markdig.Syntax.Inlines.Inline>())
         {
             var url = inline switch
             {
@@ -47,18 +61,7 @@ public static class ContentMarkdown
     }
 
     /// <summary>Whether Markdig refuses the text as nested too deeply (quotes, lists or brackets thousands deep).</summary>
-    public static bool IsTooDeep(string markdown)
-    {
-        try
-        {
-            Parse(markdown);
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-    }
+    public static bool IsTooDeep(string markdown) => TryParse(markdown) is null;
 
     /// <summary>Text Markdig cannot parse (nested too deeply), shown escaped, as one paragraph: rendering never throws.</summary>
     private static string AsText(string markdown) => "<p>" + System.Net.WebUtility.HtmlEncode(markdown) + "</p>\n";
@@ -86,8 +89,7 @@ public static class ContentMarkdown
 
     private static string Render(string markdown, Func<string, string>? rebaseRelative, NoteLinks? notes)
     {
-        if (IsTooDeep(markdown)) return AsText(markdown);
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        if (TryParse(markdown) is not { } document) return AsText(markdown);
         using var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);
         Pipeline.Setup(renderer);

@@ -21,8 +21,8 @@ public static class NoteMarkers
     public static IReadOnlyList<NoteMarker> Find(string markdown)
     {
         var markers = new List<NoteMarker>();
-        if (ContentMarkdown.IsTooDeep(markdown)) return markers; // reported by the depth check
-        foreach (var marker in ContentMarkdown.Parse(markdown).Descendants<NoteMarkerInline>())
+        if (ContentMarkdown.TryParse(markdown) is not { } document) return markers; // reported by the depth check
+        foreach (var marker in document.Descendants<NoteMarkerInline>())
         {
             var (line, column) = ContentMarkdown.PositionOf(markdown, marker.Span.Start);
             markers.Add(new NoteMarker(marker.Label, line, column));

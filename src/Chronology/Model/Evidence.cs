@@ -72,6 +72,32 @@ public sealed record Evidence(
         }
     }
 
+    /// <summary>Every Markdown text in the corpus, once: the one list that the depth and link checks walk.</summary>
+    public IEnumerable<MarkdownField> MarkdownFields()
+    {
+        foreach (var entry in Entries)
+            yield return new(entry.Body, MarkdownOwner.Entry, entry.Id, entry.Location with { Line = entry.BodyLine, Column = 1 });
+        foreach (var document in Documents)
+        {
+            yield return new(document.Summary, MarkdownOwner.Document, document.Id, document.Location with { Line = document.SummaryLine, Column = 1 });
+            if (document.Notes is { } notes) yield return new(notes, MarkdownOwner.Document, document.Id, document.Location);
+        }
+        foreach (var register in Registers)
+            yield return new(register.Summary, MarkdownOwner.Register, register.Id, register.Location with { Line = register.SummaryLine, Column = 1 });
+        foreach (var source in Sources)
+        {
+            if (source.Notes is { } notes) yield return new(notes, MarkdownOwner.Source, source.Id, source.Location);
+        }
+        foreach (var risk in Risks)
+        {
+            if (risk.Notes is { } notes) yield return new(notes, MarkdownOwner.Risk, risk.Id, risk.Location);
+        }
+        if (Site is { Introduction: { } introduction, IntroductionLocation: { } introductionAt })
+            yield return new(introduction, MarkdownOwner.SiteIntroduction, "site", introductionAt);
+        if (Site is { Corrections: { } corrections, CorrectionsLocation: { } correctionsAt })
+            yield return new(corrections, MarkdownOwner.SiteCorrections, "site", correctionsAt);
+    }
+
     /// <summary>Every source id the typed documents refer to (a source in use, though not quoted).</summary>
     public IEnumerable<string> SourceReferences()
     {

@@ -17,16 +17,16 @@ public static class ContentLinkRules
         var pages = SitePages(evidence);
         var citations = evidence.Entries.ToDictionary(e => e.Id, e => e.Citations.Count, StringComparer.Ordinal);
 
-        void Check(string? markdown, string writtenOn, string file, int firstLine, int firstColumn)
+        foreach (var field in evidence.MarkdownFields())
         {
-            if (markdown is null) return;
-            foreach (var (url, line, column) in ContentMarkdown.Links(markdown))
+            var writtenOn = PageOf(field);
+            foreach (var (url, line, column) in ContentMarkdown.Links(field.Text))
             {
-                var (at, atColumn) = (firstLine + line, line == 0 ? firstColumn + column : column + 1);
+                var (file, at, atColumn) = (field.At.File, field.At.Line + line, line == 0 ? field.At.Column + column : column + 1);
                 if (!LinkPolicy.IsAllowed(url))
                 {
                     diagnostics.Error(DiagnosticCodes.InvalidUrl, file, at, atColumn,
-                        $"the link '{ValuePrintable(url)}' would not be shown as a link: use an http(s) address, a mailto: address or a path within the site");
+                        $"the link '{DiagnosticText.Printable(url)}' would not be shown as a link: use an http(s) address, a mailto: address or a path within the site");
                     continue;
                 }
                 if (LinkPolicy.IsExternal(url) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) continue;
@@ -44,21 +44,20 @@ public static class ContentLinkRules
                         $"the link '{url}' goes to #{fragment} on {path}, which is not a part of that page that content may link to (an entry's notes #cite-N, its #citations or #changes; a year #yYYYY on the home page; a document page's #passage-N)");
             }
         }
-
-        foreach (var entry in evidence.Entries) Check(entry.Body, SiteUrls.Entry(entry.Id), entry.Location.File, entry.BodyLine, 1);
-        foreach (var document in evidence.Documents)
-        {
-            Check(document.Summary, SiteUrls.Document(document.Id), document.Location.File, document.SummaryLine, 1);
-            Check(document.Notes, SiteUrls.Document(document.Id), document.Location.File, document.Location.Line, document.Location.Column);
-        }
-        foreach (var register in evidence.Registers) Check(register.Summary, SiteUrls.Register(register.Id), register.Location.File, register.SummaryLine, 1);
-        foreach (var source in evidence.Sources) Check(source.Notes, SiteUrls.Source(source.Id), source.Location.File, source.Location.Line, source.Location.Column);
-        foreach (var risk in evidence.Risks) Check(risk.Notes, SiteUrls.Risk(risk.Id), risk.Location.File, risk.Location.Line, risk.Location.Column);
-        if (evidence.Site.IntroductionLocation is { } introduction)
-            Check(evidence.Site.Introduction, SiteUrls.Home, introduction.File, introduction.Line, introduction.Column);
-        if (evidence.Site.CorrectionsLocation is { } corrections)
-            Check(evidence.Site.Corrections, SiteUrls.About, corrections.File, corrections.Line, corrections.Column);
     }
+
+    /// <summary>The page a Markdown text is shown on, against which its relative links resolve.</summary>
+    private static string PageOf(MarkdownField field) => field.Owner switch
+    {
+        MarkdownOwner.Entry => SiteUrls.Entry(field.Id),
+        MarkdownOwner.Document => SiteUrls.Document(field.Id),
+        MarkdownOwner.Register => SiteUrls.Register(field.Id),
+        MarkdownOwner.Source => SiteUrls.Source(field.Id),
+        MarkdownOwner.Risk => SiteUrls.Risk(field.Id),
+        MarkdownOwner.SiteIntroduction => SiteUrls.Home,
+        MarkdownOwner.SiteCorrections => SiteUrls.About,
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
 
     /// <summary>
     /// The parts of pages content may link to, known before rendering: so that <c>check</c> rejects every link that
@@ -80,8 +79,6 @@ public static class ContentLinkRules
                 && NoteMarkers.Number(fragment[NoteLinks.PassagePrefix.Length..], document.Quotes().Count()) is not null);
         return fragment == "main";
     }
-
-    private static string ValuePrintable(string url) => string.Concat(url.Select(c => char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString()));
 
     /// <summary>The site-root paths of the pages and files a build of this content writes, as far as content may link to them.</summary>
     private static HashSet<string> SitePages(Evidence evidence)

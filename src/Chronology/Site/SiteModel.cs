@@ -160,6 +160,11 @@ public sealed class SiteModel
     /// <summary>Each content file's changes, from the repository's history (none outside a git work tree).</summary>
     public ContentHistory History { get; init; } = ContentHistory.None;
 
+    /// <summary>What each abbreviation on the site stands for (the glossary and the organisations).</summary>
+    public Abbreviations Abbreviations => _abbreviations ??= Abbreviations.For(Evidence);
+
+    private Abbreviations? _abbreviations;
+
     /// <summary>The sources whose archived copies this site holds, by title.</summary>
     public IReadOnlyList<Source> ArchivedSources => _archived ??= [.. Sources.Where(s => Evidence.Snapshots.ContainsKey(s.Id))];
 

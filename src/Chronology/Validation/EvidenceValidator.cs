@@ -112,24 +112,12 @@ public static class EvidenceValidator
     /// <summary>Markdown nested deeper than Markdig's limit is refused where it is written (CHR111), not at rendering.</summary>
     public static void CheckMarkdownDepth(Evidence evidence, DiagnosticBag diagnostics)
     {
-        void Check(string? markdown, string file, int line, int column)
+        foreach (var field in evidence.MarkdownFields())
         {
-            if (markdown is not null && ContentMarkdown.IsTooDeep(markdown))
-                diagnostics.Error(DiagnosticCodes.NestingTooDeep, file, line, column,
+            if (ContentMarkdown.IsTooDeep(field.Text))
+                diagnostics.Error(DiagnosticCodes.NestingTooDeep, field.At.File, field.At.Line, field.At.Column,
                     "the Markdown nests quotes, lists or brackets too deeply to be shown; flatten it");
         }
-        foreach (var entry in evidence.Entries) Check(entry.Body, entry.Location.File, entry.BodyLine, 1);
-        foreach (var document in evidence.Documents)
-        {
-            Check(document.Summary, document.Location.File, document.SummaryLine, 1);
-            Check(document.Notes, document.Location.File, document.Location.Line, document.Location.Column);
-        }
-        foreach (var register in evidence.Registers) Check(register.Summary, register.Location.File, register.SummaryLine, 1);
-        foreach (var source in evidence.Sources) Check(source.Notes, source.Location.File, source.Location.Line, source.Location.Column);
-        foreach (var organisation in evidence.Organisations) Check(organisation.Description, organisation.Location.File, organisation.Location.Line, organisation.Location.Column);
-        foreach (var risk in evidence.Risks) Check(risk.Notes, risk.Location.File, risk.Location.Line, risk.Location.Column);
-        if (evidence.Site.IntroductionLocation is { } introduction) Check(evidence.Site.Introduction, introduction.File, introduction.Line, introduction.Column);
-        if (evidence.Site.CorrectionsLocation is { } corrections) Check(evidence.Site.Corrections, corrections.File, corrections.Line, corrections.Column);
     }
 
     /// <summary>
