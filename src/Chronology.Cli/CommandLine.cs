@@ -17,9 +17,13 @@ public static class CommandLine
         var formatOption = new Option<string>("--format") { Description = "How to print problems: text, json or github (Actions annotations).", DefaultValueFactory = _ => "text" };
         formatOption.AcceptOnlyFromAmong(DiagnosticReport.Formats);
 
-        int Report(DiagnosticBag diagnostics, string format)
+        var verboseOption = new Option<bool>("--verbose") { Description = "Print every warning where it is (by default, text output counts warnings by code)." };
+        var strictOption = new Option<bool>("--warnings-as-errors") { Description = "Treat every warning as an error: the run fails (for CI)." };
+
+        int Report(DiagnosticBag diagnostics, ParseResult parse)
         {
-            var text = DiagnosticReport.Format(diagnostics.Sorted(), format);
+            var format = parse.GetValue(formatOption)!;
+            var text = DiagnosticReport.Format(diagnostics.Sorted(), format, verbose: parse.GetValue(verboseOption));
             (format == "text" ? error : output).Write(text);
             return diagnostics.HasErrors ? 1 : 0;
         }
@@ -27,14 +31,14 @@ public static class CommandLine
         var timingsOption = new Option<bool>("--timings") { Description = "Print how long each phase of the build took." };
         var build = new Command("build", "Check the content and build the static site (replaces the output only if the build succeeds).")
         {
-            contentOption, outputOption, formatOption, timingsOption,
+            contentOption, outputOption, formatOption, timingsOption, verboseOption, strictOption,
         };
         build.SetAction(async (parse, _) =>
         {
             var site = parse.GetValue(outputOption)!;
             var timer = new PhaseTimer();
-            var result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site, timer);
-            var exit = Report(result.Diagnostics, parse.GetValue(formatOption)!);
+            var result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site, timer, new DiagnosticBag { WarningsAsErrors = parse.GetValue(strictOption) });
+            var exit = Report(result.Diagnostics, parse);
             if (parse.GetValue(timingsOption)) await error.WriteAsync(timer.Report());
             await error.WriteLineAsync(result.Published
                 ? $"built {result.PageCount} pages ({result.FileCount} files) in {site}"
@@ -42,16 +46,19 @@ public static class CommandLine
             return exit;
         });
 
-        var check = new Command("check", "Run every validation on the content without writing anything (never goes online).") { contentOption, formatOption };
+        var check = new Command("check", "Run every validation on the content without writing anything (never goes online).")
+        {
+            contentOption, formatOption, verboseOption, strictOption,
+        };
         check.SetAction(parse =>
         {
-            var diagnostics = new DiagnosticBag();
+            var diagnostics = new DiagnosticBag { WarningsAsErrors = parse.GetValue(strictOption) };
             SiteBuild.Check(parse.GetValue(contentOption)!, diagnostics);
-            return Report(diagnostics, parse.GetValue(formatOption)!);
+            return Report(diagnostics, parse);
         });
 
         var folderArgument = new Argument<string>("folder") { Description = "A folder of static HTML." };
-        var checkLinks = new Command("check-links", "Check that every internal link and #fragment in a folder of HTML resolves.") { folderArgument, formatOption };
+        var checkLinks = new Command("check-links", "Check that every internal link and #fragment in a folder of HTML resolves.") { folderArgument, formatOption, verboseOption };
         checkLinks.SetAction(parse =>
         {
             var folder = parse.GetValue(folderArgument)!;
@@ -62,13 +69,15 @@ public static class CommandLine
             }
             var diagnostics = new DiagnosticBag();
             LinkChecker.CheckFolder(folder, diagnostics);
-            return Report(diagnostics, parse.GetValue(formatOption)!);
+            return Report(diagnostics, parse);
         });
 
         var refresh = new Command("refresh", "Check every external URL in the source register (goes online) and rewrite content/link-status.json.") { contentOption };
         refresh.SetAction((parse, cancellation) =>
             LinksRefreshCommand.RunAsync(parse.GetValue(contentOption)!, new LinkRefreshOptions(), error, cancellation));
-        var links = new Command("links", "External link status.") { refresh };
+        var sync = new Command("sync", "List every source URL in content/link-status.json, new ones as unchecked (never goes online).") { contentOption };
+        sync.SetAction(parse => LinksRefreshCommand.SyncAsync(parse.GetValue(contentOption)!, error));
+        var links = new Command("links", "External link status.") { refresh, sync };
 
         var portOption = new Option<int>("--port") { Description = "The port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8080 };
         var serve = new Command("serve", "Preview the site on 127.0.0.1, rebuilding and reloading open pages whenever the content changes.") { contentOption, portOption };

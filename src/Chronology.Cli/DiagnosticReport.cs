@@ -10,12 +10,24 @@ public static class DiagnosticReport
 {
     public static readonly string[] Formats = ["text", "json", "github"];
 
-    public static string Format(IReadOnlyList<Diagnostic> diagnostics, string format) => format switch
+    /// <summary>
+    /// Every diagnostic for tools (json, github). For people (text), every error in full and, unless
+    /// <paramref name="verbose"/>, warnings as one line per code, so that a new warning is not lost among old ones.
+    /// </summary>
+    public static string Format(IReadOnlyList<Diagnostic> diagnostics, string format, bool verbose = true) => format switch
     {
         "json" => Json(diagnostics),
         "github" => string.Concat(diagnostics.Select(d => GitHub(d) + "\n")),
-        _ => string.Concat(diagnostics.Select(d => d + "\n")) + Summary(diagnostics),
+        _ => string.Concat(diagnostics.Where(d => verbose || d.Severity == Severity.Error).Select(d => d + "\n"))
+            + (verbose ? "" : WarningCounts(diagnostics)) + Summary(diagnostics),
     };
+
+    private static string WarningCounts(IReadOnlyList<Diagnostic> diagnostics) =>
+        string.Concat(diagnostics.Where(d => d.Severity == Severity.Warning)
+            .GroupBy(d => d.Code).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Count() == 1
+                ? $"warning {g.Key}: 1 (--verbose shows it: {g.First().File}:{g.First().Line}:{g.First().Column})\n"
+                : $"warning {g.Key}: {g.Count()} (--verbose shows where)\n"));
 
     private static string Summary(IReadOnlyList<Diagnostic> diagnostics)
     {

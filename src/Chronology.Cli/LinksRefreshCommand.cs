@@ -24,7 +24,13 @@ public static class LinksRefreshCommand
 
         var urls = ExternalUrls.Of(evidence);
         var path = LinkStatusFile.PathIn(contentRoot);
-        var previous = LinkStatusFile.Read(path);
+        var previous = LinkStatusFile.Read(contentRoot, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            await log.WriteAsync(DiagnosticReport.Format(diagnostics.Sorted(), "text"));
+            await log.WriteLineAsync("links refresh: the old results could not be read; fix or delete the file first (their failure dates decide when a link is dead)");
+            return 1;
+        }
         using var handler = LinkRefresher.CreateHandler();
         var refresher = new LinkRefresher(handler, options, TimeProvider.System);
 
@@ -44,10 +50,39 @@ public static class LinksRefreshCommand
                 new Progress<string>(url => log.WriteLine($"[{Interlocked.Increment(ref done)}/{urls.Count}] {url}")), cancellation);
         }
 
-        LinkStatusFile.Write(path, records);
+        LinkStatusFile.Write(path, urls, records.ToDictionary(r => r.Url, StringComparer.Ordinal));
         foreach (var group in records.GroupBy(r => r.Outcome).OrderBy(g => g.Key))
             await log.WriteLineAsync($"{group.Key.ToString().ToLowerInvariant()}: {group.Count()}");
         await log.WriteLineAsync($"wrote {path}");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>links sync</c>: never goes online. Lists every URL of the register in content/link-status.json, keeping
+    /// the last result of each and marking new ones "unchecked"; results for URLs no source uses are dropped.
+    /// </summary>
+    public static async Task<int> SyncAsync(string contentRoot, TextWriter log)
+    {
+        var diagnostics = new DiagnosticBag();
+        var evidence = ContentLoader.Load(contentRoot, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            await log.WriteAsync(DiagnosticReport.Format(diagnostics.Sorted(), "text"));
+            await log.WriteLineAsync("links sync: fix the content first");
+            return 1;
+        }
+        var urls = ExternalUrls.Of(evidence);
+        var path = LinkStatusFile.PathIn(contentRoot);
+        var previous = LinkStatusFile.Read(contentRoot, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            // An unreadable file is replaced, keeping nothing: say so rather than fail, since sync is how it is repaired.
+            await log.WriteAsync(DiagnosticReport.Format(diagnostics.Sorted(), "text"));
+            await log.WriteLineAsync("links sync: the old results could not be read and are dropped");
+        }
+        LinkStatusFile.Write(path, urls, previous);
+        var notChecked = urls.Count(u => !previous.ContainsKey(u));
+        await log.WriteLineAsync($"wrote {path}: {urls.Count} URLs, {notChecked} not yet checked ('links refresh' checks them)");
         return 0;
     }
 }

@@ -23,6 +23,7 @@ public sealed class PreviewServer : IAsyncDisposable
 {
     public const string ScriptUrl = "/__chronology/live-reload.js";
     public const string EventsUrl = "/__chronology/events";
+    public const string ProblemsStyleUrl = "/__chronology/problems.css";
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -36,6 +37,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task _rebuilding = Task.CompletedTask;
     private string? _lastProblems;
+    private string? _lastProblemsHtml;
 
     private PreviewServer(string content, int port, TextWriter log)
     {
@@ -46,6 +48,8 @@ public sealed class PreviewServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
+        builder.Services.Configure<Microsoft.Extensions.Hosting.ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         _app = builder.Build();
         _app.Run(HandleAsync);
 
@@ -74,7 +78,13 @@ public sealed class PreviewServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Runs until cancelled (Ctrl+C).</summary>
+    /// <summary>
+    /// Signalled when the host is told to stop: the host's console lifetime takes SIGTERM and Ctrl+C (SIGINT) and
+    /// reports them here, so <see cref="RunAsync"/> must wait on this as well as on the command's own cancellation.
+    /// </summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
+    /// <summary>Runs until Ctrl+C or SIGTERM, then stops at once.</summary>
     public static async Task<int> RunAsync(string content, int port, TextWriter log, CancellationToken cancellation)
     {
         if (!Directory.Exists(content))
@@ -84,9 +94,10 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         await using var server = await StartAsync(content, port, log);
         await log.WriteLineAsync($"serving {server.Address}/ from {content} (rebuilds and reloads open pages on every change; Ctrl+C stops)");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, server.Stopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellation);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {
@@ -123,12 +134,14 @@ public sealed class PreviewServer : IAsyncDisposable
         if (result.Published)
         {
             _lastProblems = null;
+            _lastProblemsHtml = null;
             await _log.WriteLineAsync($"build {Builds}: {result.PageCount} pages" + (Builds > 1 ? "; reloading open pages" : ""));
             Broadcast($"event: reload\ndata: {Builds}\n\n");
         }
         else
         {
             _lastProblems = problems;
+            _lastProblemsHtml = ProblemsHtml(result.Diagnostics.Sorted().Where(d => d.Severity == Severity.Error));
             await _log.WriteAsync(problems);
             await _log.WriteLineAsync($"build {Builds} failed; still serving the last good build");
             Broadcast(FailedEvent(problems));
@@ -155,6 +168,12 @@ public sealed class PreviewServer : IAsyncDisposable
             await StreamEventsAsync(context);
             return;
         }
+        if (path == ProblemsStyleUrl)
+        {
+            context.Response.ContentType = "text/css; charset=utf-8";
+            await context.Response.WriteAsync(ProblemsStyle);
+            return;
+        }
         if (path == ScriptUrl)
         {
             context.Response.ContentType = "text/javascript; charset=utf-8";
@@ -167,7 +186,7 @@ public sealed class PreviewServer : IAsyncDisposable
             // No build has succeeded yet: every address shows the problems.
             context.Response.StatusCode = (int)HttpStatusCode.ServiceUnavailable;
             context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(ProblemsPage(_lastProblems ?? ""));
+            await context.Response.WriteAsync(ProblemsPage(_lastProblemsHtml ?? ""));
             return;
         }
 
@@ -188,7 +207,9 @@ public sealed class PreviewServer : IAsyncDisposable
         context.Response.ContentType = ContentTypes.TryGetContentType(file, out var type) ? type + (type.StartsWith("text/", StringComparison.Ordinal) ? "; charset=utf-8" : "") : "application/octet-stream";
         if (file.EndsWith(".html", StringComparison.Ordinal))
         {
-            await context.Response.WriteAsync(WithLiveReload(await File.ReadAllTextAsync(file)));
+            var html = await File.ReadAllTextAsync(file);
+            if (_lastProblemsHtml is { } block) html = WithProblems(html, block);
+            await context.Response.WriteAsync(WithLiveReload(html));
             return;
         }
         await context.Response.SendFileAsync(file);
@@ -216,9 +237,8 @@ public sealed class PreviewServer : IAsyncDisposable
         lock (_listeners) _listeners.Add(listener);
         try
         {
+            // The page already shows the problems of the build it was served from (in its HTML, without script).
             await context.Response.WriteAsync($"event: hello\ndata: {Builds}\n\n", context.RequestAborted);
-            if (_lastProblems is { } problems)
-                await context.Response.WriteAsync(FailedEvent(problems), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
             await foreach (var message in listener.Reader.ReadAllAsync(stop.Token))
@@ -243,14 +263,52 @@ public sealed class PreviewServer : IAsyncDisposable
         return at < 0 ? html + tag : html.Insert(at, tag);
     }
 
-    private static string ProblemsPage(string problems) => WithLiveReload(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head><body><main>"
-        + "<h1>The build failed</h1><p>Fix these problems; the page reloads when the build succeeds.</p><pre>"
-        + WebUtility.HtmlEncode(problems) + "</pre></main></body></html>");
+    /// <summary>
+    /// A failed build's errors as HTML, each at file:line:col with what its code means and how to fix it (from
+    /// docs/diagnostics.md). Served inside every page until a build succeeds, so it needs no script.
+    /// </summary>
+    internal static string ProblemsHtml(IEnumerable<Diagnostic> errors)
+    {
+        var list = errors.ToList();
+        var html = new StringBuilder();
+        html.Append("<section class=\"chronology-build-problems\" role=\"alert\" aria-labelledby=\"chronology-build-problems-title\">")
+            .Append("<h2 id=\"chronology-build-problems-title\">The build failed: ").Append(list.Count).Append(list.Count == 1 ? " error" : " errors")
+            .Append("</h2><p>This page is the last good build. Fix these problems and save; the preview rebuilds by itself.</p><ol>");
+        foreach (var d in list)
+        {
+            html.Append("<li><code>").Append(WebUtility.HtmlEncode($"{d.File}:{d.Line}:{d.Column}")).Append("</code> <strong>")
+                .Append(WebUtility.HtmlEncode(d.Code)).Append("</strong>: ").Append(WebUtility.HtmlEncode(d.Message));
+            if (DiagnosticDocs.Explain(d.Code) is { } why)
+                html.Append("<br><span>").Append(WebUtility.HtmlEncode(why.Meaning)).Append(" How to fix: ").Append(WebUtility.HtmlEncode(why.Fix)).Append("</span>");
+            html.Append("</li>");
+        }
+        return html.Append("</ol></section>").ToString();
+    }
+
+    /// <summary>The problems block at the start of the page's body, with its stylesheet (the site's CSP allows only its own styles).</summary>
+    internal static string WithProblems(string html, string block)
+    {
+        var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+        var at = body < 0 ? -1 : html.IndexOf('>', body);
+        var insert = $"<link rel=\"stylesheet\" href=\"{ProblemsStyleUrl}\">" + block;
+        return at < 0 ? insert + html : html.Insert(at + 1, insert);
+    }
+
+    private static string ProblemsPage(string block) => WithLiveReload(
+        $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title><link rel=\"stylesheet\" href=\"{ProblemsStyleUrl}\"></head><body><main>"
+        + "<h1>No build has succeeded yet</h1>" + block + "</main></body></html>");
+
+    private const string ProblemsStyle = """
+        .chronology-build-problems { margin: 0; padding: 1rem 1.25rem; background: #fff0f0; color: #5a0000; border-bottom: 4px solid #b00020; font: 1rem/1.5 system-ui, sans-serif; }
+        .chronology-build-problems h2 { margin: 0 0 .5rem; font-size: 1.25rem; }
+        .chronology-build-problems ol { padding-left: 1.5rem; }
+        .chronology-build-problems li { margin: .5rem 0; overflow-wrap: anywhere; }
+        .chronology-build-problems code { font-size: .95em; }
+        """;
 
     /// <summary>
-    /// Reloads the page after a successful rebuild; after a failed one, shows the problems in a banner (built with
-    /// textContent only) and keeps the page as it was.
+    /// Reloads the page after every rebuild: a good one shows the new site, a failed one the same page with the
+    /// problems (which the server writes into the HTML, so they show without this script too).
     /// </summary>
     private const string LiveReloadScript = """
         (function () {
@@ -262,17 +320,7 @@ public sealed class PreviewServer : IAsyncDisposable
             seen = e.data;
           });
           events.addEventListener("reload", function () { location.reload(); });
-          events.addEventListener("failed", function (e) {
-            var banner = document.getElementById("chronology-build-problems");
-            if (!banner) {
-              banner = document.createElement("pre");
-              banner.id = "chronology-build-problems";
-              banner.setAttribute("role", "alert");
-              banner.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1rem;background:#fff0f0;color:#5a0000;border-top:3px solid #b00020;white-space:pre-wrap;z-index:10";
-              document.body.appendChild(banner);
-            }
-            banner.textContent = "The build failed; this is the last good version.\n\n" + e.data;
-          });
+          events.addEventListener("failed", function () { location.reload(); });
         })();
         """;
 

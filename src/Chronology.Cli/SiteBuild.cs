@@ -12,10 +12,10 @@ namespace Chronology.Cli;
 /// </summary>
 public static class SiteBuild
 {
-    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null)
+    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null)
     {
         timer ??= new PhaseTimer();
-        var diagnostics = new DiagnosticBag();
+        diagnostics ??= new DiagnosticBag();
         var checkedEvidence = Check(contentRoot, diagnostics, timer);
         if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
 
@@ -50,7 +50,6 @@ public static class SiteBuild
         }
     }
 
-    /// <summary>Every validation, no output.</summary>
     /// <summary>Every validation, no output: the same checks, at the same places, as the build runs before it renders.</summary>
     public static CheckedEvidence Check(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null)
     {

@@ -9,11 +9,14 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Exists(d => d.Severity == Severity.Error);
 
+    /// <summary>When set (<c>--warnings-as-errors</c>), every warning is recorded as an error and fails the run.</summary>
+    public bool WarningsAsErrors { get; init; }
+
     public void Error(string code, string file, int line, int column, string message) =>
         _items.Add(new Diagnostic(Severity.Error, code, file, line, column, message));
 
     public void Warning(string code, string file, int line, int column, string message) =>
-        _items.Add(new Diagnostic(Severity.Warning, code, file, line, column, message));
+        _items.Add(new Diagnostic(WarningsAsErrors ? Severity.Error : Severity.Warning, code, file, line, column, message));
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Chronology.Diagnostics;
 
 namespace Chronology.Links;
 
@@ -13,9 +14,28 @@ public static class LinkStatusFile
 {
     public const string FileName = "link-status.json";
 
+    /// <summary>The outcome written for a URL that no <c>links refresh</c> has checked yet.</summary>
+    public const string Unchecked = "unchecked";
+
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string PathIn(string contentRoot) => Path.Combine(contentRoot, FileName);
+
+    /// <summary>The committed results in a content folder; a file that cannot be read is CHR110, and reads as empty.</summary>
+    public static IReadOnlyDictionary<string, LinkRecord> Read(string contentRoot, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Read(PathIn(contentRoot));
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            var display = Path.Join(contentRoot, FileName).Replace('\\', '/');
+            var line = e is JsonException { LineNumber: { } l } ? (int)l + 1 : 1;
+            diagnostics.Error(DiagnosticCodes.MalformedLinkStatus, display, line, 1, $"cannot read the link status file: {e.Message}");
+            return new Dictionary<string, LinkRecord>();
+        }
+    }
 
     public static IReadOnlyDictionary<string, LinkRecord> Read(string path)
     {
@@ -24,6 +44,8 @@ public static class LinkStatusFile
         using var json = JsonDocument.Parse(File.ReadAllBytes(path));
         foreach (var item in json.RootElement.GetProperty("links").EnumerateArray())
         {
+            // A URL listed as "notChecked" (by 'links sync') has no result yet: it reads as absent.
+            if (item.GetProperty("outcome").GetString() == Unchecked) continue;
             var record = new LinkRecord(
                 item.GetProperty("url").GetString()!,
                 Enum.Parse<LinkOutcome>(item.GetProperty("outcome").GetString()!, ignoreCase: true),
@@ -39,17 +61,42 @@ public static class LinkStatusFile
         return records;
     }
 
-    public static string Serialise(IEnumerable<LinkRecord> records)
+    /// <summary>
+    /// The file listing every URL in <paramref name="urls"/>: its last result where there is one, "notChecked"
+    /// otherwise. Results for URLs no source uses any more are dropped.
+    /// </summary>
+    public static string Serialise(IEnumerable<string> urls, IReadOnlyDictionary<string, LinkRecord> results) =>
+        Serialise(urls.Distinct(StringComparer.Ordinal).Select(url => results.GetValueOrDefault(url)), urls.Where(url => !results.ContainsKey(url)));
+
+    public static string Serialise(IEnumerable<LinkRecord> records) => Serialise(records, []);
+
+    private static string Serialise(IEnumerable<LinkRecord?> records, IEnumerable<string> notChecked)
     {
+        var rows = records.OfType<LinkRecord>().Select(r => (r.Url, Record: (LinkRecord?)r))
+            .Concat(notChecked.Distinct(StringComparer.Ordinal).Select(url => (Url: url, Record: (LinkRecord?)null)));
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteStartArray("links");
-            foreach (var record in records.OrderBy(r => r.Url, StringComparer.Ordinal))
+            foreach (var (url, row) in rows.OrderBy(r => r.Url, StringComparer.Ordinal))
             {
                 json.WriteStartObject();
-                json.WriteString("url", record.Url);
+                json.WriteString("url", url);
+                if (row is not { } record)
+                {
+                    json.WriteString("outcome", Unchecked);
+                    json.WriteNull("status");
+                    json.WriteNull("finalUrl");
+                    json.WriteStartArray("redirects");
+                    json.WriteEndArray();
+                    json.WriteNull("contentType");
+                    json.WriteNull("checkedAt");
+                    json.WriteNull("firstFailedAt");
+                    json.WriteNull("detail");
+                    json.WriteEndObject();
+                    continue;
+                }
                 json.WriteString("outcome", record.Outcome.ToString().ToLowerInvariant());
                 if (record.Status is { } status) json.WriteNumber("status", status);
                 else json.WriteNull("status");
@@ -71,6 +118,9 @@ public static class LinkStatusFile
 
     public static void Write(string path, IEnumerable<LinkRecord> records) =>
         File.WriteAllText(path, Serialise(records), new UTF8Encoding(false));
+
+    public static void Write(string path, IEnumerable<string> urls, IReadOnlyDictionary<string, LinkRecord> results) =>
+        File.WriteAllText(path, Serialise(urls, results), new UTF8Encoding(false));
 
     private static string Format(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -8,9 +8,10 @@ namespace Chronology.Validation;
 /// <summary>Reports what the last <c>links refresh</c> found, from the committed results; never goes online.</summary>
 public static class LinkStatusRules
 {
-    public static void Validate(Evidence evidence, IReadOnlyDictionary<string, LinkRecord> status, DiagnosticBag diagnostics)
+    public static void Validate(Evidence evidence, string contentRoot, IReadOnlyDictionary<string, LinkRecord> status, DiagnosticBag diagnostics)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
+        var notChecked = 0;
         foreach (var source in evidence.Sources)
         {
             foreach (var url in new[] { source.Url, source.ArchiveUrl }.Concat(source.AlsoAt).OfType<string>())
@@ -19,7 +20,7 @@ public static class LinkStatusRules
                 var at = source.Location;
                 if (!status.TryGetValue(url, out var record))
                 {
-                    diagnostics.Warning(DiagnosticCodes.LinkUnchecked, at.File, at.Line, at.Column, $"{url}: never checked; run 'links refresh'");
+                    notChecked++;
                     continue;
                 }
                 var when = DisplayDates.Iso(record.CheckedAt);
@@ -40,6 +41,14 @@ public static class LinkStatusRules
                         break;
                 }
             }
+        }
+        // One warning for the lot: it has one remedy, and one per URL would drown every other warning.
+        if (notChecked > 0)
+        {
+            diagnostics.Warning(DiagnosticCodes.LinkUnchecked, Path.Join(contentRoot, LinkStatusFile.FileName).Replace('\\', '/'), 1, 1,
+                notChecked == 1
+                    ? "1 source URL has never been checked (its page says so); run 'links refresh', which goes online"
+                    : $"{notChecked} source URLs have never been checked (their pages say so); run 'links refresh', which goes online");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Chronology.Diagnostics;
+using Chronology.Links;
 using Chronology.Model;
 
 namespace Chronology.Validation;
@@ -14,7 +15,7 @@ public static partial class SourceRules
     [GeneratedRegex(@"^https://perma\.cc/[A-Z0-9]{4}-[A-Z0-9]{4}$")]
     private static partial Regex PermaCc();
 
-    public static void Validate(Evidence evidence, DiagnosticBag diagnostics, Func<string, bool>? hasBeenAccessed = null)
+    public static void Validate(Evidence evidence, DiagnosticBag diagnostics, Func<string, LinkRecord?>? lastCheck = null)
     {
         var sources = evidence.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var cited = new HashSet<string>(StringComparer.Ordinal);
@@ -50,14 +51,17 @@ public static partial class SourceRules
                 var archiveAt = source.ArchiveUrlLocation ?? at;
                 diagnostics.Error(DiagnosticCodes.InvalidArchiveUrl, archiveAt.File, archiveAt.Line, archiveAt.Column, $"archiveUrl: {problem}");
             }
-            if (!cited.Contains(source.Id))
+            // A source registered because a cited source names it (knownThrough) belongs on the register uncited.
+            if (!cited.Contains(source.Id) && source.KnownThrough is null)
                 diagnostics.Warning(DiagnosticCodes.UncitedSource, at.File, at.Line, at.Column, $"no entry cites source '{source.Id}'");
             if (source.Date is null && source.NoDateReason is null)
                 diagnostics.Warning(DiagnosticCodes.IncompleteSource, at.File, at.Line, at.Column,
                     "the source has no publication date: give 'date', or say in 'noDateReason' why the documents give none");
-            if (source.Url is { } url && source.Accessed is null && hasBeenAccessed?.Invoke(url) != true)
+            // A URL never checked is one site-wide warning (CHR334); here only a URL that was checked and not reached,
+            // so that nothing on the site says when it last worked.
+            if (source.Url is { } url && source.Accessed is null && lastCheck?.Invoke(url) is { WasReached: false })
                 diagnostics.Warning(DiagnosticCodes.IncompleteSource, at.File, at.Line, at.Column,
-                    "the source has a URL but no access date (give 'accessed', or run 'links refresh' to record when it was last reached)");
+                    "the source's URL was not reached when last checked and no access date is recorded: give 'accessed' (when it was last read) or an 'archiveUrl'");
         }
 
         foreach (var snapshot in evidence.Snapshots.Values)

@@ -72,6 +72,51 @@ public class CommandLineTests
         Assert.DoesNotContain(" ms\n", (await Run("build", "--content", site.Content, "--output", site.Output)).Error);
     }
 
+    [Fact]
+    public async Task Warnings_are_counted_by_code_unless_verbose_and_fail_the_build_with_warnings_as_errors()
+    {
+        // The default source has a URL nobody has checked (CHR334); a second source is cited by nothing (CHR311).
+        using var site = TestSite.Create(Entry + "-- content/sources/src-b.yml --\ntitle: B\npublisher: P\ntype: report\ndate: 2020\nnoUrlReason: none given\n");
+
+        var (exit, _, quiet) = await Run("build", "--content", site.Content, "--output", site.Output);
+        var (_, _, verbose) = await Run("check", "--content", site.Content, "--verbose");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("warning CHR311: 1 (--verbose shows it: " + site.Display("sources/src-b.yml") + ":1:1)\n", quiet);
+        Assert.Contains("warning CHR334: 1 (--verbose shows it: ", quiet);
+        Assert.DoesNotContain("no entry cites source", quiet);
+        Assert.Contains($"{site.Display("sources/src-b.yml")}:1:1: warning CHR311: no entry cites source 'src-b'", verbose);
+
+        var before = File.ReadAllText(Path.Combine(site.Output, "entries", "a", "index.html"));
+        site.Write("content/entries/a.md", File.ReadAllText(Path.Combine(site.Content, "entries", "a.md")).Replace("title: A", "title: Changed"));
+        var (strictExit, _, strict) = await Run("build", "--content", site.Content, "--output", site.Output, "--warnings-as-errors");
+
+        Assert.Equal(1, strictExit);
+        Assert.Contains(": error CHR311: no entry cites source 'src-b'", strict);
+        Assert.Contains("build failed", strict);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(site.Output, "entries", "a", "index.html")));
+        Assert.Equal(1, (await Run("check", "--content", site.Content, "--warnings-as-errors")).Exit);
+    }
+
+    [Fact]
+    public async Task Links_sync_lists_every_url_as_unchecked_offline_and_keeps_earlier_results()
+    {
+        using var site = TestSite.Create(Entry + "-- content/link-status.json --\n" +
+            "{ \"links\": [ { \"url\": \"https://example.org/gone\", \"outcome\": \"ok\", \"status\": 200, \"finalUrl\": null, \"redirects\": [], " +
+            "\"contentType\": null, \"checkedAt\": \"2026-11-20T10:00:00Z\", \"firstFailedAt\": null, \"detail\": null } ] }\n");
+
+        var (exit, _, error) = await Run("links", "sync", "--content", site.Content);
+        var written = File.ReadAllText(Path.Combine(site.Content, "link-status.json"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("1 URLs, 1 not yet checked", error);
+        Assert.Contains("\"url\": \"https://example.org/report.pdf\",\n      \"outcome\": \"unchecked\"", written);
+        Assert.DoesNotContain("example.org/gone", written);
+        // An unchecked URL reads as never checked: one CHR334 warning, and the build still works.
+        Assert.Contains(site.Check(), d => d.Code == Chronology.Diagnostics.DiagnosticCodes.LinkUnchecked);
+        Assert.Equal(0, (await Run("build", "--content", site.Content, "--output", site.Output)).Exit);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
     {
         using var output = new StringWriter();

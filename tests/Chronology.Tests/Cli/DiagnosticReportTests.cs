@@ -20,6 +20,20 @@ public class DiagnosticReportTests
             DiagnosticReport.Format(Diagnostics, "text"));
 
     [Fact]
+    public void Text_without_verbose_gives_errors_in_full_and_one_line_per_warning_code()
+    {
+        Diagnostic[] many = [.. Diagnostics, new(Severity.Warning, "CHR311", "content/sources/c.yml", 1, 1, "no entry cites source 'c'"),
+            new(Severity.Warning, "CHR334", "content/link-status.json", 1, 1, "2 source URLs have never been checked")];
+
+        Assert.Equal(
+            "content/entries/a.md:2:7: error CHR201: invalid date: '2012-13': 13 is neither a month, nor 100%\n" +
+            "warning CHR311: 2 (--verbose shows where)\n" +
+            "warning CHR334: 1 (--verbose shows it: content/link-status.json:1:1)\n" +
+            "1 error(s), 3 warning(s)\n",
+            DiagnosticReport.Format(many, "text", verbose: false));
+    }
+
+    [Fact]
     public void Github_format_is_workflow_annotations_with_escaping() =>
         Assert.Equal(
             "::error file=content/entries/a.md,line=2,col=7,title=CHR201::invalid date: '2012-13': 13 is neither a month, nor 100%25\n" +

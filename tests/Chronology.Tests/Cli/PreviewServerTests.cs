@@ -57,7 +57,53 @@ public sealed class PreviewServerTests
         var failed = await NextEventAsync(events, cancel.Token);
         Assert.Equal("failed", failed.Name);
         Assert.Contains(":2:7: error CHR201:", failed.Data);
-        Assert.Contains("<h1>Second title</h1>", await http.GetStringAsync("/entries/a/"));
+
+        // The last good page, with the problems written into its HTML (no script needed), each explained from the docs.
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await http.GetStringAsync("/entries/a/"));
+        Assert.Equal("Second title", page.QuerySelector("h1")!.TextContent);
+        var problems = page.QuerySelector("body > section.chronology-build-problems[role=alert]")!;
+        Assert.Equal("The build failed: 1 error", problems.QuerySelector("h2")!.TextContent);
+        var item = Assert.Single(problems.QuerySelectorAll("li"));
+        Assert.Equal($"{site.Display("entries/a.md")}:2:7", item.QuerySelector("code")!.TextContent);
+        Assert.Contains("CHR201", item.TextContent);
+        Assert.Contains(Chronology.Diagnostics.DiagnosticDocs.Explain("CHR201")!.Fix, item.TextContent);
+        Assert.StartsWith("text/css", (await http.GetAsync(PreviewServer.ProblemsStyleUrl)).Content.Headers.ContentType!.ToString());
+
+        // Fixed: the next build reloads the page and the problems are gone.
+        site.Write("content/entries/a.md", "---\ndate: 2012\ntitle: Fourth title\ncitations:\n  - source: src-a\n---\nBody.\n");
+        Assert.Equal("reload", (await NextEventAsync(events, cancel.Token)).Name);
+        var fixedPage = await http.GetStringAsync("/entries/a/");
+        Assert.Contains("<h1>Fourth title</h1>", fixedPage);
+        Assert.DoesNotContain("chronology-build-problems", fixedPage);
+    }
+
+    /// <summary>The real command in its own process: SIGTERM (as from a service manager) and SIGINT (Ctrl+C) stop it.</summary>
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task Serve_stops_on_a_signal(string signal)
+    {
+        if (OperatingSystem.IsWindows()) Assert.Skip("POSIX signals");
+        using var site = TestSite.Create(Entry);
+        var cli = Path.Combine(AppContext.BaseDirectory, "Chronology.Cli.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { cli, "serve", "--content", site.Content, "--port", "0" }) start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var cancel = new CancellationTokenSource(Patience);
+        try
+        {
+            while (await process.StandardError.ReadLineAsync(cancel.Token) is { } line && !line.StartsWith("serving ", StringComparison.Ordinal)) { }
+
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+                await kill.WaitForExitAsync(cancel.Token);
+            await process.WaitForExitAsync(cancel.Token);
+
+            Assert.True(process.HasExited);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
     }
 
     [Fact]
@@ -71,7 +117,8 @@ public sealed class PreviewServerTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("error CHR201:", html);
+        Assert.Contains("<strong>CHR201</strong>: ", html);
+        Assert.Contains("The build failed: 1 error", html);
         Assert.Contains(PreviewServer.ScriptUrl, html);
     }
 

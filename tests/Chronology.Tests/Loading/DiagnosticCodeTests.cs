@@ -82,9 +82,10 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.UnmarkedCitation, Entry("a", GoodEntry.Replace("[^1]", "")), "content/entries/a.md", 6, 5 },
         { DiagnosticCodes.UncitedSource, Entry("a", GoodEntry) + "-- content/sources/src-b.yml --\ntitle: t\npublisher: p\ntype: report\ndate: 2020\nnoUrlReason: none given", "content/sources/src-b.yml", 1, 1 },
         { DiagnosticCodes.IncompleteSource, Entry("a", GoodEntry) + SourceA("accessed: 2021-08-10", date: null), "content/sources/src-a.yml", 1, 1 },
+        { DiagnosticCodes.IncompleteSource, Entry("a", GoodEntry) + SourceA("") + LinkStatus("failing"), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.LinkUnverifiable, Entry("a", GoodEntry) + LinkStatus("unverifiable"), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.LinkFailing, Entry("a", GoodEntry) + LinkStatus("failing"), "content/sources/src-a.yml", 1, 1 },
-        { DiagnosticCodes.LinkUnchecked, Entry("a", GoodEntry), "content/sources/src-a.yml", 1, 1 },
+        { DiagnosticCodes.LinkUnchecked, Entry("a", GoodEntry), "content/link-status.json", 1, 1 },
         { DiagnosticCodes.TextFragmentNotUnique, Entry("a", GoodEntry.Replace("source: src-a", "source: web\n    quote: Other text")) + Snapshot.Replace("src-a.txt", "web.txt") + "\nOther text again.\n" +
             "-- content/sources/web.yml --\ntitle: W\npublisher: P\ntype: web-page\ndate: 2020\nurl: https://example.org/page\nformat: html\naccessed: 2021-01-01\n" +
             "-- content/sources/src-a.yml --\ntitle: A\npublisher: P\ntype: report\ndate: 2020\nnoUrlReason: none\nknownThrough: web\n" + LinkStatus("ok").Replace("report.pdf", "page"), "content/entries/a.md", 7, 12 },
@@ -194,21 +195,42 @@ public class DiagnosticCodeTests
         Assert.Equal((DiagnosticCodes.InvalidValue, 8), (error.Code, error.Line));
     }
 
+    /// <summary>Facts of the documents, recorded once, are silent; what a maintainer can act on is said once.</summary>
+    [Fact]
+    public void Warnings_are_only_what_a_maintainer_can_act_on()
+    {
+        // A source registered because a cited source names it is on the register uncited, without a warning.
+        using var knownThrough = TestSite.Create(Entry("a", GoodEntry) +
+            "-- content/sources/src-b.yml --\ntitle: t\npublisher: p\ntype: report\ndate: 2020\nnoUrlReason: none given\nknownThrough: src-a\n");
+        Assert.DoesNotContain(knownThrough.Check(), d => d.Code == DiagnosticCodes.UncitedSource);
+
+        // A URL nobody has checked is not also "no access date"; three unchecked URLs are one warning, counting them.
+        using var neverChecked = TestSite.Create(Entry("a", GoodEntry) + SourceA("alsoAt: [https://example.org/a, https://example.org/b]"));
+        var diagnostics = neverChecked.Check();
+        Assert.DoesNotContain(diagnostics, d => d.Code == DiagnosticCodes.IncompleteSource);
+        var warning = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.LinkUnchecked);
+        Assert.StartsWith("3 source URLs have never been checked", warning.Message);
+
+        // Checked and reached: no access-date warning either.
+        using var reached = TestSite.Create(Entry("a", GoodEntry) + SourceA("") + LinkStatus("ok"));
+        Assert.DoesNotContain(reached.Check(), d => d.Severity == Severity.Warning);
+    }
+
     [Fact]
     public void Every_code_is_documented_and_tested()
     {
         // NotUtf8, the link codes and OutsideContent need bytes, a build or a symbolic link: each has its own test here or in HostileInputTests.
         var tested = Cases.Concat(WarningCases).Select(c => c.Data.Item1).Concat(HostileInputTests.Cases.Select(c => c.Data.Item2))
             .Concat([DiagnosticCodes.NotUtf8, DiagnosticCodes.BrokenLink, DiagnosticCodes.BrokenFragment, DiagnosticCodes.OutsideContent]).ToHashSet();
-        var documentation = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "diagnostics.md"));
+        var documented = DiagnosticDocs.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "diagnostics.md")));
+        var declared = typeof(DiagnosticCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
 
-        foreach (var code in DiagnosticCodes.Descriptions.Keys)
-        {
-            Assert.Contains(code, tested);
-            Assert.Contains($"`{code}`", documentation);
-        }
-        var declared = typeof(DiagnosticCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
-        Assert.Equal(declared.Order(), DiagnosticCodes.Descriptions.Keys.Order());
+        // The documentation's table and the code's constants list the same codes, and every one is triggered by a test.
+        Assert.Equal(declared.Order(), documented.Keys.Order());
+        Assert.All(declared, code => Assert.Contains(code, tested));
+        // The library explains codes from the same table it embeds (what 'serve' shows), with a meaning and a fix for each.
+        Assert.Equal(documented, DiagnosticDocs.All);
+        Assert.All(documented.Values, row => Assert.False(string.IsNullOrWhiteSpace(row.Meaning) || string.IsNullOrWhiteSpace(row.Fix), row.Code));
     }
 
     private static string Entry(string id, string text) => $"-- content/entries/{id}.md --\n{text}\n";
