@@ -84,9 +84,12 @@ public static class CommandLine
         serve.SetAction((parse, cancellation) =>
             PreviewServer.RunAsync(parse.GetValue(contentOption)!, parse.GetValue(portOption), error, cancellation));
 
+        var @new = NewCommand.Create(error);
+
         var root = new RootCommand("Chronology: builds a sourced, cross-linked chronology website from structured content.")
         {
             build, check, checkLinks, links, serve,
+            @new,
         };
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(invocation);
