@@ -28,16 +28,23 @@ public static class CommandLine
             return diagnostics.HasErrors ? 1 : 0;
         }
 
+        var baseUrlOption = new Option<string?>("--base-url") { Description = "The absolute http(s) address the site is published at (overrides baseUrl in site.yml; used in feeds, the sitemap and permalinks)." };
+        baseUrlOption.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Query.Length == 0 && uri.Fragment.Length == 0))
+                result.AddError($"--base-url: '{value}' is not an absolute http(s) address without query or fragment");
+        });
         var timingsOption = new Option<bool>("--timings") { Description = "Print how long each phase of the build took." };
         var build = new Command("build", "Check the content and build the static site (replaces the output only if the build succeeds).")
         {
-            contentOption, outputOption, formatOption, timingsOption, verboseOption, strictOption,
+            contentOption, outputOption, formatOption, timingsOption, verboseOption, strictOption, baseUrlOption,
         };
         build.SetAction(async (parse, _) =>
         {
             var site = parse.GetValue(outputOption)!;
             var timer = new PhaseTimer();
-            var result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site, timer, new DiagnosticBag { WarningsAsErrors = parse.GetValue(strictOption) });
+            var result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site, timer, new DiagnosticBag { WarningsAsErrors = parse.GetValue(strictOption) }, parse.GetValue(baseUrlOption));
             var exit = Report(result.Diagnostics, parse);
             if (parse.GetValue(timingsOption)) await error.WriteAsync(timer.Report());
             await error.WriteLineAsync(result.Published

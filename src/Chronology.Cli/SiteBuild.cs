@@ -12,12 +12,15 @@ namespace Chronology.Cli;
 /// </summary>
 public static class SiteBuild
 {
-    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null)
+    /// <param name="baseUrl">The address the site is published at, overriding site.yml's <c>baseUrl</c> (a deployment knows it).</param>
+    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null, string? baseUrl = null)
     {
         timer ??= new PhaseTimer();
         diagnostics ??= new DiagnosticBag();
         var checkedEvidence = Check(contentRoot, diagnostics, timer);
         if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
+        if (baseUrl is not null)
+            checkedEvidence = checkedEvidence with { Evidence = checkedEvidence.Evidence with { Site = checkedEvidence.Evidence.Site with { BaseUrl = baseUrl.TrimEnd('/') } } };
 
         var site = timer.Time("model", () => new SiteModel(checkedEvidence) { History = ContentHistory.Read(contentRoot) });
         var staging = OutputFolder.CreateStaging(output);

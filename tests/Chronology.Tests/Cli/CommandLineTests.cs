@@ -99,6 +99,21 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Build_with_a_base_url_uses_it_for_permalinks_and_refuses_a_bad_one()
+    {
+        using var site = TestSite.Create(Entry);
+
+        var (exit, _, _) = await Run("build", "--content", site.Content, "--output", site.Output, "--base-url", "https://example.github.io/chronology/");
+        var (badExit, _, bad) = await Run("build", "--content", site.Content, "--output", site.Output, "--base-url", "ftp://example.org");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Sitemap: https://example.github.io/chronology/sitemap.xml", File.ReadAllText(Path.Combine(site.Output, "robots.txt")));
+        Assert.Contains("https://example.github.io/chronology/entries/a/", File.ReadAllText(Path.Combine(site.Output, "feed.xml")));
+        Assert.NotEqual(0, badExit);
+        Assert.Contains("--base-url: 'ftp://example.org' is not an absolute http(s) address", bad);
+    }
+
+    [Fact]
     public async Task Links_sync_lists_every_url_as_unchecked_offline_and_keeps_earlier_results()
     {
         using var site = TestSite.Create(Entry + "-- content/link-status.json --\n" +
