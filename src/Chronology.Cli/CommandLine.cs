@@ -75,9 +75,11 @@ public static class CommandLine
         serve.SetAction((parse, cancellation) =>
             PreviewServer.RunAsync(parse.GetValue(contentOption)!, parse.GetValue(portOption), error, cancellation));
 
+        var diff = DiffCommand.Create(contentOption, output, error);
+
         var root = new RootCommand("Chronology: builds a sourced, cross-linked chronology website from structured content.")
         {
-            build, check, checkLinks, links, serve,
+            build, check, checkLinks, links, serve, diff,
         };
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(invocation);
