@@ -92,10 +92,11 @@ public static class CommandLine
             PreviewServer.RunAsync(parse.GetValue(contentOption)!, parse.GetValue(portOption), error, cancellation));
 
         var @new = NewCommand.Create(error);
+        var diff = DiffCommand.Create(contentOption, output, error);
 
         var root = new RootCommand("Chronology: builds a sourced, cross-linked chronology website from structured content.")
         {
-            build, check, checkLinks, links, serve,
+            build, check, checkLinks, links, serve, diff,
             @new,
         };
         var invocation = new InvocationConfiguration { Output = output, Error = error };
