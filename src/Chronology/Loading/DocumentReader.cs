@@ -6,13 +6,14 @@ namespace Chronology.Loading;
 /// <summary>content/documents/&lt;id&gt;.md and content/people/&lt;id&gt;.yml.</summary>
 internal static class DocumentReader
 {
-    private static readonly string[] DocumentKeys =
+    // The allowed keys are internal so that SchemaTests can hold docs/schemas/ to them: change both together.
+    internal static readonly string[] DocumentKeys =
         ["title", "source", "quotedFrom", "locator", "date", "dateLabel", "entries", "sections", "figures", "notes"];
-    private static readonly string[] SectionKeys = ["heading", "kind", "items"];
-    private static readonly string[] ItemKeys = ["number", "title", "text", "group", "source"];
-    private static readonly string[] FigureKeys = ["name", "value", "number", "unit", "quote", "note"];
-    private static readonly string[] PersonKeys = ["name", "roles", "entries"];
-    private static readonly string[] RoleKeys = ["quote", "role", "organisation", "source", "locator"];
+    internal static readonly string[] SectionKeys = ["heading", "kind", "items"];
+    internal static readonly string[] ItemKeys = ["number", "title", "text", "group", "source"];
+    internal static readonly string[] FigureKeys = ["name", "value", "number", "unit", "quote", "note"];
+    internal static readonly string[] PersonKeys = ["name", "roles", "entries"];
+    internal static readonly string[] RoleKeys = ["quote", "role", "organisation", "source", "locator"];
 
     public static ProgrammeDocument? ReadDocument(string id, string text, string file, DiagnosticBag diagnostics)
     {

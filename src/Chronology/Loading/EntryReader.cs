@@ -5,8 +5,9 @@ namespace Chronology.Loading;
 
 internal static class EntryReader
 {
-    private static readonly string[] Keys = ["date", "label", "title", "annex", "organisations", "tags", "citations"];
-    private static readonly string[] CitationKeys = ["source", "locator", "quote"];
+    // The allowed keys are internal so that SchemaTests can hold docs/schemas/ to them: change both together.
+    internal static readonly string[] Keys = ["date", "label", "title", "annex", "organisations", "tags", "citations"];
+    internal static readonly string[] CitationKeys = ["source", "locator", "quote"];
 
     public static ChronologyEntry? Read(string id, string text, string file, DiagnosticBag diagnostics)
     {

@@ -6,8 +6,9 @@ namespace Chronology.Loading;
 /// <summary>content/glossary.yml: <c>terms:</c>, a list of <c>term</c>, <c>expansion</c> and an optional <c>note</c>.</summary>
 internal static class GlossaryReader
 {
-    private static readonly string[] Keys = ["terms"];
-    private static readonly string[] TermKeys = ["term", "expansion", "note"];
+    // The allowed keys are internal so that SchemaTests can hold docs/schemas/ to them: change both together.
+    internal static readonly string[] Keys = ["terms"];
+    internal static readonly string[] TermKeys = ["term", "expansion", "note"];
 
     public static IReadOnlyList<GlossaryTerm> Read(string text, string file, DiagnosticBag diagnostics)
     {

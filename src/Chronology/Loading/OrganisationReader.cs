@@ -5,7 +5,8 @@ namespace Chronology.Loading;
 
 internal static class OrganisationReader
 {
-    private static readonly string[] Keys = ["name", "shortName", "aliases", "description"];
+    // The allowed keys are internal so that SchemaTests can hold docs/schemas/ to them: change both together.
+    internal static readonly string[] Keys = ["name", "shortName", "aliases", "description"];
 
     public static Organisation? Read(string id, string text, string file, DiagnosticBag diagnostics)
     {

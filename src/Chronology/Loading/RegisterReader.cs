@@ -6,16 +6,17 @@ namespace Chronology.Loading;
 /// <summary>content/registers/&lt;id&gt;.md, content/risks/&lt;id&gt;.yml and content/matrices/&lt;id&gt;.yml.</summary>
 internal static class RegisterReader
 {
-    private static readonly string[] RegisterKeys =
+    // The allowed keys are internal so that SchemaTests can hold docs/schemas/ to them: change both together.
+    internal static readonly string[] RegisterKeys =
         ["title", "source", "quotedFrom", "locator", "updated", "updatedLabel", "owner", "categories", "matrix", "annotationSource", "annotationLocator"];
-    private static readonly string[] CategoryKeys = ["prefix", "text"];
-    private static readonly string[] RiskKeys =
+    internal static readonly string[] CategoryKeys = ["prefix", "text"];
+    internal static readonly string[] RiskKeys =
         ["register", "row", "reference", "title", "identified", "identifiedLabel", "description", "cause", "affected",
          "probability", "impact", "rating", "mitigations", "timeline", "status", "entries", "sources", "notes", "annotations"];
-    private static readonly string[] AnnotationKeys = ["date", "label", "owners", "outcomes", "documents"];
-    private static readonly string[] MatrixKeys = ["title", "quotedFrom", "locator", "probability", "impact", "bands", "notes"];
-    private static readonly string[] LevelKeys = ["score", "label"];
-    private static readonly string[] BandKeys = ["label", "printed", "ratings"];
+    internal static readonly string[] AnnotationKeys = ["date", "label", "owners", "outcomes", "documents"];
+    internal static readonly string[] MatrixKeys = ["title", "quotedFrom", "locator", "probability", "impact", "bands", "notes"];
+    internal static readonly string[] LevelKeys = ["score", "label"];
+    internal static readonly string[] BandKeys = ["label", "printed", "ratings"];
 
     public static RiskRegister? ReadRegister(string id, string text, string file, DiagnosticBag diagnostics)
     {

@@ -6,8 +6,9 @@ namespace Chronology.Loading;
 /// <summary>content/review/&lt;id&gt;.yml and content/responses/&lt;id&gt;.yml.</summary>
 internal static class ReviewReader
 {
-    private static readonly string[] ItemKeys = ["kind", "section", "number", "title", "text", "source", "locator", "entries", "sources"];
-    private static readonly string[] ResponseKeys = ["respondsTo", "organisation", "kind", "date", "label", "text", "source", "locator"];
+    // The allowed keys are internal so that SchemaTests can hold docs/schemas/ to them: change both together.
+    internal static readonly string[] ItemKeys = ["kind", "section", "number", "title", "text", "source", "locator", "entries", "sources"];
+    internal static readonly string[] ResponseKeys = ["respondsTo", "organisation", "kind", "date", "label", "text", "source", "locator"];
 
     public static ReviewItem? ReadItem(string id, string text, string file, DiagnosticBag diagnostics)
     {

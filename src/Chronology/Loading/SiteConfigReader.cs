@@ -5,7 +5,8 @@ namespace Chronology.Loading;
 
 internal static class SiteConfigReader
 {
-    private static readonly string[] Keys = ["title", "description", "baseUrl", "language", "annexSource", "maintainer", "repository", "reportErrorUrl", "corrections", "introduction"];
+    // The allowed keys are internal so that SchemaTests can hold docs/schemas/ to them: change both together.
+    internal static readonly string[] Keys = ["title", "description", "baseUrl", "language", "annexSource", "maintainer", "repository", "reportErrorUrl", "corrections", "introduction"];
 
     public static SiteConfig? Read(string text, string file, DiagnosticBag diagnostics)
     {

@@ -12,7 +12,8 @@ namespace Chronology.Loading;
 /// </summary>
 internal static partial class SnapshotReader
 {
-    private static readonly string[] Keys = ["title", "publisher", "url", "note"];
+    // The allowed keys are internal so that SchemaTests can hold docs/schemas/ to them: change both together.
+    internal static readonly string[] Keys = ["title", "publisher", "url", "note"];
 
     [GeneratedRegex(@"\A\[page (?<n>[1-9][0-9]*)\]\z")]
     private static partial Regex PageMarker();

@@ -5,7 +5,8 @@ namespace Chronology.Loading;
 
 internal static class SourceReader
 {
-    private static readonly string[] Keys =
+    // The allowed keys are internal so that SchemaTests can hold docs/schemas/ to them: change both together.
+    internal static readonly string[] Keys =
     [
         "title", "publisher", "type", "date", "url", "alsoAt", "noUrlReason", "accessed", "archiveUrl", "pages",
         "knownThrough", "format", "archive", "organisations", "notes", "noDateReason",
