@@ -362,7 +362,7 @@ public static partial class NewCommand
         foreach (var id in ids.Where(i => !existing.Contains(i)))
         {
             ok = false;
-            var close = Closest(id, existing);
+            var close = Suggestions.CloseIds(id, existing);
             error.WriteLine($"unknown {what} '{DiagnosticText.Printable(id)}': no {Display(Path.Combine(content, folder, id + ".yml"))}"
                 + (close.Count > 0 ? $"; did you mean {string.Join(", ", close.Select(c => $"'{c}'"))}?" : existing.Count == 0 ? $" ({folder}/ is empty)" : "")
                 + $" To add it: '{command} {id} ...'");
@@ -380,32 +380,6 @@ public static partial class NewCommand
                 .Select(Path.GetFileNameWithoutExtension)
                 .OfType<string>(),
             StringComparer.Ordinal);
-    }
-
-    /// <summary>Up to five ids close to the one given: within a few edits, or sharing a word with it.</summary>
-    public static IReadOnlyList<string> Closest(string id, IEnumerable<string> ids)
-    {
-        var words = id.Split('-', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 2 && !w.All(char.IsAsciiDigit)).ToHashSet(StringComparer.Ordinal);
-        return [.. ids
-            .Select(candidate => (candidate, distance: Distance(id, candidate)))
-            .Where(c => c.distance <= Math.Max(2, id.Length / 3) || c.candidate.Split('-').Any(words.Contains))
-            .OrderBy(c => c.distance).ThenBy(c => c.candidate, StringComparer.Ordinal)
-            .Take(5)
-            .Select(c => c.candidate)];
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
     }
 
     private static bool NotTaken(string content, string folder, string id, string[] extensions, TextWriter error)

@@ -28,6 +28,14 @@ public static class SiteBuild
         try
         {
             await timer.TimeAsync("render pages", () => SiteRenderer.RenderAsync(site, writer));
+            timer.Time("assets", () =>
+            {
+                // The site's own files (content/assets/) are copied as they are; one with the same name as a theme
+                // file replaces it, as a Hugo site's static/ overrides its theme's.
+                var own = site.Evidence.Assets.ToDictionary(a => SiteUrls.Asset(a.Path), StringComparer.Ordinal);
+                foreach (var (url, bytes) in SiteRenderer.Assets().Where(a => !own.ContainsKey(a.Url))) writer.WriteBytes(url, bytes);
+                foreach (var (url, asset) in own) writer.CopyFile(url, asset.FullPath);
+            });
             timer.Time("data, search, feeds", () =>
             {
                 writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site));

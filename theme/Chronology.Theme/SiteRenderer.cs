@@ -72,15 +72,18 @@ public static class SiteRenderer
         await Page<EvidenceHealthPage>(SiteUrls.EvidenceHealth);
         await Page<SearchPage>(SiteUrls.Search);
         await Page<PrintPage>(SiteUrls.Print);
-        await Page<AboutPage>(SiteUrls.About);
+        if (site.AboutPage is { } about) await Page<FreePagePage>(SiteUrls.About, new() { ["FreePage"] = about });
+        else await Page<AboutPage>(SiteUrls.About);
+        foreach (var page in site.Pages)
+            await Page<FreePagePage>(SiteUrls.Page(page.Id), new() { ["FreePage"] = page });
         if (site.Evidence.Glossary.Count > 0) await Page<GlossaryPage>(SiteUrls.Glossary);
         await Page<NotFoundPage>(SiteUrls.NotFound);
 
-        WriteAssets(writer);
         writer.Flush(); // every page on disk before rendering is called done
     }
 
-    private static void WriteAssets(OutputWriter writer)
+    /// <summary>The theme's own files (stylesheet, scripts, icons), by site URL; the build writes them.</summary>
+    public static IEnumerable<(string Url, byte[] Bytes)> Assets()
     {
         var assembly = typeof(SiteRenderer).Assembly;
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("assets/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
@@ -88,7 +91,7 @@ public static class SiteRenderer
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            writer.WriteBytes("/" + name, buffer.ToArray());
+            yield return ("/" + name, buffer.ToArray());
         }
     }
 }

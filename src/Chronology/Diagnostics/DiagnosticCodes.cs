@@ -19,6 +19,7 @@ public static class DiagnosticCodes
     public const string MalformedLinkStatus = "CHR110";
     public const string NestingTooDeep = "CHR111";
     public const string OutsideContent = "CHR112";
+    public const string UnreadFile = "CHR113";
 
     // Dates
     public const string InvalidDate = "CHR201";

@@ -6,22 +6,46 @@ namespace Chronology.Loading;
 /// <summary>content/ → <see cref="Evidence"/>, reporting every problem it meets rather than stopping at the first.</summary>
 public static class ContentLoader
 {
+    /// <summary>
+    /// What the content folder may hold: each folder the build reads, with the file extensions it reads there. Files
+    /// at the top: site.yml, glossary.yml and link-status.json. Anything else is reported (CHR113), never silently lost.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Folders = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["entries"] = [".md"], ["sources"] = [".yml", ".yaml"], ["organisations"] = [".yml", ".yaml"], ["snapshots"] = [".txt"],
+        ["review"] = [".yml", ".yaml"], ["responses"] = [".yml", ".yaml"], ["registers"] = [".md"], ["risks"] = [".yml", ".yaml"],
+        ["matrices"] = [".yml", ".yaml"], ["documents"] = [".md"], ["people"] = [".yml", ".yaml"], ["pages"] = [".md"],
+    };
+
+    /// <summary>The folder copied to the site as it is (any files, any depth).</summary>
+    public const string AssetsFolder = "assets";
+
+    public static readonly IReadOnlyList<string> TopLevelFiles = ["site.yml", "glossary.yml", "link-status.json"];
+
     public static Evidence Load(string contentRoot, DiagnosticBag diagnostics)
     {
-        var site = LoadSite(contentRoot, diagnostics);
-        var entries = LoadFolder(contentRoot, "entries", [".md"], diagnostics, EntryReader.Read);
-        var sources = LoadFolder(contentRoot, "sources", [".yml", ".yaml"], diagnostics, SourceReader.Read);
-        var organisations = LoadFolder(contentRoot, "organisations", [".yml", ".yaml"], diagnostics, OrganisationReader.Read);
-        var snapshots = LoadFolder(contentRoot, "snapshots", [".txt"], diagnostics, SnapshotReader.Read);
-        var reviewItems = LoadFolder(contentRoot, "review", [".yml", ".yaml"], diagnostics, ReviewReader.ReadItem);
-        var responses = LoadFolder(contentRoot, "responses", [".yml", ".yaml"], diagnostics, ReviewReader.ReadResponse);
-        var registers = LoadFolder(contentRoot, "registers", [".md"], diagnostics, RegisterReader.ReadRegister);
-        var risks = LoadFolder(contentRoot, "risks", [".yml", ".yaml"], diagnostics, RegisterReader.ReadRisk);
-        var matrices = LoadFolder(contentRoot, "matrices", [".yml", ".yaml"], diagnostics, RegisterReader.ReadMatrix);
-        var documents = LoadFolder(contentRoot, "documents", [".md"], diagnostics, DocumentReader.ReadDocument);
-        var people = LoadFolder(contentRoot, "people", [".yml", ".yaml"], diagnostics, DocumentReader.ReadPerson);
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        List<T> LoadFolder<T>(string folder, Func<string, string, string, DiagnosticBag, T?> read) where T : class =>
+            ContentLoader.LoadFolder(contentRoot, folder, Folders[folder], diagnostics, read, unreadable);
 
+        var site = LoadSite(contentRoot, diagnostics);
+        var vocabulary = ContentVocabulary.Of(site);
+        var entries = LoadFolder("entries", (id, text, file, d) => EntryReader.Read(id, text, file, d, vocabulary));
+        var sources = LoadFolder("sources", (id, text, file, d) => SourceReader.Read(id, text, file, d, vocabulary));
+        var organisations = LoadFolder("organisations", OrganisationReader.Read);
+        var snapshots = LoadFolder("snapshots", SnapshotReader.Read);
+        var reviewItems = LoadFolder("review", (id, text, file, d) => ReviewReader.ReadItem(id, text, file, d, vocabulary));
+        var responses = LoadFolder("responses", (id, text, file, d) => ReviewReader.ReadResponse(id, text, file, d, vocabulary));
+        var registers = LoadFolder("registers", (id, text, file, d) => RegisterReader.ReadRegister(id, text, file, d, vocabulary));
+        var risks = LoadFolder("risks", RegisterReader.ReadRisk);
+        var matrices = LoadFolder("matrices", (id, text, file, d) => RegisterReader.ReadMatrix(id, text, file, d, vocabulary));
+        var documents = LoadFolder("documents", (id, text, file, d) => DocumentReader.ReadDocument(id, text, file, d, vocabulary));
+        var people = LoadFolder("people", (id, text, file, d) => DocumentReader.ReadPerson(id, text, file, d, vocabulary));
+
+        var pages = LoadFolder("pages", FreePageReader.Read);
         var glossary = LoadGlossary(contentRoot, diagnostics);
+        var assets = LoadAssets(contentRoot, diagnostics);
+        ReportUnread(contentRoot, diagnostics);
 
         var ordered = entries.Order(ChronologyEntry.ChronologicalOrder).ToList();
         return new Evidence(site, ordered, sources, organisations)
@@ -35,7 +59,69 @@ public static class ContentLoader
             Documents = documents,
             People = [.. people.OrderBy(p => p.Name, StringComparer.Ordinal)],
             Glossary = [.. glossary.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase)],
+            Pages = [.. pages.OrderBy(p => p.Nav ?? int.MaxValue).ThenBy(p => p.Id, StringComparer.Ordinal)],
+            Assets = assets,
+            ContentRoot = Path.TrimEndingDirectorySeparator(contentRoot).Replace('\\', '/'),
+            Unreadable = unreadable,
         };
+    }
+
+    /// <summary>content/assets/, every file at any depth, in a stable order.</summary>
+    private static IReadOnlyList<ContentAsset> LoadAssets(string contentRoot, DiagnosticBag diagnostics)
+    {
+        var directory = Path.Combine(contentRoot, AssetsFolder);
+        if (!Directory.Exists(directory) || !StaysInside(contentRoot, directory, Display(contentRoot, AssetsFolder), diagnostics)) return [];
+        var assets = new List<ContentAsset>();
+        foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(directory, path).Replace('\\', '/');
+            if (relative.Split('/').Any(part => part.StartsWith('.'))) continue; // .DS_Store, .gitkeep
+            if (!StaysInside(contentRoot, path, Display(contentRoot, AssetsFolder + "/" + relative), diagnostics)) continue;
+            assets.Add(new ContentAsset(relative, path));
+        }
+        return assets;
+    }
+
+    /// <summary>
+    /// Every file and folder the build would not read, reported (CHR113) so that nothing is lost without a word: a
+    /// misnamed folder (entry/), an unknown one, or a file with an extension its folder does not read. Names starting
+    /// with a dot (.gitkeep, .DS_Store) are left alone.
+    /// </summary>
+    private static void ReportUnread(string contentRoot, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(contentRoot)) return;
+        void Unread(string relative, string why) =>
+            diagnostics.Warning(DiagnosticCodes.UnreadFile, Display(contentRoot, relative), 1, 1, $"not read by the build: {why}");
+
+        foreach (var path in Directory.EnumerateFileSystemEntries(contentRoot).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(path);
+            if (name.StartsWith('.')) continue;
+            if (Directory.Exists(path))
+            {
+                if (name == AssetsFolder) continue;
+                if (!Folders.TryGetValue(name, out var extensions))
+                {
+                    var close = Suggestions.Closest(name, Folders.Keys.Append(AssetsFolder), maxDistance: 3);
+                    Unread(name + "/", (close is null ? "the build reads only " : $"did you mean '{close}/'? The build reads only ")
+                        + string.Join(", ", Folders.Keys.Append(AssetsFolder).Order(StringComparer.Ordinal).Select(f => f + "/")));
+                    continue;
+                }
+                foreach (var inner in Directory.EnumerateFileSystemEntries(path).Order(StringComparer.Ordinal))
+                {
+                    var innerName = Path.GetFileName(inner);
+                    if (innerName.StartsWith('.')) continue;
+                    if (Directory.Exists(inner))
+                        Unread($"{name}/{innerName}/", $"{name}/ holds files, not folders");
+                    else if (!extensions.Contains(Path.GetExtension(inner), StringComparer.Ordinal))
+                        Unread($"{name}/{innerName}", $"{name}/ reads only {string.Join(" and ", extensions.Select(e => e + " files"))}");
+                }
+            }
+            else if (!TopLevelFiles.Contains(name))
+            {
+                Unread(name, $"at the top of the content folder the build reads only {string.Join(", ", TopLevelFiles)}");
+            }
+        }
     }
 
     /// <summary>content/glossary.yml, where the site has one.</summary>
@@ -66,7 +152,7 @@ public static class ContentLoader
 
     private static List<T> LoadFolder<T>(
         string contentRoot, string folder, string[] extensions, DiagnosticBag diagnostics,
-        Func<string, string, string, DiagnosticBag, T?> read) where T : class
+        Func<string, string, string, DiagnosticBag, T?> read, HashSet<string> unreadable) where T : class
     {
         var directory = Path.Combine(contentRoot, folder);
         var items = new List<T>();
@@ -93,11 +179,10 @@ public static class ContentLoader
                 continue;
             }
             firstFileById.Add(id, display);
-            if (!StaysInside(contentRoot, path, display, diagnostics)) continue;
-            var text = ContentFile.ReadText(path, display, diagnostics);
-            if (text is null) continue;
-            var item = read(id, text, display, diagnostics);
+            var text = StaysInside(contentRoot, path, display, diagnostics) ? ContentFile.ReadText(path, display, diagnostics) : null;
+            var item = text is null ? null : read(id, text, display, diagnostics);
             if (item is not null) items.Add(item);
+            else unreadable.Add(folder + "/" + id); // so that a reference to it says "could not be read", not "missing"
         }
         return items;
     }

@@ -15,7 +15,7 @@ internal static class DocumentReader
     internal static readonly string[] PersonKeys = ["name", "roles", "entries"];
     internal static readonly string[] RoleKeys = ["quote", "role", "organisation", "source", "locator"];
 
-    public static ProgrammeDocument? ReadDocument(string id, string text, string file, DiagnosticBag diagnostics)
+    public static ProgrammeDocument? ReadDocument(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
         if (FrontMatter.Read(text, file, diagnostics,
                 "a document page must start with a line '---', its YAML fields, and a closing line '---', then its summary") is not ({ } frontMatter, { } mapping)) return null;
@@ -23,7 +23,7 @@ internal static class DocumentReader
         var title = fields.Text("title", required: true);
         var source = fields.Ref("source", required: true);
         var quotedFrom = fields.Ref("quotedFrom") ?? source;
-        var locator = ValueReaders.Locator(fields, "locator");
+        var locator = ValueReaders.Locator(fields, "locator", vocabulary);
         var date = ValueReaders.Date(fields, "date", required: false);
         var dateLabel = fields.Text("dateLabel");
         var entries = fields.RefList("entries");
@@ -102,7 +102,7 @@ internal static class DocumentReader
         };
     }
 
-    public static Person? ReadPerson(string id, string text, string file, DiagnosticBag diagnostics)
+    public static Person? ReadPerson(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
         var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
         if (mapping is null) return null;
@@ -116,7 +116,7 @@ internal static class DocumentReader
             var words = role.Text("role", required: true);
             var organisation = role.Ref("organisation");
             var source = role.Ref("source", required: true);
-            var locator = ValueReaders.Locator(role, "locator");
+            var locator = ValueReaders.Locator(role, "locator", vocabulary);
             if (quote is not null && words is not null && source is not null)
                 roles.Add(new PersonRole(quote, words, organisation, source, locator, role.Location));
         }

@@ -9,7 +9,7 @@ internal static class EntryReader
     internal static readonly string[] Keys = ["date", "label", "title", "annex", "organisations", "tags", "citations"];
     internal static readonly string[] CitationKeys = ["source", "locator", "quote"];
 
-    public static ChronologyEntry? Read(string id, string text, string file, DiagnosticBag diagnostics)
+    public static ChronologyEntry? Read(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
         if (FrontMatter.Read(text, file, diagnostics,
                 "an entry must start with a line '---', its YAML fields, and a closing line '---'") is not ({ } frontMatter, { } mapping)) return null;
@@ -24,7 +24,7 @@ internal static class EntryReader
         var citations = new List<Citation>();
         foreach (var item in fields.MappingList("citations", required: true))
         {
-            var citation = ReadCitation(item, file, diagnostics);
+            var citation = ReadCitation(item, file, diagnostics, vocabulary);
             if (citation is not null) citations.Add(citation);
         }
         if (frontMatter.Body.Trim().Length == 0)
@@ -43,11 +43,11 @@ internal static class EntryReader
         };
     }
 
-    private static Citation? ReadCitation(YamlMapping mapping, string file, DiagnosticBag diagnostics)
+    private static Citation? ReadCitation(YamlMapping mapping, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
         var fields = new FieldReader(mapping, file, diagnostics, CitationKeys);
         var source = fields.Text("source", required: true);
-        var locator = ValueReaders.Locator(fields, "locator");
+        var locator = ValueReaders.Locator(fields, "locator", vocabulary);
         if (fields.Has("quote") && fields.Text("quote") is null)
             fields.Invalid("quote", "the quotation is empty: give the document's exact words, or leave 'quote' out");
         var quote = fields.Text("quote");

@@ -24,7 +24,7 @@ internal sealed class FieldReader
         {
             if (Array.IndexOf(allowedKeys, pair.Key.Value) < 0)
             {
-                var hint = Closest(pair.Key.Value, allowedKeys);
+                var hint = Suggestions.Closest(pair.Key.Value, allowedKeys);
                 diagnostics.Error(DiagnosticCodes.UnknownKey, file, pair.Key.Line, pair.Key.Column,
                     $"unknown key '{pair.Key.Value}'" + (hint is null ? $" (allowed: {string.Join(", ", allowedKeys)})" : $"; did you mean '{hint}'?"));
                 continue;
@@ -190,34 +190,4 @@ internal sealed class FieldReader
 
     private void Invalid(YamlNode node, string message) =>
         _diagnostics.Error(DiagnosticCodes.InvalidValue, _file, node.Line, node.Column, message);
-
-    private static string? Closest(string key, string[] allowed)
-    {
-        string? best = null;
-        var bestDistance = 3;
-        foreach (var candidate in allowed)
-        {
-            var distance = EditDistance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance) (best, bestDistance) = (candidate, distance);
-        }
-        return best;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }

@@ -18,7 +18,7 @@ internal static class RegisterReader
     internal static readonly string[] LevelKeys = ["score", "label"];
     internal static readonly string[] BandKeys = ["label", "printed", "ratings"];
 
-    public static RiskRegister? ReadRegister(string id, string text, string file, DiagnosticBag diagnostics)
+    public static RiskRegister? ReadRegister(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
         if (FrontMatter.Read(text, file, diagnostics,
                 "a register must start with a line '---', its YAML fields, and a closing line '---', then a short summary") is not ({ } frontMatter, { } mapping)) return null;
@@ -26,7 +26,7 @@ internal static class RegisterReader
         var title = fields.Text("title", required: true);
         var source = fields.Ref("source", required: true);
         var quotedFrom = fields.Ref("quotedFrom", required: true);
-        var locator = ValueReaders.Locator(fields, "locator");
+        var locator = ValueReaders.Locator(fields, "locator", vocabulary);
         var updated = ValueReaders.Date(fields, "updated", required: false);
         var updatedLabel = fields.Text("updatedLabel");
         var owner = fields.Quoted("owner");
@@ -40,7 +40,7 @@ internal static class RegisterReader
         }
         var matrix = fields.Ref("matrix");
         var annotationSource = fields.Ref("annotationSource");
-        var annotationLocator = ValueReaders.Locator(fields, "annotationLocator");
+        var annotationLocator = ValueReaders.Locator(fields, "annotationLocator", vocabulary);
         if (title is null || source is null || quotedFrom is null) return null;
         return new RiskRegister(id, title, source, quotedFrom, locator, updated, updatedLabel, owner, categories,
             matrix, annotationSource, annotationLocator, frontMatter.Body, fields.Location)
@@ -94,14 +94,14 @@ internal static class RegisterReader
         };
     }
 
-    public static RiskMatrix? ReadMatrix(string id, string text, string file, DiagnosticBag diagnostics)
+    public static RiskMatrix? ReadMatrix(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
         var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
         if (mapping is null) return null;
         var fields = new FieldReader(mapping, file, diagnostics, MatrixKeys);
         var title = fields.Text("title", required: true);
         var quotedFrom = fields.Ref("quotedFrom", required: true);
-        var locator = ValueReaders.Locator(fields, "locator");
+        var locator = ValueReaders.Locator(fields, "locator", vocabulary);
         var probability = Levels(fields, "probability", file, diagnostics);
         var impact = Levels(fields, "impact", file, diagnostics);
         var bands = new List<RiskBand>();

@@ -10,7 +10,7 @@ internal static class ReviewReader
     internal static readonly string[] ItemKeys = ["kind", "section", "number", "title", "text", "source", "locator", "entries", "sources"];
     internal static readonly string[] ResponseKeys = ["respondsTo", "organisation", "kind", "date", "label", "text", "source", "locator"];
 
-    public static ReviewItem? ReadItem(string id, string text, string file, DiagnosticBag diagnostics)
+    public static ReviewItem? ReadItem(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
         var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
         if (mapping is null) return null;
@@ -19,7 +19,7 @@ internal static class ReviewReader
         var section = fields.Text("section");
         var number = fields.Integer("number", 1, 999);
         var title = fields.Text("title", required: true);
-        var quote = Quote(fields);
+        var quote = Quote(fields, vocabulary);
         var entries = fields.TextList("entries");
         var sources = fields.TextList("sources");
         if (kind is null || title is null || quote is null) return null;
@@ -31,7 +31,7 @@ internal static class ReviewReader
         };
     }
 
-    public static ReviewResponse? ReadResponse(string id, string text, string file, DiagnosticBag diagnostics)
+    public static ReviewResponse? ReadResponse(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
         var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
         if (mapping is null) return null;
@@ -41,7 +41,7 @@ internal static class ReviewReader
         var kind = Kind(fields, ReviewResponse.Kinds);
         var date = ValueReaders.Date(fields, "date", required: true);
         var label = fields.Text("label");
-        var quote = Quote(fields);
+        var quote = Quote(fields, vocabulary);
         if (respondsTo is null || organisation is null || kind is null || date is null || quote is null) return null;
         return new ReviewResponse(id, respondsTo, organisation, kind, date, label ?? date.Describe(), quote, fields.Location)
         {
@@ -59,11 +59,11 @@ internal static class ReviewReader
     }
 
     /// <summary>The item's words, as a citation of the document they are quoted from.</summary>
-    private static Citation? Quote(FieldReader fields)
+    private static Citation? Quote(FieldReader fields, ContentVocabulary? vocabulary = null)
     {
         var text = fields.Text("text", required: true);
         var source = fields.Text("source", required: true);
-        var locator = ValueReaders.Locator(fields, "locator");
+        var locator = ValueReaders.Locator(fields, "locator", vocabulary);
         if (text is null || source is null) return null;
         return new Citation(source, locator, ValueReaders.CollapseWhitespace(text), fields.Location)
         {

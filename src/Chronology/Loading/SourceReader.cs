@@ -12,7 +12,7 @@ internal static class SourceReader
         "knownThrough", "format", "archive", "organisations", "notes", "noDateReason",
     ];
 
-    public static Source? Read(string id, string text, string file, DiagnosticBag diagnostics)
+    public static Source? Read(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
         var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
         if (mapping is null) return null;
@@ -21,9 +21,12 @@ internal static class SourceReader
         var title = fields.Text("title", required: true);
         var publisher = fields.Text("publisher");
         var type = fields.Text("type", required: true);
-        if (type is not null && !Source.Types.Contains(type))
+        var types = (vocabulary ?? ContentVocabulary.Default).SourceTypes;
+        if (type is not null && !types.Contains(type))
         {
-            fields.Invalid("type", $"unknown source type '{type}' (one of: {string.Join(", ", Source.Types)})");
+            var close = Suggestions.Closest(type, types);
+            fields.Invalid("type", $"unknown source type '{DiagnosticText.Printable(type)}'" + (close is null ? "" : $"; did you mean '{close}'?")
+                + $" (one of: {string.Join(", ", types)}; a site adds its own in site.yml's sourceTypes)");
             type = null;
         }
         var date = ValueReaders.Date(fields, "date", required: false);
@@ -66,6 +69,7 @@ internal static class SourceReader
         {
             OrganisationLocations = [.. organisations.Select(o => o.Location)],
             KnownThroughLocation = fields.LocationOf("knownThrough"),
+            TypeLocation = fields.LocationOf("type"),
             ArchiveUrlLocation = fields.Has("archiveUrl") ? fields.LocationOf("archiveUrl") : null,
             Archive = archive,
             NoDateReason = noDateReason,

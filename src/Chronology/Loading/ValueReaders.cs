@@ -20,11 +20,12 @@ internal static partial class ValueReaders
         return null;
     }
 
-    public static Locator? Locator(FieldReader fields, string key)
+    public static Locator? Locator(FieldReader fields, string key, ContentVocabulary? vocabulary = null)
     {
         var text = fields.Text(key);
         if (text is null) return null;
-        if (Model.Locator.TryParse(text, out var locator, out var error)) return locator;
+        if (Model.Locator.TryParse(text, out var locator, out var error, (vocabulary ?? ContentVocabulary.Default).LocatorKinds))
+            return locator with { Location = fields.LocationOf(key) };
         fields.Error(DiagnosticCodes.InvalidLocator, key, $"invalid locator: {error}");
         return null;
     }

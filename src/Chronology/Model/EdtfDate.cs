@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Chronology.Model;
 
 /// <summary>
-/// A date in the subset of ISO 8601-2 / EDTF that the seeds need: a single date at year, sub-year, month or
+/// A date in the subset of ISO 8601-2 / EDTF that the content needs: a single date at year, sub-year, month or
 /// day precision with a qualifier; an interval between two of those; or a set of them.
 /// </summary>
 public abstract record EdtfDate

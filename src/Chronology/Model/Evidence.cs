@@ -32,6 +32,30 @@ public sealed record Evidence(
     /// <summary>People named in the documents, by name.</summary>
     public IReadOnlyList<Person> People { get; init; } = [];
 
+    /// <summary>The site's own Markdown pages, in navigation order, then by id.</summary>
+    public IReadOnlyList<FreePage> Pages { get; init; } = [];
+
+    /// <summary>Files copied to the site as they are.</summary>
+    public IReadOnlyList<ContentAsset> Assets { get; init; } = [];
+
+    /// <summary>The content folder as messages name it (e.g. <c>content</c>, or whatever <c>--content</c> gave).</summary>
+    public string ContentRoot { get; init; } = "content";
+
+    /// <summary>
+    /// Files that exist but could not be read (their own errors are reported), as <c>folder/id</c>: a reference to one
+    /// says so, rather than that nothing has that id.
+    /// </summary>
+    public IReadOnlySet<string> Unreadable { get; init; } = new HashSet<string>();
+
+    /// <summary>Why <paramref name="id"/> is not among the loaded items of <paramref name="folder"/>, as the end of a message.</summary>
+    public string WhyUnknown(string folder, string id, string extension, IEnumerable<string> known)
+    {
+        if (Unreadable.Contains(folder + "/" + id))
+            return $"{ContentRoot}/{folder}/{id}{extension} could not be read (its errors are reported at that file)";
+        var close = Diagnostics.Suggestions.CloseIds(id, known);
+        return $"no {ContentRoot}/{folder}/{id}{extension}" + (close.Count > 0 ? $"; did you mean '{close[0]}'?" : "");
+    }
+
     /// <summary>Every quotation in the corpus, wherever it stands, with who makes it: for the quote verifier.</summary>
     public IEnumerable<(string Owner, int Index, Citation Citation)> AllCitations()
     {
@@ -96,6 +120,12 @@ public sealed record Evidence(
             yield return new(introduction, MarkdownOwner.SiteIntroduction, "site", introductionAt);
         if (Site is { Corrections: { } corrections, CorrectionsLocation: { } correctionsAt })
             yield return new(corrections, MarkdownOwner.SiteCorrections, "site", correctionsAt);
+        if (Site is { Footer: { } footer, FooterLocation: { } footerAt })
+            yield return new(footer, MarkdownOwner.SiteFooter, "site", footerAt);
+        if (Site is { Licence: { } licence, LicenceLocation: { } licenceAt })
+            yield return new(licence, MarkdownOwner.SiteCorrections, "site", licenceAt);
+        foreach (var page in Pages)
+            yield return new(page.Body, MarkdownOwner.Page, page.Id, page.Location with { Line = page.BodyLine, Column = 1 });
     }
 
     /// <summary>Every source id the typed documents refer to (a source in use, though not quoted).</summary>

@@ -36,8 +36,13 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
     /// <summary>The document the locator names (<c>2d</c> for <c>document 2d</c>), or null.</summary>
     public string? Document => Parts.FirstOrDefault(p => p.Kind == "document")?.Value;
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out Locator? locator, out string error)
+    /// <summary>Where the locator is written, for messages about it.</summary>
+    public ContentLocation? Location { get; init; }
+
+    /// <param name="kinds">The kinds allowed: the generator's own (<see cref="Kinds"/>) unless a site adds to them.</param>
+    public static bool TryParse(string text, [NotNullWhen(true)] out Locator? locator, out string error, IReadOnlyList<string>? kinds = null)
     {
+        kinds ??= Kinds;
         locator = null;
         var parts = new List<LocatorPart>();
         foreach (var raw in text.Split(','))
@@ -45,14 +50,14 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
             var match = PartPattern().Match(raw.Trim());
             if (!match.Success)
             {
-                error = $"'{raw.Trim()}' is not '<kind> <value>' (kinds: {string.Join(", ", Kinds)})";
+                error = $"'{raw.Trim()}' is not '<kind> <value>' (kinds: {string.Join(", ", kinds)})";
                 return false;
             }
             var kind = match.Groups["kind"].Value;
             var value = match.Groups["value"].Value;
-            if (!Kinds.Contains(kind))
+            if (!kinds.Contains(kind))
             {
-                error = $"unknown locator kind '{kind}' (kinds: {string.Join(", ", Kinds)})";
+                error = $"unknown locator kind '{kind}' (kinds: {string.Join(", ", kinds)}; a site adds its own in site.yml's locatorKinds)";
                 return false;
             }
             int? firstPage = null;

@@ -10,6 +10,12 @@ public enum MarkdownOwner
     Risk,
     SiteIntroduction,
     SiteCorrections,
+
+    /// <summary>site.yml's footer, shown on every page: its links are written relative to the home page.</summary>
+    SiteFooter,
+
+    /// <summary>A page of content/pages/.</summary>
+    Page,
 }
 
 /// <summary>

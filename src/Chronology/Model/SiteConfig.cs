@@ -25,4 +25,29 @@ public sealed record SiteConfig(string Title, string Description, string? BaseUr
 
     /// <summary>Markdown: two or three attributed sentences saying what the chronology is about and why it exists, shown on the home and About pages.</summary>
     public string? Introduction { get; init; }
+
+    /// <summary>Markdown shown at the foot of every page (after the generator's own links).</summary>
+    public string? Footer { get; init; }
+
+    public ContentLocation? FooterLocation { get; init; }
+
+    /// <summary>Extra links in the site's navigation, after the generator's own, in the order given.</summary>
+    public IReadOnlyList<NavItem> Nav { get; init; } = [];
+
+    /// <summary>The licence of the site's own text and data, as it should be shown (Markdown); none is claimed without it.</summary>
+    public string? Licence { get; init; }
+
+    public ContentLocation? LicenceLocation { get; init; }
+
+    /// <summary>Source types this site adds to the generator's own (<see cref="Source.Types"/>).</summary>
+    public IReadOnlyList<string> SourceTypes { get; init; } = [];
+
+    /// <summary>Locator kinds this site adds to the generator's own (<see cref="Locator.Kinds"/>), e.g. chapter, line, timestamp.</summary>
+    public IReadOnlyList<string> LocatorKinds { get; init; } = [];
+
+    /// <summary>What entries' <c>annex</c> numbers are items of, as a reader should see it ("Annex 1"); only with <see cref="AnnexSource"/>.</summary>
+    public string AnnexName { get; init; } = "Annex";
 }
+
+/// <summary>A link in the navigation: a page of this site ("/methodology/") or an absolute http(s) address.</summary>
+public sealed record NavItem(string Title, string Url, ContentLocation Location);

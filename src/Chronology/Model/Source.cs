@@ -20,6 +20,7 @@ public sealed record Source(
 {
     public IReadOnlyList<ContentLocation> OrganisationLocations { get; init; } = [];
     public ContentLocation? KnownThroughLocation { get; init; }
+    public ContentLocation? TypeLocation { get; init; }
     public ContentLocation? ArchiveUrlLocation { get; init; }
 
     /// <summary>Why the source has no date: a fact of the documents, recorded once, so that no warning repeats it.</summary>

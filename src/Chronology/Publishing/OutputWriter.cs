@@ -62,6 +62,16 @@ public sealed class OutputWriter(string root) : IDisposable
         return path;
     }
 
+    /// <summary>A file copied as it is (a site's own asset).</summary>
+    public string CopyFile(string url, string sourcePath)
+    {
+        var path = Claim(url);
+        var full = Path.Combine(Root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.Copy(sourcePath, full, overwrite: false);
+        return path;
+    }
+
     /// <summary>Waits until every queued page is on disk and read for its links; rethrows what went wrong there.</summary>
     public void Flush()
     {

@@ -14,7 +14,19 @@ public static class ContentLinkRules
 {
     public static void Validate(Evidence evidence, DiagnosticBag diagnostics)
     {
+        foreach (var page in evidence.Pages.Where(p => SiteUrls.Reserved.Contains(p.Id)))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidId, page.Location.File, 1, 1,
+                $"a page cannot be called '{page.Id}': /{page.Id}/ is the generator's own (reserved: {string.Join(", ", SiteUrls.Reserved)}; 'about' replaces the About page)");
+        }
         var pages = SitePages(evidence);
+        foreach (var item in evidence.Site.Nav.Where(n => n.Url.StartsWith('/')))
+        {
+            var path = item.Url.Split('#')[0];
+            if (!pages.Contains(path) && !pages.Contains(path.EndsWith('/') ? path : path + "/"))
+                diagnostics.Error(DiagnosticCodes.BrokenLink, item.Location.File, item.Location.Line, item.Location.Column,
+                    $"the navigation link '{item.Title}' goes to {path}, which this site does not have");
+        }
         var citations = evidence.Entries.ToDictionary(e => e.Id, e => e.Citations.Count, StringComparer.Ordinal);
 
         foreach (var field in evidence.MarkdownFields())
@@ -56,6 +68,8 @@ public static class ContentLinkRules
         MarkdownOwner.Risk => SiteUrls.Risk(field.Id),
         MarkdownOwner.SiteIntroduction => SiteUrls.Home,
         MarkdownOwner.SiteCorrections => SiteUrls.About,
+        MarkdownOwner.SiteFooter => SiteUrls.Home,
+        MarkdownOwner.Page => SiteUrls.Page(field.Id),
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
@@ -109,6 +123,8 @@ public static class ContentLinkRules
         foreach (var register in evidence.Registers) pages.Add(SiteUrls.Register(register.Id));
         foreach (var risk in evidence.Risks) pages.Add(SiteUrls.Risk(risk.Id));
         foreach (var document in evidence.Documents) pages.Add(SiteUrls.Document(document.Id));
+        foreach (var page in evidence.Pages) pages.Add(SiteUrls.Page(page.Id));
+        foreach (var asset in evidence.Assets) pages.Add(SiteUrls.Asset(asset.Path));
         return pages;
     }
 }

@@ -27,6 +27,22 @@ public sealed class SiteModel
     private readonly Dictionary<string, List<Person>> _peopleByEntry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Person>> _peopleByOrganisation = new(StringComparer.Ordinal);
 
+    /// <summary>The site's own pages except a replacement About page, in navigation order.</summary>
+    public IReadOnlyList<FreePage> Pages => [.. Evidence.Pages.Where(p => p.Id != FreePage.AboutId)];
+
+    /// <summary>The page that replaces the generator's About page, where content/pages/about.md exists.</summary>
+    public FreePage? AboutPage => Evidence.Pages.FirstOrDefault(p => p.Id == FreePage.AboutId);
+
+    /// <summary>Links the site adds to the navigation: its pages with a <c>nav</c> place, then site.yml's <c>nav</c>.</summary>
+    public IReadOnlyList<(string Title, string Url)> ExtraNavigation =>
+    [
+        .. Pages.Where(p => p.Nav is not null).Select(p => (p.Title, SiteUrls.Page(p.Id))),
+        .. Evidence.Site.Nav.Select(n => (n.Title, n.Url)),
+    ];
+
+    /// <summary>Whether content/assets/extra.css exists, to be linked after the theme's stylesheet on every page.</summary>
+    public bool HasExtraStylesheet => Evidence.Assets.Any(a => a.Path == ContentAsset.ExtraStylesheet);
+
     public SiteModel(Evidence evidence, IntegrityReport? integrity = null, IReadOnlyDictionary<string, LinkRecord>? linkStatus = null)
     {
         Evidence = evidence;

@@ -26,6 +26,19 @@ public static class SiteUrls
 
     public static string YearPage(int year) => $"/years/{year}/";
 
+    /// <summary>A page of content/pages/: /&lt;id&gt;/ (the About page's own address for <c>about</c>, which it replaces).</summary>
+    public static string Page(string id) => $"/{id}/";
+
+    /// <summary>A file of content/assets/.</summary>
+    public static string Asset(string path) => "/assets/" + path;
+
+    /// <summary>First path segments the generator's own pages and files use, which a page of content/pages/ may not take.</summary>
+    public static readonly IReadOnlyList<string> Reserved =
+    [
+        "entries", "years", "at-a-glance", "sources", "organisations", "tags", "review", "documents", "registers", "risks",
+        "people", "evidence", "print", "search", "glossary", "data", "assets", "feed", "sitemap", "robots", "404", "favicon",
+    ];
+
     public static string Entry(string id) => $"/entries/{id}/";
 
     public static string Register(string id) => $"/registers/{id}/";

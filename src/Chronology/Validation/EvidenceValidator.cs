@@ -12,8 +12,8 @@ public static class EvidenceValidator
         var sources = evidence.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var organisations = evidence.Organisations.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var annexItems = new Dictionary<int, ChronologyEntry>();
-        if (evidence.Site.AnnexSource is { } annexSource && !sources.Contains(annexSource) && evidence.Site.AnnexSourceLocation is { } at0)
-            diagnostics.Error(DiagnosticCodes.UnknownSource, at0.File, at0.Line, at0.Column, $"'annexSource' names unknown source '{annexSource}'");
+        if (evidence.Site.AnnexSource is { } annexSource && evidence.Site.AnnexSourceLocation is { } at0)
+            CheckIds([annexSource], [at0], at0, sources, DiagnosticCodes.UnknownSource, "source", "sources", ".yml");
 
         foreach (var entry in evidence.Entries)
         {
@@ -23,14 +23,14 @@ public static class EvidenceValidator
                 diagnostics.Error(DiagnosticCodes.OverPreciseDate, at.File, at.Line, at.Column,
                     $"the date '{entry.Date}' is more precise ({entry.Date.Precision.ToString().ToLowerInvariant()}) than its label '{entry.Label}' ({LabelPrecision.Of(entry.Label).ToString().ToLowerInvariant()}); never make a date more precise than its source");
             }
-            CheckOrganisations(entry.Organisations, entry.OrganisationLocations, entry.Location, organisations, diagnostics);
+            CheckOrganisations(entry.Organisations, entry.OrganisationLocations, entry.Location);
             CheckNoteMarkers(entry, diagnostics);
-            foreach (var citation in entry.Citations)
+            foreach (var citation in entry.Citations) CheckSource(citation);
+            if (entry.AnnexItem is not null && evidence.Site.AnnexSource is null)
             {
-                if (sources.Contains(citation.SourceId)) continue;
-                var at = citation.SourceLocation ?? citation.Location;
-                diagnostics.Error(DiagnosticCodes.UnknownSource, at.File, at.Line, at.Column,
-                    $"unknown source '{citation.SourceId}': no content/sources/{citation.SourceId}.yml");
+                var at = entry.AnnexLocation ?? entry.Location;
+                diagnostics.Error(DiagnosticCodes.InvalidValue, at.File, at.Line, at.Column,
+                    "'annex' numbers an item of the source named by 'annexSource' in site.yml, which this site does not set");
             }
             if (entry.AnnexItem is { } item)
             {
@@ -48,9 +48,9 @@ public static class EvidenceValidator
         var reviewItems = evidence.ReviewItems.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var item in evidence.ReviewItems)
         {
-            CheckSource(item.Text, sources, diagnostics);
-            CheckIds(item.Entries, item.EntryLocations, item.Location, entries, DiagnosticCodes.UnknownEntry, "entry", "entries", diagnostics);
-            CheckIds(item.Sources, item.SourceLocations, item.Location, sources, DiagnosticCodes.UnknownSource, "source", "sources", diagnostics);
+            CheckSource(item.Text);
+            CheckIds(item.Entries, item.EntryLocations, item.Location, entries, DiagnosticCodes.UnknownEntry, "entry", "entries", ".md");
+            CheckIds(item.Sources, item.SourceLocations, item.Location, sources, DiagnosticCodes.UnknownSource, "source", "sources", ".yml");
             if (item.Kind == "conclusion" && item.Section is null)
                 diagnostics.Error(DiagnosticCodes.MissingField, item.Location.File, item.Location.Line, item.Location.Column, "a conclusion needs its 'section' (e.g. 4.1)");
             if (item.Kind == "recommendation" && item.Number is null)
@@ -58,54 +58,36 @@ public static class EvidenceValidator
         }
         foreach (var response in evidence.Responses)
         {
-            CheckSource(response.Text, sources, diagnostics);
-            var at = response.RespondsToLocation ?? response.Location;
-            if (!reviewItems.Contains(response.RespondsTo))
-                diagnostics.Error(DiagnosticCodes.UnknownReviewItem, at.File, at.Line, at.Column, $"unknown review item '{response.RespondsTo}': no content/review/{response.RespondsTo}.yml");
-            CheckOrganisations([response.Organisation], [response.OrganisationLocation ?? response.Location], response.Location, organisations, diagnostics);
+            CheckSource(response.Text);
+            CheckIds([response.RespondsTo], [response.RespondsToLocation ?? response.Location], response.Location, reviewItems, DiagnosticCodes.UnknownReviewItem, "review item", "review", ".yml");
+            CheckOrganisations([response.Organisation], [response.OrganisationLocation ?? response.Location], response.Location);
         }
 
         foreach (var source in evidence.Sources)
         {
-            CheckOrganisations(source.Organisations, source.OrganisationLocations, source.Location, organisations, diagnostics);
-            if (source.KnownThrough is { } through && !sources.Contains(through))
+            CheckOrganisations(source.Organisations, source.OrganisationLocations, source.Location);
+            if (source.KnownThrough is { } through)
+                CheckIds([through], [source.KnownThroughLocation ?? source.Location], source.Location, sources, DiagnosticCodes.UnknownSource, "source", "sources", ".yml");
+        }
+
+        void CheckSource(Citation citation) =>
+            CheckIds([citation.SourceId], [citation.SourceLocation ?? citation.Location], citation.Location, sources, DiagnosticCodes.UnknownSource, "source", "sources", ".yml");
+
+        void CheckOrganisations(IReadOnlyList<string> ids, IReadOnlyList<ContentLocation> locations, ContentLocation fallback) =>
+            CheckIds(ids, locations, fallback, organisations, DiagnosticCodes.UnknownOrganisation, "organisation", "organisations", ".yml");
+
+        // Every reference to another content file, checked one way with one message (the id, and the file that
+        // would hold it, or that it could not be read).
+        void CheckIds(
+            IReadOnlyList<string> ids, IReadOnlyList<ContentLocation> locations, ContentLocation fallback, HashSet<string> known,
+            string code, string what, string folder, string extension)
+        {
+            for (var i = 0; i < ids.Count; i++)
             {
-                var at = source.KnownThroughLocation ?? source.Location;
-                diagnostics.Error(DiagnosticCodes.UnknownSource, at.File, at.Line, at.Column,
-                    $"'knownThrough' names unknown source '{through}'");
+                if (known.Contains(ids[i])) continue;
+                var at = i < locations.Count ? locations[i] : fallback;
+                diagnostics.Error(code, at.File, at.Line, at.Column, $"unknown {what} '{ids[i]}': {evidence.WhyUnknown(folder, ids[i], extension, known)}");
             }
-        }
-    }
-
-    private static void CheckSource(Citation citation, HashSet<string> sources, DiagnosticBag diagnostics)
-    {
-        if (sources.Contains(citation.SourceId)) return;
-        var at = citation.SourceLocation ?? citation.Location;
-        diagnostics.Error(DiagnosticCodes.UnknownSource, at.File, at.Line, at.Column, $"unknown source '{citation.SourceId}': no content/sources/{citation.SourceId}.yml");
-    }
-
-    private static void CheckIds(
-        IReadOnlyList<string> ids, IReadOnlyList<ContentLocation> locations, ContentLocation fallback, HashSet<string> known,
-        string code, string what, string folder, DiagnosticBag diagnostics)
-    {
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (known.Contains(ids[i])) continue;
-            var at = i < locations.Count ? locations[i] : fallback;
-            diagnostics.Error(code, at.File, at.Line, at.Column, $"unknown {what} '{ids[i]}': nothing in content/{folder}/ has that id");
-        }
-    }
-
-    private static void CheckOrganisations(
-        IReadOnlyList<string> ids, IReadOnlyList<ContentLocation> locations, ContentLocation fallback,
-        HashSet<string> known, DiagnosticBag diagnostics)
-    {
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (known.Contains(ids[i])) continue;
-            var at = i < locations.Count ? locations[i] : fallback;
-            diagnostics.Error(DiagnosticCodes.UnknownOrganisation, at.File, at.Line, at.Column,
-                $"unknown organisation '{ids[i]}': no content/organisations/{ids[i]}.yml");
         }
     }
 

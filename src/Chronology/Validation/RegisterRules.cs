@@ -24,17 +24,17 @@ public static partial class RegisterRules
         var registers = evidence.Registers.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var matrices = evidence.Matrices.ToDictionary(m => m.Id, StringComparer.Ordinal);
 
-        void Unknown(ContentRef reference, HashSet<string> known, string code, string what, string folder)
+        void Unknown(ContentRef reference, IReadOnlySet<string> known, string code, string what, string folder, string extension)
         {
             if (known.Contains(reference.Id)) return;
             var at = reference.Location;
-            diagnostics.Error(code, at.File, at.Line, at.Column, $"unknown {what} '{reference.Id}': no content/{folder}/{reference.Id}");
+            diagnostics.Error(code, at.File, at.Line, at.Column, $"unknown {what} '{reference.Id}': {evidence.WhyUnknown(folder, reference.Id, extension, known)}");
         }
         void Source(ContentRef? reference)
         {
-            if (reference is not null) Unknown(reference, sources, DiagnosticCodes.UnknownSource, "source", "sources");
+            if (reference is not null) Unknown(reference, sources, DiagnosticCodes.UnknownSource, "source", "sources", ".yml");
         }
-        void Entry(ContentRef reference) => Unknown(reference, entries, DiagnosticCodes.UnknownEntry, "entry", "entries");
+        void Entry(ContentRef reference) => Unknown(reference, entries, DiagnosticCodes.UnknownEntry, "entry", "entries", ".md");
 
         foreach (var matrix in evidence.Matrices)
         {
@@ -47,9 +47,8 @@ public static partial class RegisterRules
             Source(register.Source);
             Source(register.QuotedFrom);
             Source(register.AnnotationSource);
-            if (register.Matrix is { } matrix && !matrices.ContainsKey(matrix.Id))
-                diagnostics.Error(DiagnosticCodes.UnknownMatrix, matrix.Location.File, matrix.Location.Line, matrix.Location.Column,
-                    $"unknown scoring matrix '{matrix.Id}': no content/matrices/{matrix.Id}.yml");
+            if (register.Matrix is { } matrix)
+                Unknown(matrix, matrices.Keys.ToHashSet(StringComparer.Ordinal), DiagnosticCodes.UnknownMatrix, "scoring matrix", "matrices", ".yml");
             CheckLabel(register.UpdatedLabel, register.Updated, register.Location, diagnostics);
         }
 
@@ -66,9 +65,7 @@ public static partial class RegisterRules
             var at = risk.ScoresLocation ?? risk.Location;
             if (!registers.TryGetValue(risk.Register.Id, out var register))
             {
-                var r = risk.Register.Location;
-                diagnostics.Error(DiagnosticCodes.UnknownRegister, r.File, r.Line, r.Column,
-                    $"unknown register '{risk.Register.Id}': no content/registers/{risk.Register.Id}.md");
+                Unknown(risk.Register, registers.Keys.ToHashSet(StringComparer.Ordinal), DiagnosticCodes.UnknownRegister, "register", "registers", ".md");
             }
             else if (register.Matrix is { } m && matrices.TryGetValue(m.Id, out var matrix))
             {
@@ -101,7 +98,7 @@ public static partial class RegisterRules
             {
                 Source(role.Source);
                 if (role.Organisation is { } organisation)
-                    Unknown(organisation, organisations, DiagnosticCodes.UnknownOrganisation, "organisation", "organisations");
+                    Unknown(organisation, organisations, DiagnosticCodes.UnknownOrganisation, "organisation", "organisations", ".yml");
                 if (!NormalisedText.Of(role.Quote.Text).Value.Contains(NormalisedText.Of(person.Name).Value, StringComparison.Ordinal))
                 {
                     var at = role.Quote.Location;

@@ -192,9 +192,9 @@ public sealed class ScaffoldTests : IDisposable
     {
         string[] ids = ["example-report", "council-minutes-2019", "unrelated"];
 
-        Assert.Equal(["example-report"], NewCommand.Closest("exmaple-report", ids));
-        Assert.Equal(["council-minutes-2019"], NewCommand.Closest("council-minutes-2018", ids));
-        Assert.Empty(NewCommand.Closest("zzz", ids));
+        Assert.Equal(["example-report"], Chronology.Diagnostics.Suggestions.CloseIds("exmaple-report", ids));
+        Assert.Equal(["council-minutes-2019"], Chronology.Diagnostics.Suggestions.CloseIds("council-minutes-2018", ids));
+        Assert.Empty(Chronology.Diagnostics.Suggestions.CloseIds("zzz", ids));
     }
 
     [Fact]

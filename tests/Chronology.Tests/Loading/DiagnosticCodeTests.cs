@@ -86,6 +86,7 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.LinkUnverifiable, Entry("a", GoodEntry) + LinkStatus("unverifiable"), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.LinkFailing, Entry("a", GoodEntry) + LinkStatus("failing"), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.LinkUnchecked, Entry("a", GoodEntry), "content/link-status.json", 1, 1 },
+        { DiagnosticCodes.UnreadFile, Entry("a", GoodEntry) + "-- content/entry/b.md --\nLost.\n", "content/entry/", 1, 1 },
         { DiagnosticCodes.TextFragmentNotUnique, Entry("a", GoodEntry.Replace("source: src-a", "source: web\n    quote: Other text")) + Snapshot.Replace("src-a.txt", "web.txt") + "\nOther text again.\n" +
             "-- content/sources/web.yml --\ntitle: W\npublisher: P\ntype: web-page\ndate: 2020\nurl: https://example.org/page\nformat: html\naccessed: 2021-01-01\n" +
             "-- content/sources/src-a.yml --\ntitle: A\npublisher: P\ntype: report\ndate: 2020\nnoUrlReason: none\nknownThrough: web\n" + LinkStatus("ok").Replace("report.pdf", "page"), "content/entries/a.md", 7, 12 },

@@ -38,6 +38,7 @@ public class SchemaTests
         new("matrix.schema.json", "matrices", [".yml", ".yaml"], false),
         new("document.schema.json", "documents", [".md"], true),
         new("person.schema.json", "people", [".yml", ".yaml"], false),
+        new("page.schema.json", "pages", [".md"], true),
     ];
 
     private static string SchemaFolder => Path.Combine(RepoPaths.Root, "docs", "schemas");
@@ -218,6 +219,14 @@ public class SchemaTests
         { "site: language not a tag", "site.yml", Site + "language: English\n" },
         { "site: missing description", "site.yml", "title: Test chronology\n" },
         { "site: baseUrl not absolute", "site.yml", Site + "baseUrl: example.org\n" },
+        { "site: a nav link without its url", "site.yml", Site + "nav:\n  - title: Campaign\n" },
+        { "site: a nav link to a script", "site.yml", Site + "nav:\n  - { title: Campaign, url: \"javascript:alert(1)\" }\n" },
+        { "site: a nav link with an unknown key", "site.yml", Site + "nav:\n  - { title: Campaign, url: /about/, target: _blank }\n" },
+        { "site: a locator kind with a hyphen", "site.yml", Site + "locatorKinds: [time-code]\n" },
+        { "site: a source type with a capital", "site.yml", Site + "sourceTypes: [Minutes]\n" },
+        { "page: no title", "pages/method.md", "---\ndescription: How.\n---\nHow it is made.\n" },
+        { "page: nav not a number", "pages/method.md", "---\ntitle: Method\nnav: first\n---\nHow it is made.\n" },
+        { "page: an unknown key", "pages/method.md", "---\ntitle: Method\nlayout: wide\n---\nHow it is made.\n" },
         { "snapshot: missing note", "snapshots/src-a.txt", Snapshot.Replace("note: This site's copy of the text.\n", "") },
         { "snapshot: unknown key", "snapshots/src-a.txt", Snapshot.Replace("---\nThe", "accessed: 2021-08-10\n---\nThe") },
     };
@@ -232,7 +241,7 @@ public class SchemaTests
         { "source: with the editor modeline", "sources/src-b.yml", "# yaml-language-server: $schema=../../docs/schemas/source.schema.json\n" + Source },
         { "source: plain http and a number as a title", "sources/src-b.yml", Source.Replace("title: A report", "title: 2018").Replace("https:", "http:") },
         { "entry: the smallest", "entries/a.md", Entry },
-        { "entry: every optional field", "entries/a.md", Entry.Replace("citations:", "annex: 12\norganisations: [org-a]\ntags: [street-triage, '2012']\ncitations:").Replace("locator: page 3", "locator: annex 1, item 12, pages 3-4\n    quote: >-\n      The exact words.") },
+        { "entry: every optional field", "entries/a.md", Entry.Replace("citations:", "annex: 12\norganisations: [org-a]\ntags: [street-triage, '2012']\ncitations:").Replace("locator: page 3", "locator: annex 1, item 12, pages 3-4\n    quote: >-\n      The exact words.") + "\n-- content/site.yml --\ntitle: T\ndescription: D\nannexSource: src-a\n" },
         { "entry: a year, an interval, a set", "entries/a.md", Entry.Replace("date: 2012-11\nlabel: November 2012\n", "date: \"{2012-11,2013-02}\"\nlabel: November 2012 and February 2013\n") },
         { "entry: a year as a number", "entries/a.md", Entry.Replace("date: 2012-11\nlabel: November 2012", "date: 2012\nlabel: \"2012\"") },
         { "entry: an approximate half year", "entries/a.md", Entry.Replace("date: 2012-11\nlabel: November 2012", "date: 2012-41~\nlabel: Late 2012") },
@@ -256,7 +265,9 @@ public class SchemaTests
         { "glossary: a term", "glossary.yml", Glossary },
         { "glossary: a term with a note", "glossary.yml", Glossary + "    note: One plain sentence.\n  - term: \"A&E\"\n    expansion: Accident and Emergency\n" },
         { "site: the smallest", "site.yml", Site },
-        { "site: every optional field", "site.yml", Site + "language: cy\nbaseUrl: https://example.org/\nannexSource: src-a\nmaintainer: the maintainers\nrepository: https://github.com/owner/repo\nreportErrorUrl: https://github.com/owner/repo/issues/new\ncorrections: Tell us.\nintroduction: What it is.\n" },
+        { "site: every optional field", "site.yml", Site + "language: cy\nbaseUrl: https://example.org/\nannexSource: src-a\nannexName: Annex 1\nmaintainer: the maintainers\nrepository: https://github.com/owner/repo\nreportErrorUrl: https://github.com/owner/repo/issues/new\ncorrections: Tell us.\nintroduction: What it is.\nfooter: Made by [us](about/).\nnav:\n  - { title: Campaign, url: https://example.org/campaign }\n  - { title: Data, url: /data/chronology.json }\nlicence: CC BY 4.0\nsourceTypes: [minutes, news-article]\nlocatorKinds: [chapter, line]\n" },
+        { "page: the smallest", "pages/method.md", "---\ntitle: Method\n---\nHow it is made.\n" },
+        { "page: every field", "pages/method.md", "---\ntitle: Method\ndescription: How it is made.\nnav: 2\n---\nHow it is made.\n" },
         { "snapshot: a header", "snapshots/src-a.txt", Snapshot },
         { "snapshot: with a url", "snapshots/src-a.txt", Snapshot.Replace("---\nThe", "url: https://example.org/report.pdf\n---\nThe") },
     };
@@ -296,6 +307,8 @@ public class SchemaTests
     private static readonly Dictionary<string, (string Schema, string Pointer, string[] Keys)> Mappings = new()
     {
         ["site"] = ("site.schema.json", "", SiteConfigReader.Keys),
+        ["site nav link"] = ("site.schema.json", "/properties/nav/items", SiteConfigReader.NavKeys),
+        ["page"] = ("page.schema.json", "", FreePageReader.Keys),
         ["glossary"] = ("glossary.schema.json", "", GlossaryReader.Keys),
         ["glossary term"] = ("glossary.schema.json", "/properties/terms/items", GlossaryReader.TermKeys),
         ["entry"] = ("entry.schema.json", "", EntryReader.Keys),

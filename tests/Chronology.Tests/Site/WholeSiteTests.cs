@@ -95,7 +95,7 @@ public sealed class WholeSiteTests(WholeSiteTests.Built built) : IClassFixture<W
 
     public async ValueTask InitializeAsync()
     {
-        Site.Write("content/site.yml", "title: Test chronology\ndescription: A site for tests.\nbaseUrl: https://chronology.example/\n");
+        Site.Write("content/site.yml", "title: Test chronology\ndescription: A site for tests.\nbaseUrl: https://chronology.example/\nannexSource: commentary\nannexName: Annex 1\n");
         await Site.BuildOkAsync();
     }
 
@@ -130,7 +130,7 @@ public sealed class WholeSiteTests(WholeSiteTests.Built built) : IClassFixture<W
         Assert.Equal("Street triage introduced", page.QuerySelector("h1")!.TextContent);
         var time = page.QuerySelector(".entry-date time")!;
         Assert.Equal(("2012-11", "November 2012"), (time.GetAttribute("datetime"), time.TextContent));
-        Assert.Equal("Annex 1, item 1", page.QuerySelector(".annex-item")!.TextContent);
+        Assert.Equal("Annex 1, item 1, in The commentary", page.QuerySelector(".annex-item")!.TextContent);
         Assert.StartsWith("<p>The commentary states that a <em>street triage</em> programme was introduced.<sup class=\"noteref\" id=\"ref-1-1\">", page.QuerySelector(".entry-body")!.InnerHtml.Trim());
         Assert.Equal(["Alpha Trust", "Beta Inspectorate"], page.QuerySelectorAll(".entry-meta ul:not(.tags) a").Select(a => a.TextContent));
         Assert.Equal("../../organisations/org-a/", page.QuerySelector(".entry-meta a")!.GetAttribute("href"));
@@ -494,7 +494,7 @@ public sealed class WholeSiteTests(WholeSiteTests.Built built) : IClassFixture<W
         foreach (var field in new[] { "earliest", "latest", "annexItem", "locator", "quote", "noUrlReason", "knownThrough", "shortName" })
             Assert.Contains(field, fields);
         Assert.NotNull(about.QuerySelector("#licence"));
-        Assert.Contains("none is claimed", about.QuerySelector("#licence")!.NextElementSibling!.TextContent);
+        Assert.Contains("none is claimed", about.QuerySelector("#licence")!.NextElementSibling!.NextElementSibling!.TextContent);
         Assert.Contains(about.QuerySelectorAll("a"), a => a.GetAttribute("href") == "../data/entries.csv");
     }
 
