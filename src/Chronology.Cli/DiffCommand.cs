@@ -121,8 +121,8 @@ public static class DiffCommand
                 existing = Path.GetDirectoryName(existing);
                 if (existing is null) return null;
             }
-            var top = Git(existing, "rev-parse", "--show-toplevel")?.TrimEnd('\n');
-            var prefix = Git(existing, "rev-parse", "--show-prefix")?.TrimEnd('\n');
+            var top = Chronology.Loading.Git.Run(existing, "rev-parse", "--show-toplevel")?.TrimEnd('\n');
+            var prefix = Chronology.Loading.Git.Run(existing, "rev-parse", "--show-prefix")?.TrimEnd('\n');
             if (top is null || prefix is null) return null;
             var full = string.Join('/', new[] { prefix.TrimEnd('/') }.Concat(rest).Where(p => p.Length > 0));
             return new Repository(top, full);
@@ -130,7 +130,7 @@ public static class DiffCommand
 
         /// <summary>The full commit id a revision names, or null.</summary>
         public string? Commit(string revision) =>
-            revision.StartsWith('-') ? null : Git(_top, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}")?.Trim();
+            revision.StartsWith('-') ? null : Chronology.Loading.Git.Run(_top, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}")?.Trim();
 
         /// <summary>The content folder as it is at a commit, written to a new temporary folder (empty if the commit has none).</summary>
         public string Materialise(string commit, string temporaryRoot, List<string> temporary, TextWriter error)
@@ -139,13 +139,13 @@ public static class DiffCommand
             Directory.CreateDirectory(folder);
             temporary.Add(folder);
             var tree = $"{commit}:{_prefix}";
-            if (Git(_top, "cat-file", "-t", tree)?.Trim() != "tree")
+            if (Chronology.Loading.Git.Run(_top, "cat-file", "-t", tree)?.Trim() != "tree")
             {
                 error.WriteLine($"{commit[..12]} has no folder '{_prefix}'; comparing with nothing");
                 return folder;
             }
 
-            var start = Start(_top, "archive", "--format=tar", tree);
+            var start = Chronology.Loading.Git.Start(_top, "archive", "--format=tar", tree);
             using var process = Process.Start(start) ?? throw new GitException("cannot run git");
             var errors = process.StandardError.ReadToEndAsync();
             var root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
@@ -165,31 +165,6 @@ public static class DiffCommand
             process.WaitForExit();
             if (process.ExitCode != 0) throw new GitException($"git archive {tree} failed: {errors.Result.Trim()}");
             return folder;
-        }
-
-        private static ProcessStartInfo Start(string directory, params string[] arguments)
-        {
-            var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            return start;
-        }
-
-        private static string? Git(string directory, params string[] arguments)
-        {
-            try
-            {
-                using var process = Process.Start(Start(directory, arguments));
-                if (process is null) return null;
-                var stderr = process.StandardError.ReadToEndAsync();
-                var stdout = process.StandardOutput.ReadToEnd();
-                process.WaitForExit();
-                _ = stderr.Result;
-                return process.ExitCode == 0 ? stdout : null;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null; // no git on this machine
-            }
         }
     }
 }

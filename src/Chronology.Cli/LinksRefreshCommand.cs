@@ -13,21 +13,9 @@ public static class LinksRefreshCommand
 {
     public static async Task<int> RunAsync(string contentRoot, LinkRefreshOptions options, TextWriter log, CancellationToken cancellation)
     {
-        var diagnostics = new DiagnosticBag();
-        var evidence = ContentLoader.Load(contentRoot, diagnostics);
-        if (diagnostics.HasErrors)
+        if (await ReadAsync(contentRoot, log, "links refresh") is not var (urls, path, previous, readable)) return 1;
+        if (!readable)
         {
-            await log.WriteAsync(DiagnosticReport.Format(diagnostics.Sorted(), "text"));
-            await log.WriteLineAsync("links refresh: fix the content first");
-            return 1;
-        }
-
-        var urls = ExternalUrls.Of(evidence);
-        var path = LinkStatusFile.PathIn(contentRoot);
-        var previous = LinkStatusFile.Read(contentRoot, diagnostics);
-        if (diagnostics.HasErrors)
-        {
-            await log.WriteAsync(DiagnosticReport.Format(diagnostics.Sorted(), "text"));
             await log.WriteLineAsync("links refresh: the old results could not be read; fix or delete the file first (their failure dates decide when a link is dead)");
             return 1;
         }
@@ -63,26 +51,32 @@ public static class LinksRefreshCommand
     /// </summary>
     public static async Task<int> SyncAsync(string contentRoot, TextWriter log)
     {
+        if (await ReadAsync(contentRoot, log, "links sync") is not var (urls, path, previous, readable)) return 1;
+        // An unreadable file is replaced, keeping nothing: said rather than failed, since sync is how it is repaired.
+        if (!readable) await log.WriteLineAsync("links sync: the old results could not be read and are dropped");
+        LinkStatusFile.Write(path, urls, previous);
+        var notChecked = urls.Count(u => !previous.ContainsKey(u));
+        await log.WriteLineAsync($"wrote {path}: {urls.Count} URLs, {notChecked} not yet checked ('links refresh' checks them)");
+        return 0;
+    }
+
+    /// <summary>
+    /// The register's URLs and the last results, for both commands: null (after printing why) when the content has
+    /// errors; <c>Readable</c> false, after printing why, when the results file cannot be read.
+    /// </summary>
+    private static async Task<(IReadOnlyList<string> Urls, string Path, IReadOnlyDictionary<string, LinkRecord> Previous, bool Readable)?> ReadAsync(
+        string contentRoot, TextWriter log, string command)
+    {
         var diagnostics = new DiagnosticBag();
         var evidence = ContentLoader.Load(contentRoot, diagnostics);
         if (diagnostics.HasErrors)
         {
             await log.WriteAsync(DiagnosticReport.Format(diagnostics.Sorted(), "text"));
-            await log.WriteLineAsync("links sync: fix the content first");
-            return 1;
+            await log.WriteLineAsync($"{command}: fix the content first");
+            return null;
         }
-        var urls = ExternalUrls.Of(evidence);
-        var path = LinkStatusFile.PathIn(contentRoot);
         var previous = LinkStatusFile.Read(contentRoot, diagnostics);
-        if (diagnostics.HasErrors)
-        {
-            // An unreadable file is replaced, keeping nothing: say so rather than fail, since sync is how it is repaired.
-            await log.WriteAsync(DiagnosticReport.Format(diagnostics.Sorted(), "text"));
-            await log.WriteLineAsync("links sync: the old results could not be read and are dropped");
-        }
-        LinkStatusFile.Write(path, urls, previous);
-        var notChecked = urls.Count(u => !previous.ContainsKey(u));
-        await log.WriteLineAsync($"wrote {path}: {urls.Count} URLs, {notChecked} not yet checked ('links refresh' checks them)");
-        return 0;
+        if (diagnostics.HasErrors) await log.WriteAsync(DiagnosticReport.Format(diagnostics.Sorted(), "text"));
+        return (ExternalUrls.Of(evidence), LinkStatusFile.PathIn(contentRoot), previous, !diagnostics.HasErrors);
     }
 }

@@ -1,4 +1,6 @@
 using Chronology.Diagnostics;
+using Chronology.Links;
+using Chronology.Loading;
 using Chronology.Publishing;
 using Chronology.Site;
 using Chronology.Theme;
@@ -22,12 +24,16 @@ public static class SiteBuild
         if (baseUrl is not null)
             checkedEvidence = checkedEvidence with { Evidence = checkedEvidence.Evidence with { Site = checkedEvidence.Evidence.Site with { BaseUrl = baseUrl.TrimEnd('/') } } };
 
-        var site = timer.Time("model", () => new SiteModel(checkedEvidence) { History = ContentHistory.Read(contentRoot) });
+        var site = timer.Time("model", () => new SiteModel(checkedEvidence) { History = Loading.ContentHistoryReader.Read(contentRoot) });
         var staging = OutputFolder.CreateStaging(output);
         var writer = new OutputWriter(staging);
         try
         {
-            await timer.TimeAsync("render pages", () => SiteRenderer.RenderAsync(site, writer));
+            await timer.TimeAsync("render pages", async () =>
+            {
+                await SiteRenderer.RenderAsync(site, writer.WritePage);
+                writer.Flush(); // every page on disk (and read for its links) before rendering is called done
+            });
             timer.Time("assets", () =>
             {
                 // The site's own files (content/assets/) are copied as they are; one with the same name as a theme
@@ -38,6 +44,18 @@ public static class SiteBuild
             });
             timer.Time("data, search, feeds", () =>
             {
+                foreach (var entry in site.Entries)
+                {
+                    writer.WriteText(CitationFormats.BibTexUrl(entry.Id), CitationFormats.BibTex(site.Site, entry));
+                    writer.WriteBytes(CitationFormats.RisUrl(entry.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, entry))); // RIS lines end in CRLF
+                    writer.WriteText(CitationFormats.CslJsonUrl(entry.Id), CitationFormats.CslJson(site.Site, entry));
+                }
+                foreach (var source in site.Sources)
+                {
+                    writer.WriteText(CitationFormats.SourceBibTexUrl(source.Id), CitationFormats.BibTex(site.Site, source));
+                    writer.WriteBytes(CitationFormats.SourceRisUrl(source.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, source)));
+                    writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
+                }
                 writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site));
                 writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site));
                 foreach (var (url, write) in CsvExport.Files) writer.WriteBytes(url, System.Text.Encoding.UTF8.GetBytes(write(site)));
@@ -64,7 +82,10 @@ public static class SiteBuild
     /// <summary>Every validation, no output: the same checks, at the same places, as the build runs before it renders.</summary>
     public static CheckedEvidence Check(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null)
     {
-        var checkedEvidence = EvidenceChecks.Run(contentRoot, diagnostics, timer);
+        timer ??= new PhaseTimer();
+        var evidence = timer.Time("load", () => ContentLoader.Load(contentRoot, diagnostics));
+        var linkStatus = LinkStatusFile.Read(contentRoot, diagnostics);
+        var checkedEvidence = EvidenceChecks.Run(evidence, linkStatus, diagnostics, timer);
         ContentLinkRules.Validate(checkedEvidence.Evidence, diagnostics);
         return checkedEvidence;
     }

@@ -1,4 +1,3 @@
-using Chronology.Publishing;
 using Chronology.Site;
 using Chronology.Theme.Pages;
 using Microsoft.AspNetCore.Components;
@@ -9,10 +8,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chronology.Theme;
 
-/// <summary>Renders every page of the site with the Razor components and hands each to the one writer; when it returns, every page is written.</summary>
+/// <summary>
+/// The theme: a function from the site model to HTML. Renders every page with the Razor components and hands each
+/// (its URL and HTML) to <c>emit</c>; it writes nothing itself; the build decides where pages go.
+/// </summary>
 public static class SiteRenderer
 {
-    public static async Task RenderAsync(SiteModel site, OutputWriter writer)
+    public static async Task RenderAsync(SiteModel site, Action<string, string> emit)
     {
         await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
@@ -22,16 +24,13 @@ public static class SiteRenderer
             var values = new Dictionary<string, object?>(parameters ?? []) { ["Site"] = site, ["Url"] = url };
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync<TPage>(ParameterView.FromDictionary(values))).ToHtmlString());
-            writer.WritePage(url, site.Abbreviations.Expand(html));
+            emit(url, site.Abbreviations.Expand(html));
         }
 
         await Page<HomePage>(SiteUrls.Home);
         foreach (var entry in site.Entries)
         {
             await Page<EntryPage>(SiteUrls.Entry(entry.Id), new() { ["Entry"] = entry });
-            writer.WriteText(CitationFormats.BibTexUrl(entry.Id), CitationFormats.BibTex(site.Site, entry));
-            writer.WriteBytes(CitationFormats.RisUrl(entry.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, entry)));
-            writer.WriteText(CitationFormats.CslJsonUrl(entry.Id), CitationFormats.CslJson(site.Site, entry));
         }
         foreach (var year in site.Years)
             await Page<YearPage>(SiteUrls.YearPage(year.Year), new() { ["Year"] = year });
@@ -40,9 +39,6 @@ public static class SiteRenderer
         foreach (var source in site.Sources)
         {
             await Page<SourcePage>(SiteUrls.Source(source.Id), new() { ["Source"] = source });
-            writer.WriteText(CitationFormats.SourceBibTexUrl(source.Id), CitationFormats.BibTex(site.Site, source));
-            writer.WriteBytes(CitationFormats.SourceRisUrl(source.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, source)));
-            writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
         }
         foreach (var source in site.ArchivedSources)
             await Page<ArchivedCopyPage>(SiteUrls.ArchivedCopy(source.Id), new() { ["Source"] = source });
@@ -79,7 +75,6 @@ public static class SiteRenderer
         if (site.Evidence.Glossary.Count > 0) await Page<GlossaryPage>(SiteUrls.Glossary);
         await Page<NotFoundPage>(SiteUrls.NotFound);
 
-        writer.Flush(); // every page on disk before rendering is called done
     }
 
     /// <summary>The theme's own files (stylesheet, scripts, icons), by site URL; the build writes them.</summary>

@@ -18,6 +18,12 @@ public sealed class DiagnosticBag
     public void Warning(string code, string file, int line, int column, string message) =>
         _items.Add(new Diagnostic(WarningsAsErrors ? Severity.Error : Severity.Warning, code, file, line, column, message));
 
+    /// <summary>An error at a place in the content.</summary>
+    public void Error(string code, Model.ContentLocation at, string message) => Error(code, at.File, at.Line, at.Column, message);
+
+    /// <summary>A warning at a place in the content.</summary>
+    public void Warning(string code, Model.ContentLocation at, string message) => Warning(code, at.File, at.Line, at.Column, message);
+
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
     /// <summary>Diagnostics in a stable order: by file, then position, then code.</summary>

@@ -92,7 +92,7 @@ internal sealed class FieldReader
         foreach (var (text, location) in TextList(key))
         {
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) values.Add(value);
-            else _diagnostics.Error(DiagnosticCodes.InvalidValue, location.File, location.Line, location.Column, $"each item of '{key}' must be a whole number from {min} to {max}, not '{text}'");
+            else _diagnostics.Error(DiagnosticCodes.InvalidValue, location, $"each item of '{key}' must be a whole number from {min} to {max}, not '{text}'");
         }
         return values;
     }
@@ -159,13 +159,13 @@ internal sealed class FieldReader
     public void Invalid(string key, string message)
     {
         var location = LocationOf(key);
-        _diagnostics.Error(DiagnosticCodes.InvalidValue, location.File, location.Line, location.Column, message);
+        _diagnostics.Error(DiagnosticCodes.InvalidValue, location, message);
     }
 
     public void Error(string code, string key, string message)
     {
         var location = LocationOf(key);
-        _diagnostics.Error(code, location.File, location.Line, location.Column, message);
+        _diagnostics.Error(code, location, message);
     }
 
     private YamlScalar? Scalar(string key, bool required)

@@ -47,14 +47,6 @@ public sealed record Evidence(
     /// </summary>
     public IReadOnlySet<string> Unreadable { get; init; } = new HashSet<string>();
 
-    /// <summary>Why <paramref name="id"/> is not among the loaded items of <paramref name="folder"/>, as the end of a message.</summary>
-    public string WhyUnknown(string folder, string id, string extension, IEnumerable<string> known)
-    {
-        if (Unreadable.Contains(folder + "/" + id))
-            return $"{ContentRoot}/{folder}/{id}{extension} could not be read (its errors are reported at that file)";
-        var close = Diagnostics.Suggestions.CloseIds(id, known);
-        return $"no {ContentRoot}/{folder}/{id}{extension}" + (close.Count > 0 ? $"; did you mean '{close[0]}'?" : "");
-    }
 
     /// <summary>Every quotation in the corpus, wherever it stands, with who makes it: for the quote verifier.</summary>
     public IEnumerable<(string Owner, int Index, Citation Citation)> AllCitations()

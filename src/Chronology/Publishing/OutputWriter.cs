@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Chronology.Site;
 
 namespace Chronology.Publishing;
 
@@ -115,7 +114,7 @@ public sealed class OutputWriter(string root) : IDisposable
 
     private string Claim(string url)
     {
-        var path = SiteUrls.OutputPath(url);
+        var path = OutputPaths.Of(url);
         lock (_paths)
         {
             if (!_paths.Add(path)) throw new InvalidOperationException($"two outputs for one path: {path}");

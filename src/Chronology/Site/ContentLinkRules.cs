@@ -24,7 +24,7 @@ public static class ContentLinkRules
         {
             var path = item.Url.Split('#')[0];
             if (!pages.Contains(path) && !pages.Contains(path.EndsWith('/') ? path : path + "/"))
-                diagnostics.Error(DiagnosticCodes.BrokenLink, item.Location.File, item.Location.Line, item.Location.Column,
+                diagnostics.Error(DiagnosticCodes.BrokenLink, item.Location,
                     $"the navigation link '{item.Title}' goes to {path}, which this site does not have");
         }
         var citations = evidence.Entries.ToDictionary(e => e.Id, e => e.Citations.Count, StringComparer.Ordinal);

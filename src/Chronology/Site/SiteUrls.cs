@@ -79,14 +79,6 @@ public static class SiteUrls
         return Relative(shownOn, target.AbsolutePath + target.Fragment);
     }
 
-    /// <summary>The file a URL is written to, relative to the output folder: "/entries/x/" → "entries/x/index.html".</summary>
-    public static string OutputPath(string url)
-    {
-        if (!url.StartsWith('/')) throw new ArgumentException($"site URLs start with '/': {url}", nameof(url));
-        var path = url[1..];
-        return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
-    }
-
     /// <summary>A link from one page to another, relative: from "/entries/a/" to "/sources/b/" is "../../sources/b/".</summary>
     public static string Relative(string fromUrl, string toUrl)
     {

@@ -1,17 +1,18 @@
 using Chronology.Diagnostics;
 using Chronology.Links;
-using Chronology.Loading;
+using Chronology.Model;
 
 namespace Chronology.Validation;
 
-/// <summary>Every check on the content, in order; what <c>check</c> runs and what <c>build</c> runs first.</summary>
+/// <summary>
+/// Every check on loaded content, in order: functions of the evidence and the last link results, reading nothing.
+/// What <c>check</c> runs, and what <c>build</c> runs before it renders (SiteBuild loads and then calls this).
+/// </summary>
 public static class EvidenceChecks
 {
-    public static CheckedEvidence Run(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null)
+    public static CheckedEvidence Run(Evidence evidence, IReadOnlyDictionary<string, LinkRecord> linkStatus, DiagnosticBag diagnostics, PhaseTimer? timer = null)
     {
         timer ??= new PhaseTimer();
-        var evidence = timer.Time("load", () => ContentLoader.Load(contentRoot, diagnostics));
-        var linkStatus = LinkStatusFile.Read(contentRoot, diagnostics);
         timer.Time("validate", () =>
         {
             EvidenceValidator.Validate(evidence, diagnostics);
@@ -19,7 +20,7 @@ public static class EvidenceChecks
             EvidenceValidator.CheckMarkdownDepth(evidence, diagnostics);
             RegisterRules.Validate(evidence, diagnostics);
             SourceRules.Validate(evidence, diagnostics, linkStatus.GetValueOrDefault);
-            LinkStatusRules.Validate(evidence, contentRoot, linkStatus, diagnostics);
+            LinkStatusRules.Validate(evidence, linkStatus, diagnostics);
         });
         var integrity = timer.Time("verify quotes", () => QuoteVerifier.Verify(evidence, diagnostics));
         return new CheckedEvidence(evidence, integrity, linkStatus);

@@ -20,7 +20,7 @@ public static class EvidenceValidator
             if (!LabelPrecision.Allows(entry.Label, entry.Date))
             {
                 var at = entry.DateLocation ?? entry.Location;
-                diagnostics.Error(DiagnosticCodes.OverPreciseDate, at.File, at.Line, at.Column,
+                diagnostics.Error(DiagnosticCodes.OverPreciseDate, at,
                     $"the date '{entry.Date}' is more precise ({entry.Date.Precision.ToString().ToLowerInvariant()}) than its label '{entry.Label}' ({LabelPrecision.Of(entry.Label).ToString().ToLowerInvariant()}); never make a date more precise than its source");
             }
             CheckOrganisations(entry.Organisations, entry.OrganisationLocations, entry.Location);
@@ -29,7 +29,7 @@ public static class EvidenceValidator
             if (entry.AnnexItem is not null && evidence.Site.AnnexSource is null)
             {
                 var at = entry.AnnexLocation ?? entry.Location;
-                diagnostics.Error(DiagnosticCodes.InvalidValue, at.File, at.Line, at.Column,
+                diagnostics.Error(DiagnosticCodes.InvalidValue, at,
                     "'annex' numbers an item of the source named by 'annexSource' in site.yml, which this site does not set");
             }
             if (entry.AnnexItem is { } item)
@@ -37,7 +37,7 @@ public static class EvidenceValidator
                 if (annexItems.TryGetValue(item, out var other))
                 {
                     var at = entry.AnnexLocation ?? entry.Location;
-                    diagnostics.Error(DiagnosticCodes.DuplicateAnnexItem, at.File, at.Line, at.Column,
+                    diagnostics.Error(DiagnosticCodes.DuplicateAnnexItem, at,
                         $"Annex item {item} is already entry '{other.Id}' ({other.Location.File})");
                 }
                 else annexItems.Add(item, entry);
@@ -52,9 +52,9 @@ public static class EvidenceValidator
             CheckIds(item.Entries, item.EntryLocations, item.Location, entries, DiagnosticCodes.UnknownEntry, "entry", "entries", ".md");
             CheckIds(item.Sources, item.SourceLocations, item.Location, sources, DiagnosticCodes.UnknownSource, "source", "sources", ".yml");
             if (item.Kind == "conclusion" && item.Section is null)
-                diagnostics.Error(DiagnosticCodes.MissingField, item.Location.File, item.Location.Line, item.Location.Column, "a conclusion needs its 'section' (e.g. 4.1)");
+                diagnostics.Error(DiagnosticCodes.MissingField, item.Location, "a conclusion needs its 'section' (e.g. 4.1)");
             if (item.Kind == "recommendation" && item.Number is null)
-                diagnostics.Error(DiagnosticCodes.MissingField, item.Location.File, item.Location.Line, item.Location.Column, "a recommendation needs its 'number' (its row in the review's table)");
+                diagnostics.Error(DiagnosticCodes.MissingField, item.Location, "a recommendation needs its 'number' (its row in the review's table)");
         }
         foreach (var response in evidence.Responses)
         {
@@ -86,7 +86,7 @@ public static class EvidenceValidator
             {
                 if (known.Contains(ids[i])) continue;
                 var at = i < locations.Count ? locations[i] : fallback;
-                diagnostics.Error(code, at.File, at.Line, at.Column, $"unknown {what} '{ids[i]}': {evidence.WhyUnknown(folder, ids[i], extension, known)}");
+                diagnostics.Error(code, at, $"unknown {what} '{ids[i]}': {References.WhyUnknown(evidence, folder, ids[i], extension, known)}");
             }
         }
     }
@@ -97,7 +97,7 @@ public static class EvidenceValidator
         foreach (var field in evidence.MarkdownFields())
         {
             if (ContentMarkdown.IsTooDeep(field.Text))
-                diagnostics.Error(DiagnosticCodes.NestingTooDeep, field.At.File, field.At.Line, field.At.Column,
+                diagnostics.Error(DiagnosticCodes.NestingTooDeep, field.At,
                     "the Markdown nests quotes, lists or brackets too deeply to be shown; flatten it");
         }
     }
@@ -139,7 +139,7 @@ public static class EvidenceValidator
         {
             if (used[i]) continue;
             var at = entry.Citations[i].Location;
-            diagnostics.Warning(DiagnosticCodes.UnmarkedCitation, at.File, at.Line, at.Column,
+            diagnostics.Warning(DiagnosticCodes.UnmarkedCitation, at,
                 $"no sentence is tied to citation {i + 1} ('{entry.Citations[i].SourceId}'): put [^{i + 1}] after the sentence it supports");
         }
     }

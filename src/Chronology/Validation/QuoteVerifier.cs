@@ -35,7 +35,7 @@ public static class QuoteVerifier
             if (!asQuoted && check.Outcome == QuoteOutcome.Verified && source.Url is not null && source.IsWebPage && text.Count(citation.Quote) > 1)
             {
                 var at = citation.QuoteLocation ?? citation.Location;
-                diagnostics.Warning(DiagnosticCodes.TextFragmentNotUnique, at.File, at.Line, at.Column,
+                diagnostics.Warning(DiagnosticCodes.TextFragmentNotUnique, at,
                     $"the quote occurs {text.Count(citation.Quote)} times in the archived text of '{source.Id}', so its link (#:~:text=) will highlight the first; quote a longer passage");
             }
         }
@@ -104,7 +104,7 @@ public static class QuoteVerifier
                 var hint = check.Closest is null
                     ? "no passage shares its opening or closing words"
                     : $"closest passage: \"{check.Closest}\"; difference: {check.WordDiff}";
-                diagnostics.Error(DiagnosticCodes.QuoteNotFound, at.File, at.Line, at.Column, $"quote not found in {where}; {hint}");
+                diagnostics.Error(DiagnosticCodes.QuoteNotFound, at, $"quote not found in {where}; {hint}");
                 break;
             case QuoteOutcome.WrongPage:
                 ReportWrongPage(check, citation, where, diagnostics);
@@ -112,7 +112,7 @@ public static class QuoteVerifier
             case QuoteOutcome.WrongDocument:
                 var cited = check.CitedDocument!;
                 var foundIn = check.FoundInDocument is { } document ? $"in document {document}" : "before its first document marker";
-                diagnostics.Error(DiagnosticCodes.QuoteWrongDocument, at.File, at.Line, at.Column, cited.IsMarked
+                diagnostics.Error(DiagnosticCodes.QuoteWrongDocument, at, cited.IsMarked
                     ? $"the quote is in {where} {foundIn}, not in the cited document {cited.Id}"
                     : $"{where} marks no document {cited.Id} (it marks documents {string.Join(", ", snapshot.DocumentStarts.Select(d => d.Document))}); the quote is {foundIn}");
                 // The cited page may be wrong as well: say so in the same run.
@@ -125,7 +125,7 @@ public static class QuoteVerifier
     private static void ReportWrongPage(QuoteCheck check, Citation citation, string where, DiagnosticBag diagnostics)
     {
         var at = citation.QuoteLocation ?? citation.Location;
-        diagnostics.Error(DiagnosticCodes.QuoteWrongPage, at.File, at.Line, at.Column,
+        diagnostics.Error(DiagnosticCodes.QuoteWrongPage, at,
             $"the quote is in {where} on page {check.FoundOnPage}, not on the cited {citation.Locator!.Parts.First(p => p.Kind is "page" or "pages").Display}");
     }
 }

@@ -28,7 +28,7 @@ public static partial class RegisterRules
         {
             if (known.Contains(reference.Id)) return;
             var at = reference.Location;
-            diagnostics.Error(code, at.File, at.Line, at.Column, $"unknown {what} '{reference.Id}': {evidence.WhyUnknown(folder, reference.Id, extension, known)}");
+            diagnostics.Error(code, at, $"unknown {what} '{reference.Id}': {References.WhyUnknown(evidence, folder, reference.Id, extension, known)}");
         }
         void Source(ContentRef? reference)
         {
@@ -70,14 +70,14 @@ public static partial class RegisterRules
             else if (register.Matrix is { } m && matrices.TryGetValue(m.Id, out var matrix))
             {
                 if (risk.Probability is { } p && matrix.Probability.All(l => l.Score != p))
-                    diagnostics.Error(DiagnosticCodes.ScoreOutOfScale, at.File, at.Line, at.Column,
+                    diagnostics.Error(DiagnosticCodes.ScoreOutOfScale, at,
                         $"probability {p} is not on the scale of '{matrix.Id}' ({string.Join(", ", matrix.Probability.Select(l => l.Score))})");
                 if (risk.Impact is { } i && matrix.Impact.All(l => l.Score != i))
-                    diagnostics.Error(DiagnosticCodes.ScoreOutOfScale, at.File, at.Line, at.Column,
+                    diagnostics.Error(DiagnosticCodes.ScoreOutOfScale, at,
                         $"impact {i} is not on the scale of '{matrix.Id}' ({string.Join(", ", matrix.Impact.Select(l => l.Score))})");
             }
             if (risk.Probability is { } probability && risk.Impact is { } impact && risk.Rating is { } rating && probability * impact != rating)
-                diagnostics.Error(DiagnosticCodes.RatingMismatch, at.File, at.Line, at.Column,
+                diagnostics.Error(DiagnosticCodes.RatingMismatch, at,
                     $"rating {rating} is not probability × impact ({probability} × {impact} = {probability * impact}); check all three against the document");
         }
 
@@ -102,7 +102,7 @@ public static partial class RegisterRules
                 if (!NormalisedText.Of(role.Quote.Text).Value.Contains(NormalisedText.Of(person.Name).Value, StringComparison.Ordinal))
                 {
                     var at = role.Quote.Location;
-                    diagnostics.Error(DiagnosticCodes.NameNotInQuote, at.File, at.Line, at.Column,
+                    diagnostics.Error(DiagnosticCodes.NameNotInQuote, at,
                         $"the quote for the role '{role.Role}' does not contain the name '{person.Name}'");
                 }
             }
@@ -119,16 +119,16 @@ public static partial class RegisterRules
             {
                 var at = band.Location;
                 if (!products.Contains(rating))
-                    diagnostics.Error(DiagnosticCodes.MatrixBandsInvalid, at.File, at.Line, at.Column,
+                    diagnostics.Error(DiagnosticCodes.MatrixBandsInvalid, at,
                         $"band '{band.Label}' lists {rating}, which no probability × impact on this matrix gives");
                 else if (!seen.TryAdd(rating, band.Label))
-                    diagnostics.Error(DiagnosticCodes.MatrixBandsInvalid, at.File, at.Line, at.Column,
+                    diagnostics.Error(DiagnosticCodes.MatrixBandsInvalid, at,
                         $"rating {rating} is in band '{band.Label}' and also in band '{seen[rating]}'");
             }
         }
         var missing = products.Where(p => !seen.ContainsKey(p)).Order().ToList();
         if (missing.Count > 0 && matrix.Bands.Count > 0)
-            diagnostics.Error(DiagnosticCodes.MatrixBandsInvalid, matrix.Location.File, matrix.Location.Line, matrix.Location.Column,
+            diagnostics.Error(DiagnosticCodes.MatrixBandsInvalid, matrix.Location,
                 $"no band covers the rating(s) {string.Join(", ", missing)}");
     }
 
@@ -136,21 +136,21 @@ public static partial class RegisterRules
     {
         var value = figure.ValueLocation ?? figure.Location;
         if (!NormalisedText.Of(figure.Quote.Text).Value.Contains(NormalisedText.Of(figure.Value).Value, StringComparison.Ordinal))
-            diagnostics.Error(DiagnosticCodes.FigureNotInQuote, value.File, value.Line, value.Column,
+            diagnostics.Error(DiagnosticCodes.FigureNotInQuote, value,
                 $"the figure '{figure.Value}' is not in its quote \"{figure.Quote.Text}\"");
         if (figure.Number is not { } number) return;
         var digits = Digits().Match(figure.Value);
         if (!digits.Success) return; // a value in words ("two years"): nothing to compare
         if (!decimal.TryParse(digits.Value.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var printed))
         {
-            diagnostics.Error(DiagnosticCodes.FigureNumberMismatch, value.File, value.Line, value.Column,
+            diagnostics.Error(DiagnosticCodes.FigureNumberMismatch, value,
                 $"the printed value '{figure.Value}' has more digits than can be compared with 'number'; leave 'number' out and say why in 'note'");
             return;
         }
         if (printed != number)
         {
             var at = figure.NumberLocation ?? figure.Location;
-            diagnostics.Error(DiagnosticCodes.FigureNumberMismatch, at.File, at.Line, at.Column,
+            diagnostics.Error(DiagnosticCodes.FigureNumberMismatch, at,
                 $"'number: {number.ToString(CultureInfo.InvariantCulture)}' does not match the printed value '{figure.Value}' ({printed.ToString(CultureInfo.InvariantCulture)})");
         }
     }
@@ -158,7 +158,7 @@ public static partial class RegisterRules
     private static void CheckLabel(string? label, EdtfDate? date, ContentLocation at, DiagnosticBag diagnostics)
     {
         if (label is null || date is null || LabelPrecision.Allows(label, date)) return;
-        diagnostics.Error(DiagnosticCodes.OverPreciseDate, at.File, at.Line, at.Column,
+        diagnostics.Error(DiagnosticCodes.OverPreciseDate, at,
             $"the date '{date}' is more precise than its label '{label}'; never make a date more precise than its source");
     }
 }

@@ -30,7 +30,7 @@ public static partial class SourceRules
                 var last = int.Parse(page.Value.Split('–')[^1], CultureInfo.InvariantCulture);
                 if (last <= pageCount) continue;
                 var at = citation.Location;
-                diagnostics.Error(DiagnosticCodes.PageOutOfRange, at.File, at.Line, at.Column,
+                diagnostics.Error(DiagnosticCodes.PageOutOfRange, at,
                     $"{page.Display} is beyond the {pageCount} pages of '{source.Id}'");
             }
         }
@@ -49,18 +49,18 @@ public static partial class SourceRules
             if (source.ArchiveUrl is { } archive && ArchiveProblem(archive) is { } problem)
             {
                 var archiveAt = source.ArchiveUrlLocation ?? at;
-                diagnostics.Error(DiagnosticCodes.InvalidArchiveUrl, archiveAt.File, archiveAt.Line, archiveAt.Column, $"archiveUrl: {problem}");
+                diagnostics.Error(DiagnosticCodes.InvalidArchiveUrl, archiveAt, $"archiveUrl: {problem}");
             }
             // A source registered because a cited source names it (knownThrough) belongs on the register uncited.
             if (!cited.Contains(source.Id) && source.KnownThrough is null)
-                diagnostics.Warning(DiagnosticCodes.UncitedSource, at.File, at.Line, at.Column, $"no entry cites source '{source.Id}'");
+                diagnostics.Warning(DiagnosticCodes.UncitedSource, at, $"no entry cites source '{source.Id}'");
             if (source.Date is null && source.NoDateReason is null)
-                diagnostics.Warning(DiagnosticCodes.IncompleteSource, at.File, at.Line, at.Column,
+                diagnostics.Warning(DiagnosticCodes.IncompleteSource, at,
                     "the source has no publication date: give 'date', or say in 'noDateReason' why the documents give none");
             // A URL never checked is one site-wide warning (CHR334); here only a URL that was checked and not reached,
             // so that nothing on the site says when it last worked.
             if (source.Url is { } url && source.Accessed is null && lastCheck?.Invoke(url) is { WasReached: false })
-                diagnostics.Warning(DiagnosticCodes.IncompleteSource, at.File, at.Line, at.Column,
+                diagnostics.Warning(DiagnosticCodes.IncompleteSource, at,
                     "the source's URL was not reached when last checked and no access date is recorded: give 'accessed' (when it was last read) or an 'archiveUrl'");
         }
 

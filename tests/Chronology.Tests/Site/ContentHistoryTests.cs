@@ -33,7 +33,7 @@ public class ContentHistoryTests
         File.AppendAllText(Path.Combine(site.Content, "entries", "old-event.md"), "A correction.\n");
         Git(site.Root, "2025-06-01T12:30:00Z", "commit", "-q", "-am", "correct the old event");
 
-        var history = ContentHistory.Read(site.Content);
+        var history = Chronology.Loading.ContentHistoryReader.Read(site.Content);
         Assert.Equal(DateTimeOffset.Parse("2025-06-01T12:30:00Z"), history.LastChanged("entries/old-event.md"));
         Assert.Equal(DateTimeOffset.Parse("2024-01-01T10:00:00Z"), history.LastChanged("entries/new-event.md"));
         Assert.Null(history.LastChanged("entries/never-committed.md"));
@@ -49,7 +49,7 @@ public class ContentHistoryTests
     public void Outside_a_repository_there_is_no_history()
     {
         using var site = TestSite.Create("");
-        Assert.Null(ContentHistory.Read(site.Content).LastChanged("site.yml"));
+        Assert.Null(Chronology.Loading.ContentHistoryReader.Read(site.Content).LastChanged("site.yml"));
     }
 
     private static void Git(string directory, string date, params string[] arguments)

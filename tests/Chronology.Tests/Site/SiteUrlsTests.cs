@@ -9,7 +9,7 @@ public class SiteUrlsTests
     [InlineData("/entries/a/", "entries/a/index.html")]
     [InlineData("/data/chronology.json", "data/chronology.json")]
     [InlineData("/404.html", "404.html")]
-    public void Maps_urls_to_output_paths(string url, string path) => Assert.Equal(path, SiteUrls.OutputPath(url));
+    public void Maps_urls_to_output_paths(string url, string path) => Assert.Equal(path, Chronology.Publishing.OutputPaths.Of(url));
 
     [Theory]
     [InlineData("/entries/a/", "/sources/b/", "../../sources/b/")]

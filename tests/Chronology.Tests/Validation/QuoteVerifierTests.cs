@@ -221,7 +221,8 @@ public class QuoteVerifierTests
         var checkedEvidence = Check(site, out _);
         using var writer = new Chronology.Publishing.OutputWriter(site.Output);
 
-        await Chronology.Theme.SiteRenderer.RenderAsync(new Chronology.Site.SiteModel(checkedEvidence), writer);
+        await Chronology.Theme.SiteRenderer.RenderAsync(new Chronology.Site.SiteModel(checkedEvidence), writer.WritePage);
+        writer.Flush();
 
         var status = site.Page("/entries/a/").QuerySelector(".quote-status-wrongdocument")!;
         Assert.Equal("✗Quotation " + expected, status.TextContent.Trim());
@@ -253,7 +254,7 @@ public class QuoteVerifierTests
     private static CheckedEvidence Check(TestSite site, out IReadOnlyList<Diagnostic> diagnostics)
     {
         var bag = new DiagnosticBag();
-        var result = EvidenceChecks.Run(site.Content, bag);
+        var result = Chronology.Cli.SiteBuild.Check(site.Content, bag);
         diagnostics = bag.Items;
         return result;
     }

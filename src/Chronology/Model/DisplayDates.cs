@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Chronology.Site;
+namespace Chronology.Model;
 
 /// <summary>Dates the tool itself writes (access and check dates), formatted the same on every machine.</summary>
 public static class DisplayDates

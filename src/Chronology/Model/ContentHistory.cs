@@ -1,0 +1,30 @@
+namespace Chronology.Model;
+
+/// <summary>One commit that changed a content file: when, and the first line of its message.</summary>
+public sealed record ContentChange(DateTimeOffset When, string Message);
+
+/// <summary>
+/// Each content file's changes, from the repository's history (read by Loading's <c>ContentHistoryReader</c>): what
+/// the feeds call "updated", what an entry page lists under "Changes to this entry", and when an archived copy was
+/// added. Outside a git work tree, or for a file never committed, there are none; the feeds then fall back to the
+/// entry's own date, so a build stays reproducible. Commit messages that touch <c>content/</c> are public.
+/// </summary>
+public sealed class ContentHistory
+{
+    private readonly Dictionary<string, List<ContentChange>> _changes;
+
+    /// <param name="changes">Each file's commits, newest first, by its path relative to the content folder.</param>
+    public ContentHistory(Dictionary<string, List<ContentChange>> changes) => _changes = changes;
+
+    public static ContentHistory None { get; } = new(new Dictionary<string, List<ContentChange>>(StringComparer.Ordinal));
+
+    /// <summary>Every commit that changed a file, newest first, by its path relative to the content folder ("entries/a.md").</summary>
+    public IReadOnlyList<ContentChange> Changes(string relativePath) =>
+        _changes.TryGetValue(relativePath.Replace('\\', '/'), out var changes) ? changes : [];
+
+    /// <summary>The last commit time of a file.</summary>
+    public DateTimeOffset? LastChanged(string relativePath) => Changes(relativePath) is [var last, ..] ? last.When : null;
+
+    /// <summary>When a file was first committed.</summary>
+    public DateTimeOffset? Added(string relativePath) => Changes(relativePath) is [.., var first] ? first.When : null;
+}
