@@ -41,6 +41,11 @@ public static class SiteBuild
                 var own = site.Evidence.Assets.ToDictionary(a => SiteUrls.Asset(a.Path), StringComparer.Ordinal);
                 foreach (var (url, bytes) in SiteRenderer.Assets().Where(a => !own.ContainsKey(a.Url))) writer.WriteBytes(url, bytes);
                 foreach (var (url, asset) in own) writer.CopyFile(url, asset.FullPath);
+                // Browsers ask for /favicon.ico whatever the page says: the icon stands at the root as well.
+                var icon = SiteUrls.Asset("favicon.ico");
+                if (own.TryGetValue(icon, out var ownIcon)) writer.CopyFile(SiteUrls.FaviconIco, ownIcon.FullPath);
+                else if (SiteRenderer.Assets().FirstOrDefault(a => a.Url == icon).Bytes is { } themeIcon) writer.WriteBytes(SiteUrls.FaviconIco, themeIcon);
+                writer.WriteText(SiteUrls.Manifest, SiteRenderer.WebManifest(site));
             });
             timer.Time("data, search, feeds", () =>
             {

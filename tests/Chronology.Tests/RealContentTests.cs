@@ -44,6 +44,33 @@ public sealed partial class RealContentTests(RealSite site) : IClassFixture<Real
     private static partial Regex UrlPattern();
 
     [Fact]
+    public void Every_page_has_a_title_of_its_own()
+    {
+        var shared = site.Pages().Where(p => p.Path != "404.html")
+            .GroupBy(p => p.Page.Title ?? "", StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"“{g.Key}”: {string.Join(", ", g.Select(p => p.Path))}")
+            .ToList();
+        Assert.True(shared.Count == 0, "pages share a title:\n" + string.Join("\n", shared));
+    }
+
+    [Fact]
+    public void The_favicon_and_web_manifest_are_published_and_every_page_links_them()
+    {
+        Assert.True(File.Exists(Path.Combine(_output, "favicon.ico")), "browsers ask for /favicon.ico whatever the page says");
+        var ico = File.ReadAllBytes(Path.Combine(_output, "favicon.ico"));
+        Assert.Equal([0, 0, 1, 0], ico[..4]); // an ICO header
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "site.webmanifest")));
+        Assert.False(string.IsNullOrEmpty(manifest.RootElement.GetProperty("name").GetString()));
+        foreach (var icon in manifest.RootElement.GetProperty("icons").EnumerateArray())
+            Assert.True(File.Exists(Path.Combine(_output, icon.GetProperty("src").GetString()!)), icon.GetProperty("src").GetString());
+        var home = site.Page("index.html");
+        Assert.NotNull(home.QuerySelector("link[rel=icon][type='image/svg+xml']"));
+        Assert.Equal("site.webmanifest", home.QuerySelector("link[rel=manifest]")!.GetAttribute("href"));
+        Assert.Contains("manifest-src 'self'", home.QuerySelector("meta[http-equiv=Content-Security-Policy]")!.GetAttribute("content"));
+    }
+
+    [Fact]
     public void The_real_content_builds_without_errors()
     {
         Assert.True(_result.Published, string.Join("\n", _result.Diagnostics.Items.Where(d => d.Severity == Severity.Error)));

@@ -16,6 +16,9 @@ public static class SiteUrls
     public const string Search = "/search/";
     public const string Data = "/data/chronology.json";
     public const string Stylesheet = "/assets/site.css";
+    public const string FaviconIco = "/favicon.ico";
+    public const string FaviconSvg = "/assets/favicon.svg";
+    public const string Manifest = "/site.webmanifest";
     public const string NotFound = "/404.html";
     public const string Sitemap = "/sitemap.xml";
     public const string Robots = "/robots.txt";

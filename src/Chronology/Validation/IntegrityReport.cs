@@ -31,5 +31,29 @@ public sealed class IntegrityReport
     public IReadOnlyList<QuoteCheck> AllFor(string owner) =>
         [.. _quotes.Where(q => q.Key.Item1 == owner).OrderBy(q => q.Key.Item2).Select(q => q.Value)];
 
+    /// <summary>How many quotations one piece of content has (an entry id, "risks/x"...) and how many were found in the source's own archived text.</summary>
+    public QuoteTally TallyFor(string owner)
+    {
+        var checks = AllFor(owner);
+        return new QuoteTally(checks.Count, checks.Count(c => c.Outcome is QuoteOutcome.Verified));
+    }
+
     public int Count(QuoteOutcome outcome) => _quotes.Values.Count(q => q.Outcome == outcome);
+}
+
+/// <summary>A count of quotations and of those checked against the source's own archived text, in words for lists.</summary>
+public readonly record struct QuoteTally(int Quotations, int Verified)
+{
+    public bool AllVerified => Quotations > 0 && Verified == Quotations;
+
+    /// <summary>"no quotations", "1 quotation, checked", "4 quotations, all checked", "4 quotations, 3 checked".</summary>
+    public string Describe() => (Quotations, Verified) switch
+    {
+        (0, _) => "no quotations",
+        (1, 1) => "1 quotation, checked",
+        (1, _) => "1 quotation, not checked",
+        var (q, v) when v == q => $"{q} quotations, all checked",
+        (var q, 0) => $"{q} quotations, none checked",
+        var (q, v) => $"{q} quotations, {v} checked",
+    };
 }

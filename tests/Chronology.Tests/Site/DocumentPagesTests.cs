@@ -56,11 +56,14 @@ public sealed class DocumentPagesTests(DocumentPagesTests.Built built) : IClassF
         var topRight = rows[0].QuerySelectorAll("td")[2];
         Assert.Equal("9", topRight.QuerySelector(".rating")!.TextContent);
         Assert.Equal("band not named", topRight.QuerySelector(".band-name")!.TextContent);
-        Assert.Contains("band-unnamed", topRight.ClassList);
+        // Coloured by its rating (the highest of a 3 × 3 matrix: the deepest of five steps), named band or not.
+        Assert.Contains("score-5", topRight.ClassList);
         Assert.Equal("OD: Funding after March 2020", topRight.QuerySelector(".matrix-risks a")!.TextContent);
         var bottomLeft = rows[2].QuerySelectorAll("td")[0];
         Assert.Equal(("1", "Green"), (bottomLeft.QuerySelector(".rating")!.TextContent, bottomLeft.QuerySelector(".band-name")!.TextContent));
         Assert.Empty(bottomLeft.QuerySelectorAll("a"));
+        Assert.Contains("score-1", bottomLeft.ClassList);
+        Assert.NotEmpty(_site.Page("/registers/reg/").QuerySelectorAll(".score-legend li"));
     }
 
     [Fact]

@@ -110,14 +110,27 @@ public sealed class WholeSiteTests(WholeSiteTests.Built built) : IClassFixture<W
         var home = _site.Page("/");
 
         Assert.Single(home.QuerySelectorAll("h1"));
-        Assert.Equal(["2012", "2017"], home.QuerySelectorAll("section.year h2").Select(h => h.TextContent));
+        Assert.Equal(["2012", "2017"], home.QuerySelectorAll("section.year h2 a").Select(h => h.TextContent));
+        Assert.Equal(["1 entry", "2 entries"], home.QuerySelectorAll("section.year h2 .year-count").Select(h => h.TextContent));
         Assert.Equal(["y2012", "y2017"], home.QuerySelectorAll("section.year h2").Select(h => h.Id!));
         Assert.Equal(
             ["Street triage introduced", "Adopted in Surrey", "Portfolios constructed"],
             home.QuerySelectorAll(".entry-title").Select(a => a.TextContent));
         Assert.Equal("entries/2017-late/", home.QuerySelectorAll(".entry-title")[2].GetAttribute("href"));
-        Assert.Equal(["2012-11", "2017-03", "2017"], home.QuerySelectorAll("time").Select(t => t.GetAttribute("datetime")!));
-        Assert.Equal(["#y2012", "#y2017"], home.QuerySelectorAll(".year-nav a").Select(a => a.GetAttribute("href")!));
+        Assert.Equal(["2012-11", "2017-03", "2017"], home.QuerySelectorAll(".timeline time").Select(t => t.GetAttribute("datetime")!));
+        // Each year on the time axis links to its own page (the filter's no-JavaScript equivalent).
+        Assert.Equal(["years/2012/", "years/2017/"], home.QuerySelectorAll("section.year h2 a").Select(a => a.GetAttribute("href")!));
+        // Each card: one line from the entry (note markers and Markdown gone), its organisations, how its evidence stands.
+        var card = home.QuerySelector(".timeline .entry-summary")!;
+        Assert.Equal("The commentary states that a street triage programme was introduced.", card.QuerySelector(".entry-card-summary")!.TextContent);
+        Assert.Equal(["Alpha Trust", "Beta Inspectorate"], card.QuerySelectorAll(".org-badge").Select(b => b.TextContent));
+        Assert.StartsWith("2 sources · 2 quotations", card.QuerySelector(".evidence-tally")!.TextContent);
+        // The picture of the whole story: a mark linking to each entry in each lane, and the same as a table.
+        var story = home.QuerySelector("figure#story")!;
+        Assert.Equal("true", story.QuerySelector("svg")!.GetAttribute("aria-hidden"));
+        Assert.All(story.QuerySelectorAll("svg a"), a => Assert.Equal("-1", a.GetAttribute("tabindex")));
+        Assert.Equal(4, story.QuerySelectorAll("svg a").Length); // street triage in org-a and org-b; late 2017 in org-a; Surrey in "others"
+        Assert.Equal(["Alpha Trust", "Beta Inspectorate", "Others, or none named"], story.QuerySelectorAll(".story-table tbody th").Select(th => th.TextContent.Trim()));
         Assert.Equal(["assets/timeline-filter.js"], home.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!));
         Assert.Empty(home.QuerySelectorAll("script:not([src])"));
     }
@@ -472,7 +485,7 @@ public sealed class WholeSiteTests(WholeSiteTests.Built built) : IClassFixture<W
         Assert.Equal(["", "street-triage"], filter.QuerySelectorAll("#filter-tag option").Select(o => o.GetAttribute("value")!));
         var first = home.QuerySelector("section.year .entry-summary")!;
         Assert.Equal(("2012", "org-a org-b", "street-triage"), (first.GetAttribute("data-year"), first.GetAttribute("data-orgs"), first.GetAttribute("data-tags")));
-        Assert.Equal(["years/2012/", "years/2017/"], home.QuerySelectorAll(".ways-in a[href^='years/']").Select(a => a.GetAttribute("href")!));
+        Assert.Equal(["years/2012/", "years/2017/"], home.QuerySelectorAll(".browse a[href^='years/']").Select(a => a.GetAttribute("href")!));
 
         var year = _site.Page("/years/2017/");
         Assert.Equal("The chronology in 2017", year.QuerySelector("h1")!.TextContent);

@@ -19,11 +19,13 @@
       if (match) shown++;
     });
     sections.forEach(function (section) { section.hidden = section.querySelector(".entry-summary:not([hidden])") === null; });
-    var filtered = year !== "" || org !== "" || tag !== "";
-    status.textContent = filtered ? "Showing " + shown + " of " + items.length + " entries." : "";
+    status.textContent = "Showing " + shown + " of " + items.length + " entries.";
   }
 
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
+  // The reset event fires before the controls are reset: filter once they are.
+  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
   form.hidden = false;
+  apply();
 })();
