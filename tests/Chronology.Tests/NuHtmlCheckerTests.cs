@@ -5,7 +5,7 @@ using Chronology.Cli;
 namespace Chronology.Tests;
 
 /// <summary>
-/// Every page of the real site is valid HTML by the Nu HTML Checker (vnu.jar, pinned in tools/package.json,
+/// Every page of the real site, and of the invented test site (tests/sites/bridges), is valid HTML by the Nu HTML Checker (vnu.jar, pinned in tools/package.json,
 /// run with the machine's Java, offline). In CI a missing Java is a failure, not a skip.
 /// </summary>
 public sealed class NuHtmlCheckerTests : IDisposable
@@ -24,6 +24,18 @@ public sealed class NuHtmlCheckerTests : IDisposable
 
         Assert.True(messages.Count == 0, string.Join("\n", messages.Take(20)));
         Assert.True(Directory.EnumerateFiles(_output, "*.html", SearchOption.AllDirectories).Count() > 100);
+    }
+
+    [Fact]
+    public void Every_page_of_the_Bridges_test_site_is_valid_html()
+    {
+        RequireChecker();
+        Assert.True(BridgesSite.Result.Published, string.Join("\n", BridgesSite.Result.Diagnostics.Items));
+
+        var messages = Check(BridgesSite.Output);
+
+        Assert.True(messages.Count == 0, string.Join("\n", messages.Take(20)));
+        Assert.True(BridgesSite.Paths().Count > 40);
     }
 
     [Fact]

@@ -6,6 +6,9 @@ internal static class RepoPaths
 
     public static string Content => Path.Combine(Root, "content");
 
+    /// <summary>The second, invented test site (Millbrook Bridges): not the SIM chronology, so first-site wording shows.</summary>
+    public static string BridgesContent => Path.Combine(Root, "tests", "sites", "bridges", "content");
+
     public static string Seeds => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"));
 
     private static string FindRoot()

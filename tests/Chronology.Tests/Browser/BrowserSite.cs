@@ -8,9 +8,9 @@ namespace Chronology.Tests.Browser;
 /// <summary>
 /// The real site, built once and served by Kestrel on 127.0.0.1, with the system Chromium driven by Playwright.
 /// Where Chromium is not installed the browser tests are skipped, except under CI (CI=true), where .ci/run
-/// installs it and a missing browser is a failure.
+/// installs it and a missing browser is a failure. <see cref="BridgesBrowserSite"/> serves the invented test site.
 /// </summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -29,11 +29,10 @@ public sealed class BrowserSite : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         if (!Available) return;
-        var result = await SiteBuild.RunAsync(RepoPaths.Content, _output);
-        if (!result.Published) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Items));
+        var folder = await BuildAsync();
 
         _server = Loopback.Create();
-        var files = new PhysicalFileProvider(_output);
+        var files = new PhysicalFileProvider(folder);
         _server.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         _server.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         await _server.StartAsync();
@@ -46,6 +45,14 @@ public sealed class BrowserSite : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>Builds the site to serve and returns its folder.</summary>
+    protected virtual async Task<string> BuildAsync()
+    {
+        var result = await SiteBuild.RunAsync(RepoPaths.Content, _output);
+        if (!result.Published) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Items));
+        return _output;
     }
 
     /// <summary>
@@ -83,5 +90,15 @@ public sealed class BrowserSite : IAsyncLifetime
         _playwright?.Dispose();
         if (_server is not null) await _server.StopAsync();
         if (Directory.Exists(_output)) Directory.Delete(_output, recursive: true);
+    }
+}
+
+/// <summary>The invented test site (tests/sites/bridges), served from the build the other tests of the run read.</summary>
+public sealed class BridgesBrowserSite : BrowserSite
+{
+    protected override Task<string> BuildAsync()
+    {
+        if (!BridgesSite.Result.Published) throw new InvalidOperationException(string.Join("\n", BridgesSite.Result.Diagnostics.Items));
+        return Task.FromResult(BridgesSite.Output);
     }
 }

@@ -70,16 +70,18 @@ public class SchemaTests
         return data;
     }
 
-    private static IEnumerable<string> RealContentFiles()
+    private static IEnumerable<string> RealContentFiles() => ContentFilesIn(RepoPaths.Content);
+
+    private static IEnumerable<string> ContentFilesIn(string content)
     {
         foreach (var kind in Kinds)
         {
             if (kind.Folder.Length == 0)
             {
-                if (File.Exists(Path.Combine(RepoPaths.Content, kind.Extensions[0]))) yield return kind.Extensions[0];
+                if (File.Exists(Path.Combine(content, kind.Extensions[0]))) yield return kind.Extensions[0];
                 continue;
             }
-            var folder = Path.Combine(RepoPaths.Content, kind.Folder);
+            var folder = Path.Combine(content, kind.Folder);
             if (!Directory.Exists(folder)) continue;
             foreach (var file in Directory.EnumerateFiles(folder).Where(f => kind.Extensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal))
                 yield return kind.Folder + "/" + Path.GetFileName(file);
@@ -92,6 +94,18 @@ public class SchemaTests
     {
         var errors = SchemaErrors(relative, File.ReadAllText(Path.Combine(RepoPaths.Content, relative)));
         Assert.True(errors.Count == 0, $"content/{relative} fails {KindOf(relative).Schema}:\n{string.Join("\n", errors)}");
+    }
+
+    [Fact]
+    public void Every_content_file_of_the_Bridges_test_site_validates_against_its_schema()
+    {
+        var files = ContentFilesIn(RepoPaths.BridgesContent).ToList();
+        Assert.True(files.Count >= 20, $"{files.Count} files");
+        var failures = files.Select(relative => (relative, errors: SchemaErrors(relative, File.ReadAllText(Path.Combine(RepoPaths.BridgesContent, relative)))))
+            .Where(f => f.errors.Count > 0)
+            .Select(f => $"tests/sites/bridges/content/{f.relative} fails {KindOf(f.relative).Schema}:\n{string.Join("\n", f.errors)}")
+            .ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]
