@@ -103,7 +103,7 @@
 
   function run(query) {
     list.textContent = "";
-    if (!query.trim()) { status.textContent = "Type words to search the chronology, its sources and the review."; return; }
+    if (!query.trim()) { status.textContent = "Type one or more words to search."; return; }
     var results;
     try { results = index.search(query); }
     catch (e) { results = index.search(query.replace(/[:~^+\-*]/g, " ")); }
@@ -149,5 +149,5 @@
   var q = new URLSearchParams(window.location.search).get("q");
   if (q) { input.value = q; search(false); }
   if (facets) facets.hidden = false;
-  status.textContent = q ? status.textContent : "Type words to search the chronology, its sources and the review.";
+  status.textContent = q ? status.textContent : "Type one or more words to search.";
 })();
