@@ -1,3 +1,5 @@
+using Chronology.Model;
+
 namespace Chronology.Changes;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class WordDiffer
     private const long MaxCells = 4_000_000;
 
     public static string[] Words(string? text) =>
-        text is null ? [] : text.Split((char[])[' ', '\t', '\n', '\r', '\f', '\v', '\u00a0'], StringSplitOptions.RemoveEmptyEntries);
+        PlainText.Words(text);
 
     public static WordDiff Diff(string? before, string? after) =>
         new(Collapse(before), Collapse(after), Ops(Words(before), Words(after)));
@@ -60,24 +62,20 @@ public static class WordDiffer
         return new TextExcerptDiff(runs, StartsInside: start > 0, EndsInside: end < words.Count - 1);
     }
 
+    /// <summary>Each word kept, deleted or inserted, from the one word alignment (<see cref="WordAlignment"/>).</summary>
     private static List<(WordOpKind, string)> Lcs(string[] a, string[] b)
     {
-        var table = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-            for (var j = b.Length - 1; j >= 0; j--)
-                table[i, j] = a[i] == b[j] ? table[i + 1, j + 1] + 1 : Math.Max(table[i + 1, j], table[i, j + 1]);
         var ops = new List<(WordOpKind, string)>();
         int x = 0, y = 0;
-        while (x < a.Length || y < b.Length)
+        foreach (var (pa, pb) in WordAlignment.Pairs(a, b))
         {
-            if (x < a.Length && y < b.Length && a[x] == b[y])
-            {
-                ops.Add((WordOpKind.Equal, a[x++]));
-                y++;
-            }
-            else if (y >= b.Length || (x < a.Length && table[x + 1, y] >= table[x, y + 1])) ops.Add((WordOpKind.Delete, a[x++]));
-            else ops.Add((WordOpKind.Insert, b[y++]));
+            while (x < pa) ops.Add((WordOpKind.Delete, a[x++]));
+            while (y < pb) ops.Add((WordOpKind.Insert, b[y++]));
+            ops.Add((WordOpKind.Equal, a[x++]));
+            y++;
         }
+        while (x < a.Length) ops.Add((WordOpKind.Delete, a[x++]));
+        while (y < b.Length) ops.Add((WordOpKind.Insert, b[y++]));
         return ops;
     }
 

@@ -8,9 +8,6 @@ namespace Chronology.Loading;
 /// <summary>Readers for the value kinds several content types share.</summary>
 internal static partial class ValueReaders
 {
-    [GeneratedRegex(@"\A[a-z0-9]+(-[a-z0-9]+)*\z")]
-    private static partial Regex TagPattern();
-
     public static EdtfDate? Date(FieldReader fields, string key, bool required)
     {
         var text = fields.Text(key, required);
@@ -31,8 +28,7 @@ internal static partial class ValueReaders
     }
 
     /// <summary>Quoted text as stored: every run of white space one space, as a reader sees it.</summary>
-    public static string CollapseWhitespace(string text) =>
-        string.Join(' ', text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    public static string CollapseWhitespace(string text) => PlainText.Collapse(text);
 
     public static DateOnly? Day(FieldReader fields, string key)
     {
@@ -48,7 +44,7 @@ internal static partial class ValueReaders
         var tags = new List<string>();
         foreach (var (value, location) in fields.TextList(key))
         {
-            if (TagPattern().IsMatch(value)) tags.Add(value);
+            if (ContentIds.IsValid(value)) tags.Add(value); // a tag is written like an id
             else fields.Invalid(key, $"tag '{value}' must be lowercase letters, digits and single hyphens (at {location.Line}:{location.Column})");
         }
         return tags;

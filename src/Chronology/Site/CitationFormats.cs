@@ -88,7 +88,7 @@ public static class CitationFormats
             NamesPublisher(source) ? source.Publisher : null, null, PlainDate(source.Date), source.Url, source.Accessed, note.ToString());
     }
 
-    private static string Flatten(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    private static string Flatten(string text) => PlainText.Collapse(text);
 
     /// <summary>The type as the note's opening word: the register's words, capitalised; "other" is just a document.</summary>
     private static string DescribeType(string type) =>

@@ -25,6 +25,8 @@ public static class OpenDataExport
         {
             json.WriteStartObject();
             json.WriteString("title", site.Site.Title);
+            // The licence of the site's own text and data as site.yml gives it (Markdown), or null where none is claimed.
+            json.WriteString("licence", site.Site.Licence);
             json.WriteStartArray("entries");
             foreach (var entry in site.Entries) WriteEntry(json, entry);
             json.WriteEndArray();

@@ -73,7 +73,7 @@ public sealed partial class PassageIndex
     /// </summary>
     private static string AnchorFor(string quoted, List<Passage> earlier)
     {
-        var words = string.Join(' ', quoted.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var words = PlainText.Collapse(quoted);
         var anchor = "q-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(words)))[..10];
         var same = earlier.Count(p => p.Anchor == anchor || p.Anchor.StartsWith(anchor + "-", StringComparison.Ordinal));
         return same == 0 ? anchor : $"{anchor}-{same + 1}";

@@ -1,5 +1,7 @@
 using System.Text;
 
+using Chronology.Model;
+
 namespace Chronology.Validation;
 
 /// <summary>
@@ -41,27 +43,27 @@ internal static class ClosestPassage
         foreach (var start in candidates)
         {
             var window = words.AsSpan(start, Math.Min(quoteWords.Length + 3, words.Length - start));
-            var score = Lcs(quoteWords, window).Length;
+            var score = WordAlignment.Pairs(quoteWords, window).Length;
             if (score > best.Score) best = (start, score);
         }
         if (best.Score < Math.Max(2, quoteWords.Length / 3)) return (null, null);
 
         var length = Math.Min(quoteWords.Length + 3, words.Length - best.Start);
         var windowWords = words[best.Start..(best.Start + length)];
-        var alignment = Lcs(quoteWords, windowWords);
+        var alignment = WordAlignment.Pairs(quoteWords, windowWords);
         // Trim the window to the last word that matched, so the passage shown is what the quote should be.
-        var lastMatched = alignment.Length > 0 ? alignment[^1].TextIndex : length - 1;
+        var lastMatched = alignment.Length > 0 ? alignment[^1].B : length - 1;
         var endWord = best.Start + Math.Max(lastMatched, Math.Min(quoteWords.Length, length) - 1);
         var from = text.OriginalIndex[starts[best.Start]];
         var endChar = starts[endWord] + words[endWord].Length - 1;
         var to = text.OriginalIndex[endChar] + 1;
-        var passage = string.Join(' ', original[from..to].Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        var passage = PlainText.Collapse(original[from..to]);
         return (passage, Diff(quoteWords, windowWords[..(endWord - best.Start + 1)]));
     }
 
     private static string Diff(string[] quote, string[] passage)
     {
-        var alignment = Lcs(quote, passage);
+        var alignment = WordAlignment.Pairs(quote, passage);
         var diff = new StringBuilder();
         int q = 0, p = 0;
         foreach (var (qi, pi) in alignment.Append((quote.Length, passage.Length)))
@@ -92,29 +94,6 @@ internal static class ClosestPassage
             i = end + 1;
         }
         return ([.. words], [.. starts]);
-    }
-
-    /// <summary>Longest common subsequence of words, as pairs of (quote index, text index).</summary>
-    private static (int QuoteIndex, int TextIndex)[] Lcs(string[] a, ReadOnlySpan<string> b)
-    {
-        var table = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-            for (var j = b.Length - 1; j >= 0; j--)
-                table[i, j] = a[i] == b[j] ? table[i + 1, j + 1] + 1 : Math.Max(table[i + 1, j], table[i, j + 1]);
-        var pairs = new List<(int, int)>();
-        int x = 0, y = 0;
-        while (x < a.Length && y < b.Length)
-        {
-            if (a[x] == b[y])
-            {
-                pairs.Add((x, y));
-                x++;
-                y++;
-            }
-            else if (table[x + 1, y] >= table[x, y + 1]) x++;
-            else y++;
-        }
-        return [.. pairs];
     }
 }
 

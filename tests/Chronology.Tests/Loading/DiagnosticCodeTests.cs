@@ -152,6 +152,7 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
+    [Triggers(DiagnosticCodes.NotUtf8)]
     public void Not_utf8_is_reported_with_line_and_column()
     {
         using var site = TestSite.Create("");
@@ -170,6 +171,8 @@ public class DiagnosticCodeTests
     /// checker still guards the pages themselves: LinkCheckerTests).
     /// </summary>
     [Fact]
+    [Triggers(DiagnosticCodes.BrokenLink)]
+    [Triggers(DiagnosticCodes.BrokenFragment)]
     public async Task A_broken_link_or_fragment_in_content_is_an_error_where_it_is_written()
     {
         using var site = TestSite.Create(Entry("a", GoodEntry.Replace("happened.", "happened; see [b](../b/) and [c](#nowhere).")));
@@ -220,9 +223,14 @@ public class DiagnosticCodeTests
     [Fact]
     public void Every_code_is_documented_and_tested()
     {
-        // NotUtf8, the link codes and OutsideContent need bytes, a build or a symbolic link: each has its own test here or in HostileInputTests.
+        // Codes that need bytes, a build or a symbolic link have a test of their own, marked [Triggers(code)].
+        var marked = typeof(DiagnosticCodeTests).Assembly.GetTypes().SelectMany(t => t.GetMethods())
+            .SelectMany(m => m.GetCustomAttributes(typeof(TriggersAttribute), false).Cast<TriggersAttribute>()
+                .Select(a => (Code: a.Code, IsTest: m.GetCustomAttributes(typeof(FactAttribute), true).Length > 0)))
+            .ToList();
+        Assert.All(marked, m => Assert.True(m.IsTest, $"[Triggers({m.Code})] is on a method that is not a test"));
         var tested = Cases.Concat(WarningCases).Select(c => c.Data.Item1).Concat(HostileInputTests.Cases.Select(c => c.Data.Item2))
-            .Concat([DiagnosticCodes.NotUtf8, DiagnosticCodes.BrokenLink, DiagnosticCodes.BrokenFragment, DiagnosticCodes.OutsideContent]).ToHashSet();
+            .Concat(marked.Select(m => m.Code)).ToHashSet();
         var documented = DiagnosticDocs.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "diagnostics.md")));
         var declared = typeof(DiagnosticCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
 

@@ -74,6 +74,7 @@ public class HostileInputTests
     }
 
     [Fact]
+    [Triggers(DiagnosticCodes.OutsideContent)]
     public async Task A_symlink_out_of_the_content_folder_is_refused_for_files_and_folders()
     {
         using var outside = TestSite.Create(Entry(title: "Secret from elsewhere"));

@@ -84,7 +84,9 @@ public class SiteSettingsTests
 
         var about = site.Page("/about/");
         Assert.Contains("CC BY 4.0", about.QuerySelector(".licence")!.TextContent);
-        Assert.DoesNotContain("none is claimed", about.QuerySelector("main")!.TextContent);
+        using (var data = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(site.Output, "data", "chronology.json"))))
+            Assert.StartsWith("The site's own text is under [CC BY 4.0]", data.RootElement.GetProperty("licence").GetString());
+        Assert.DoesNotContain("have not published a licence", about.QuerySelector("main")!.TextContent);
         // The source type and the locator kind the site added are shown like the generator's own.
         Assert.Contains("minutes", site.Page("/sources/src-a/").QuerySelector("main")!.TextContent);
         Assert.Contains("chapter 2, p. 3", site.Page("/entries/2019-meeting/").QuerySelector(".locator")!.TextContent);
