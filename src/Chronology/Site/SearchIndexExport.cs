@@ -119,12 +119,12 @@ public static class SearchIndexExport
                 "How the evidence stands: quotations checked against this site's copies of the documents, links checked, sources without addresses, archived copies.");
             foreach (var (tag, entries) in site.Tags)
             {
-                Document(json, SiteUrls.Tag(tag), "tag", $"Tag: {tag}", null, null, "", $"Entries tagged {tag}: " + string.Join(" ", entries.Select(e => e.Title)), tags: [tag]);
+                Document(json, SiteUrls.Tag(tag), "tag", $"Tag: {tag}", null, null, "", $"Chronology entries tagged {tag}: {entries.Count}.", tags: [tag]);
             }
             foreach (var year in site.Years)
             {
                 Document(json, SiteUrls.YearPage(year.Year), "year", $"The chronology in {year.Year}", null, year.Year, "",
-                    $"Chronology entries dated {year.Year}: " + string.Join(" ", year.Entries.Select(e => e.Title)));
+                    $"Chronology entries dated {year.Year}: {year.Entries.Count}.");
             }
             json.WriteEndArray();
             json.WriteEndObject();

@@ -54,11 +54,18 @@
     entry: "Entry", source: "Source", copy: "Archived copy", organisation: "Organisation", review: "Review",
     risk: "Risk", register: "Risk register", document: "Document", person: "Person", page: "Page", tag: "Tag", year: "Year"
   };
+  // Words split at spaces and at hyphens and dashes alike, so "2018–19" holds "2018" as "2018-19" does.
+  window.lunr.tokenizer.separator = /[\s\-\u2010-\u2015\/]+/;
   var titleTerms = {}; // url -> the index terms of its title and names, for ranking title matches first
   var vocabulary = null; // word -> how often it occurs, for "did you mean"
 
+  // The index terms of some text, as the index made them: lunr's search pipeline only stems, so the trimming and
+  // the stop words ("about", "this") are applied here first; a stop word would otherwise be a required word that
+  // no page has.
+  var wordFilter = new window.lunr.Pipeline();
+  wordFilter.add(window.lunr.trimmer, window.lunr.stopWordFilter);
   function terms(text) {
-    return index.pipeline.run(window.lunr.tokenizer(text || "")).map(String);
+    return index.pipeline.run(wordFilter.run(window.lunr.tokenizer(text || ""))).map(String);
   }
 
   function load() {
@@ -94,7 +101,7 @@
       if (phrase.trim()) phrases.push(phrase.trim());
       return " " + phrase + " ";
     });
-    var words = rest.split(/[\s\-]+/).map(function (w) { return w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); })
+    var words = rest.split(window.lunr.tokenizer.separator).map(function (w) { return w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); })
       .filter(function (w) { return w.length > 0; });
     return { words: words, phrases: phrases };
   }
@@ -129,13 +136,18 @@
         return parsed.phrases.every(function (phrase) { return hasPhrase(documents[r.ref], phrase); });
       });
     }
-    // A page whose title (or the names it concerns) holds every word comes first, then lunr's order.
+    // A page whose title (or the names it concerns) holds every word as typed comes first ("stop sim": the
+    // #StopSIM petition), then one whose title holds every word in some form ("stopped"), then lunr's order.
+    var typed = plainWords(parsed.words.join(" "));
     results.forEach(function (r, i) {
       var set = titleTerms[r.ref] || {};
-      r.inTitle = required.every(function (t) { return set[t]; });
+      var doc = documents[r.ref];
+      var exact = " " + plainWords(doc.title + " " + (doc.names || "")).join(" ") + " ";
+      r.inTitle = required.every(function (t) { return set[t]; }) ? 1 : 0;
+      r.exactTitle = r.inTitle && typed.every(function (w) { return exact.indexOf(" " + w + " ") >= 0; }) ? 1 : 0;
       r.order = i;
     });
-    return results.sort(function (a, b) { return (b.inTitle - a.inTitle) || (a.order - b.order); });
+    return results.sort(function (a, b) { return (b.exactTitle - a.exactTitle) || (b.inTitle - a.inTitle) || (a.order - b.order); });
   }
 
   // Damerau–Levenshtein distance (adjacent transpositions count once: "serentiy" is 1 from "serenity"), capped.
@@ -291,7 +303,8 @@
       li.appendChild(snippet(d, hit.result));
       list.appendChild(li);
     });
-    var words = parsed.words.length > 1 ? " (pages with all of these words)" : "";
+    var words = parsed.phrases.length > 0 ? (parsed.phrases.length > 1 ? " (pages with these phrases)" : " (pages with this phrase)")
+      : parsed.words.length > 1 ? " (pages with all of these words)" : "";
     var quoted = /["\u201C\u201D]/.test(query) ? query : "\u201C" + query + "\u201D";
     status.textContent = shown.length === 0 ? "No results for " + quoted + (parsed.words.length > 1 ? ": no page has all of these words. Try fewer words, or browse below." : ".")
       : shown.length + (shown.length === 1 ? " result" : " results") + " for " + quoted + (shown.length > 100 ? " (first 100 shown)." : words + ".");
