@@ -62,7 +62,8 @@ public static class SiteBuild
                     writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
                 }
                 writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site));
-                writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site));
+                _ = writer.Pages; // every page written, so the search index can read what the About page says
+                writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site, url => MainText(Path.Combine(staging, OutputPaths.Of(url)))));
                 foreach (var (url, write) in CsvExport.Files) writer.WriteBytes(url, System.Text.Encoding.UTF8.GetBytes(write(site)));
                 if (SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap) writer.WriteText(SiteUrls.Sitemap, sitemap);
                 writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
@@ -82,6 +83,18 @@ public static class SiteBuild
             writer.Dispose();
             OutputFolder.Discard(staging);
         }
+    }
+
+    /// <summary>The words of a written page's main content, one space between each; null if it was not written.</summary>
+    private static string? MainText(string file)
+    {
+        if (!File.Exists(file)) return null;
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(file));
+        var main = document.QuerySelector("main");
+        if (main is null) return null;
+        // Text node by text node, so that words in neighbouring elements ("…from.</p><p>Serenity") stay apart.
+        var words = string.Join(" ", AngleSharp.Dom.NodeExtensions.GetDescendants(main).OfType<AngleSharp.Dom.IText>().Select(t => t.Data));
+        return System.Text.RegularExpressions.Regex.Replace(words, @"\s+", " ").Trim();
     }
 
     /// <summary>Every validation, no output: the same checks, at the same places, as the build runs before it renders.</summary>

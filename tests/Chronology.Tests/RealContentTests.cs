@@ -203,6 +203,21 @@ public sealed partial class RealContentTests(RealSite site) : IClassFixture<Real
     }
 
     [Fact]
+    public void Every_page_a_reader_can_land_on_is_in_the_search_index()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "search", "index.json")));
+        var documents = json.RootElement.GetProperty("documents").EnumerateArray().ToList();
+        var indexed = documents.Select(d => d.GetProperty("url").GetString()!.Split('#')[0]).ToHashSet();
+        // The print page is the whole chronology again; the search page and the 404 page are not destinations.
+        var pages = site.Pages().Select(p => p.Path).Where(p => p.EndsWith("index.html", StringComparison.Ordinal))
+            .Select(p => "/" + p[..^"index.html".Length]).Where(u => u is not "/print/" and not "/search/").ToList();
+        Assert.DoesNotContain(pages, p => !indexed.Contains(p));
+        Assert.Equal(["copy", "document", "entry", "organisation", "page", "person", "register", "review", "risk", "source", "tag", "year"],
+            documents.Select(d => d.GetProperty("type").GetString()).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(documents, d => d.GetProperty("url").GetString() == "/sources/stopsim-petition/" && d.GetProperty("names").GetString() == "Stop SIM");
+    }
+
+    [Fact]
     public void Every_seed_document_is_on_the_site_as_a_register_a_document_page_or_the_review()
     {
         var evidence = Chronology.Loading.ContentLoader.Load(RepoPaths.Content, new DiagnosticBag());

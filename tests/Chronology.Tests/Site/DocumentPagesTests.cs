@@ -155,7 +155,7 @@ public sealed class DocumentPagesTests(DocumentPagesTests.Built built) : IClassF
         Assert.Equal(["net"], person.GetProperty("orgs").EnumerateArray().Select(o => o.GetString()));
 
         var search = _site.Page("/search/");
-        Assert.Equal(["entry", "risk", "document", "source", "organisation", "person"],
+        Assert.Equal(["entry", "register", "risk", "document", "source", "copy", "organisation", "person", "page", "year"],
             search.QuerySelectorAll("input[name=type]").Select(i => i.GetAttribute("value")));
     }
 

@@ -455,7 +455,17 @@ public sealed class WholeSiteTests(WholeSiteTests.Built built) : IClassFixture<W
         Assert.Contains("../at-a-glance/", browse);
         Assert.Contains("../organisations/", browse);
         Assert.Contains("../sources/", browse);
+        Assert.Contains("../about/", browse);
         Assert.True(search.QuerySelector("#search-facets")!.HasAttribute("hidden"));
+
+        // Without JavaScript there is no box that would do nothing: the form is hidden (search.js shows it) and the
+        // page says why, before the browse links. The filters come after the results, collapsed.
+        Assert.True(form.HasAttribute("hidden"));
+        Assert.StartsWith("Search needs JavaScript, which is off or blocked in this browser. You can browse instead", search.QuerySelector("#search-nojs")!.TextContent);
+        Assert.Equal("", search.QuerySelector("#search-status")!.TextContent);
+        var order = search.QuerySelectorAll("#search-form, #search-results, #search-facets").Select(e => e.Id).ToList();
+        Assert.Equal(["search-form", "search-results", "search-facets"], order);
+        Assert.Equal(("DETAILS", "Filter results", false), (search.QuerySelector("#search-facets")!.TagName, search.QuerySelector("#search-facets > summary")!.TextContent, search.QuerySelector("#search-facets")!.HasAttribute("open")));
     }
 
     [Fact]
@@ -463,6 +473,18 @@ public sealed class WholeSiteTests(WholeSiteTests.Built built) : IClassFixture<W
     {
         using var json = JsonDocument.Parse(_site.ReadOutput("search/index.json"));
         var documents = json.RootElement.GetProperty("documents").EnumerateArray().ToList();
+
+        // Every kind of page, the lists and the About page too (its text as written); organisation names are a
+        // field of their own, ranked after titles.
+        var urls = documents.Select(d => d.GetProperty("url").GetString()).ToList();
+        foreach (var url in new[] { "/", "/about/", "/sources/", "/organisations/", "/tags/", "/tags/street-triage/", "/years/2012/", "/at-a-glance/", "/evidence/" })
+            Assert.Contains(url, urls);
+        Assert.DoesNotContain("/search/", urls);
+        Assert.DoesNotContain("/print/", urls);
+        var about = documents.Single(d => d.GetProperty("url").GetString() == "/about/");
+        Assert.Contains("How it is made", about.GetProperty("text").GetString());
+        Assert.Equal("page", about.GetProperty("type").GetString());
+        Assert.Contains("Alpha Trust", documents[0].GetProperty("names").GetString());
 
         Assert.Equal(3, documents.Count(d => d.GetProperty("type").GetString() == "entry"));
         Assert.Equal(2, documents.Count(d => d.GetProperty("type").GetString() == "source"));

@@ -1,4 +1,6 @@
 // Search, loaded only on the search page. Everything works without it: the page lists browse links instead.
+// Every word must match (in any field); "a phrase in quotes" must appear as typed; a word no document uses is put
+// to the closest one they do ("recieve" → "receive") when nothing else matches, and the reader is told.
 // Results are built with DOM methods and textContent only, never innerHTML, so no indexed text can inject markup.
 (function () {
   "use strict";
@@ -7,7 +9,12 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var facets = document.getElementById("search-facets");
-  if (!form || !input || !status || !list || !window.lunr) return;
+  var correction = document.getElementById("search-correction");
+  var noScript = document.getElementById("search-nojs");
+  if (!form || !input || !status || !list || !correction || !window.lunr) return;
+  // The page without this script says search needs JavaScript and shows no box; with it, the box and no message.
+  form.hidden = false;
+  if (noScript) noScript.hidden = true;
 
   var base = form.getAttribute("data-index");
   var root = form.getAttribute("data-root");
@@ -43,6 +50,25 @@
   window.lunr.Pipeline.registerFunction(britishSpelling, "britishSpelling");
   window.chronologySearchSpelling = function (word) { return britishSpelling(new window.lunr.Token(word)).toString(); };
 
+  // What each kind of result is called: the page's own type filters name only the kinds this site has.
+  var kinds = {};
+  Array.prototype.forEach.call(document.querySelectorAll("input[name=type]"), function (input) {
+    kinds[input.value] = input.parentNode.textContent.trim();
+  });
+  // Words split at spaces and at hyphens and dashes alike, so "2018–19" holds "2018" as "2018-19" does.
+  window.lunr.tokenizer.separator = /[\s\-\u2010-\u2015\/]+/;
+  var titleTerms = {}; // url -> the index terms of its title and names, for ranking title matches first
+  var vocabulary = null; // word -> how often it occurs, for "did you mean"
+
+  // The index terms of some text, as the index made them: lunr's search pipeline only stems, so the trimming and
+  // the stop words ("about", "this") are applied here first; a stop word would otherwise be a required word that
+  // no page has.
+  var wordFilter = new window.lunr.Pipeline();
+  wordFilter.add(window.lunr.trimmer, window.lunr.stopWordFilter);
+  function terms(text) {
+    return index.pipeline.run(wordFilter.run(window.lunr.tokenizer(text || ""))).map(String);
+  }
+
   function load() {
     if (index) return Promise.resolve();
     return fetch(base).then(function (r) { return r.json(); }).then(function (data) {
@@ -52,14 +78,143 @@
         this.pipeline.before(window.lunr.stemmer, britishSpelling);
         this.searchPipeline.before(window.lunr.stemmer, britishSpelling);
         this.ref("url");
+        // Titles and the organisation names a page concerns rank first, then quotations, then the rest.
         this.field("title", { boost: 10 });
-        this.field("quotes", { boost: 5 });
+        this.field("names", { boost: 6 });
+        this.field("quotes", { boost: 3 });
         this.field("text");
         this.metadataWhitelist = ["position"];
         var builder = this;
         data.documents.forEach(function (d) { builder.add(d); });
       });
+      data.documents.forEach(function (d) {
+        var set = {};
+        terms(d.title + " " + (d.names || "")).forEach(function (t) { set[t] = true; });
+        titleTerms[d.url] = set;
+      });
     });
+  }
+
+  // The query as the reader typed it: words, and "phrases in quotes" (straight or curly).
+  function parse(query) {
+    var phrases = [];
+    var rest = query.replace(/["\u201C\u201D]([^"\u201C\u201D]*)["\u201C\u201D]?/g, function (_, phrase) {
+      if (phrase.trim()) phrases.push(phrase.trim());
+      return " " + phrase + " ";
+    });
+    var words = rest.split(window.lunr.tokenizer.separator).map(function (w) { return w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); })
+      .filter(function (w) { return w.length > 0; });
+    return { words: words, phrases: phrases };
+  }
+
+  // Words as the phrase check compares them: lower case, letters and digits only, British spelling.
+  function plainWords(text) {
+    return (text || "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; })
+      .map(function (w) { return window.chronologySearchSpelling(w); });
+  }
+
+  function hasPhrase(doc, phrase) {
+    var wanted = " " + plainWords(phrase).join(" ") + " ";
+    return [doc.title, doc.names, doc.quotes, doc.text].some(function (field) {
+      return (" " + plainWords(field).join(" ") + " ").indexOf(wanted) >= 0;
+    });
+  }
+
+  // Every word must match (in any field), as on GOV.UK; a phrase must also appear as it was typed.
+  function find(parsed) {
+    var required = [];
+    parsed.words.forEach(function (w) {
+      terms(w).forEach(function (t) { if (required.indexOf(t) < 0) required.push(t); });
+    });
+    if (required.length === 0) return [];
+    var results = index.query(function (q) {
+      required.forEach(function (t) {
+        q.term(t, { presence: window.lunr.Query.presence.REQUIRED, usePipeline: false });
+      });
+    });
+    if (parsed.phrases.length > 0) {
+      results = results.filter(function (r) {
+        return parsed.phrases.every(function (phrase) { return hasPhrase(documents[r.ref], phrase); });
+      });
+    }
+    // A page whose title (or the names it concerns) holds every word as typed comes first ("stop sim": the
+    // #StopSIM petition), then one whose title holds every word in some form ("stopped"), then lunr's order.
+    var typed = plainWords(parsed.words.join(" "));
+    results.forEach(function (r, i) {
+      var set = titleTerms[r.ref] || {};
+      var doc = documents[r.ref];
+      var exact = " " + plainWords(doc.title + " " + (doc.names || "")).join(" ") + " ";
+      r.inTitle = required.every(function (t) { return set[t]; }) ? 1 : 0;
+      r.exactTitle = r.inTitle && typed.every(function (w) { return exact.indexOf(" " + w + " ") >= 0; }) ? 1 : 0;
+      r.order = i;
+    });
+    return results.sort(function (a, b) { return (b.exactTitle - a.exactTitle) || (b.inTitle - a.inTitle) || (a.order - b.order); });
+  }
+
+  // Damerau–Levenshtein distance (adjacent transpositions count once: "recieve" is 1 from "receive"), capped.
+  function distance(a, b, cap) {
+    if (Math.abs(a.length - b.length) > cap) return cap + 1;
+    var d = [];
+    for (var i = 0; i <= a.length; i++) { d.push([i]); }
+    for (var j = 1; j <= b.length; j++) d[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      var best = cap + 1;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+        d[i][j] = v;
+        if (v < best) best = v;
+      }
+      if (best > cap) return cap + 1;
+    }
+    return d[a.length][b.length];
+  }
+
+  // The closest word the documents use to one they do not, or null: within 1 edit for short words, 2 for longer.
+  function suggestion(word) {
+    if (!vocabulary) {
+      vocabulary = {};
+      Object.keys(documents).forEach(function (url) {
+        var d = documents[url];
+        [d.title, d.names, d.quotes, d.text].forEach(function (field) {
+          (field || "").toLowerCase().split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
+            if (w.length > 2) vocabulary[w] = (vocabulary[w] || 0) + 1;
+          });
+        });
+      });
+    }
+    var lower = word.toLowerCase();
+    var cap = lower.length <= 4 ? 1 : 2;
+    var best = null, bestDistance = cap + 1, bestCount = 0;
+    Object.keys(vocabulary).forEach(function (candidate) {
+      var dist = distance(lower, candidate, cap);
+      if (dist < bestDistance || (dist === bestDistance && vocabulary[candidate] > bestCount)) {
+        best = candidate; bestDistance = dist; bestCount = vocabulary[candidate];
+      }
+    });
+    return bestDistance <= cap ? best : null;
+  }
+
+  // Words of the query that match nothing in the index, each put to its closest known word; null if none changed.
+  function corrected(parsed) {
+    var changed = false;
+    var fix = function (w) {
+      var t = terms(w);
+      if (t.length === 0 || Object.prototype.hasOwnProperty.call(index.invertedIndex, t[0])) return w;
+      var s = suggestion(w);
+      if (s) { changed = true; return s; }
+      return w;
+    };
+    var words = parsed.words.map(fix);
+    var phrases = parsed.phrases.map(function (p) { return p.split(/\s+/).map(fix).join(" "); });
+    return changed ? { words: words, phrases: phrases } : null;
+  }
+
+  function display(parsed) {
+    return parsed.phrases.map(function (p) { return "\u201C" + p + "\u201D"; }).concat(parsed.words.filter(function (w) {
+      return !parsed.phrases.some(function (p) { return p.split(/\s+/).indexOf(w) >= 0; });
+    })).join(" ");
   }
 
   // Where the matched words are in a field, from lunr's position metadata (so "organisations" is marked for a
@@ -103,10 +258,28 @@
 
   function run(query) {
     list.textContent = "";
+    correction.textContent = "";
+    correction.hidden = true;
     if (!query.trim()) { status.textContent = "Type one or more words to search."; return; }
-    var results;
-    try { results = index.search(query); }
-    catch (e) { results = index.search(query.replace(/[:~^+\-*]/g, " ")); }
+    var parsed = parse(query);
+    var results = find(parsed);
+    if (results.length === 0) {
+      var fixed = corrected(parsed);
+      if (fixed) {
+        var again = find(fixed);
+        if (again.length > 0) {
+          results = again;
+          var shownFor = display(fixed);
+          correction.appendChild(document.createTextNode("No results for \u201C" + query + "\u201D. Showing results for "));
+          var strong = document.createElement("strong");
+          strong.textContent = shownFor;
+          correction.appendChild(strong);
+          correction.appendChild(document.createTextNode(" instead."));
+          correction.hidden = false;
+          query = shownFor;
+        }
+      }
+    }
     var types = checkedValues("type"), years = checkedValues("year"), orgs = checkedValues("org"), tags = checkedValues("tag");
     function any(wanted, have) {
       return wanted.length === 0 || (have || []).some(function (v) { return wanted.indexOf(v) >= 0; });
@@ -121,7 +294,7 @@
       var li = document.createElement("li");
       var kind = document.createElement("span");
       kind.className = "search-type";
-      kind.textContent = d.type + (d.date ? " · " + d.date : "");
+      kind.textContent = (kinds[d.type] || d.type) + (d.date ? " · " + d.date : "");
       var a = document.createElement("a");
       a.href = root + d.url.replace(/^\//, "");
       a.textContent = d.title;
@@ -131,8 +304,11 @@
       li.appendChild(snippet(d, hit.result));
       list.appendChild(li);
     });
-    status.textContent = shown.length === 0 ? "No results for “" + query + "”."
-      : shown.length + (shown.length === 1 ? " result" : " results") + " for “" + query + "”" + (shown.length > 100 ? " (first 100 shown)." : ".");
+    var words = parsed.phrases.length > 0 ? (parsed.phrases.length > 1 ? " (pages with these phrases)" : " (pages with this phrase)")
+      : parsed.words.length > 1 ? " (pages with all of these words)" : "";
+    var quoted = /["\u201C\u201D]/.test(query) ? query : "\u201C" + query + "\u201D";
+    status.textContent = shown.length === 0 ? "No results for " + quoted + (parsed.words.length > 1 ? ": no page has all of these words. Try fewer words, or browse below." : ".")
+      : shown.length + (shown.length === 1 ? " result" : " results") + " for " + quoted + (shown.length > 100 ? " (first 100 shown)." : words + ".");
   }
 
   function search(push) {
