@@ -12,9 +12,18 @@ public static class ContentLoader
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Folders = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["entries"] = [".md"], ["sources"] = [".yml", ".yaml"], ["organisations"] = [".yml", ".yaml"], ["snapshots"] = [".txt"],
-        ["review"] = [".yml", ".yaml"], ["responses"] = [".yml", ".yaml"], ["registers"] = [".md"], ["risks"] = [".yml", ".yaml"],
-        ["matrices"] = [".yml", ".yaml"], ["documents"] = [".md"], ["people"] = [".yml", ".yaml"], ["pages"] = [".md"],
+        ["entries"] = [".md"],
+        ["sources"] = [".yml", ".yaml"],
+        ["organisations"] = [".yml", ".yaml"],
+        ["snapshots"] = [".txt"],
+        ["review"] = [".yml", ".yaml"],
+        ["responses"] = [".yml", ".yaml"],
+        ["registers"] = [".md"],
+        ["risks"] = [".yml", ".yaml"],
+        ["matrices"] = [".yml", ".yaml"],
+        ["documents"] = [".md"],
+        ["people"] = [".yml", ".yaml"],
+        ["pages"] = [".md"],
     };
 
     /// <summary>The folder copied to the site as it is (any files, any depth).</summary>

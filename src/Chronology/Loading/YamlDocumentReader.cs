@@ -109,38 +109,38 @@ internal static class YamlDocumentReader
                 return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, line, column);
 
             case SequenceStart:
-            {
-                parser.MoveNext();
-                var items = new List<YamlNode>();
-                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, file, lineOffset, diagnostics, depth + 1));
-                return new YamlSequence(items, line, column);
-            }
+                {
+                    parser.MoveNext();
+                    var items = new List<YamlNode>();
+                    while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, file, lineOffset, diagnostics, depth + 1));
+                    return new YamlSequence(items, line, column);
+                }
 
             case MappingStart:
-            {
-                parser.MoveNext();
-                var pairs = new List<KeyValuePair<YamlScalar, YamlNode>>();
-                var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
-                while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var keyNode = ReadNode(parser, file, lineOffset, diagnostics, depth + 1);
-                    var value = ReadNode(parser, file, lineOffset, diagnostics, depth + 1);
-                    if (keyNode is not YamlScalar key)
+                    parser.MoveNext();
+                    var pairs = new List<KeyValuePair<YamlScalar, YamlNode>>();
+                    var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+                    while (!parser.TryConsume<MappingEnd>(out _))
                     {
-                        diagnostics.Error(DiagnosticCodes.MalformedYaml, file, keyNode.Line, keyNode.Column, "a key must be plain text");
-                        continue;
+                        var keyNode = ReadNode(parser, file, lineOffset, diagnostics, depth + 1);
+                        var value = ReadNode(parser, file, lineOffset, diagnostics, depth + 1);
+                        if (keyNode is not YamlScalar key)
+                        {
+                            diagnostics.Error(DiagnosticCodes.MalformedYaml, file, keyNode.Line, keyNode.Column, "a key must be plain text");
+                            continue;
+                        }
+                        if (seen.TryGetValue(key.Value, out var first))
+                        {
+                            diagnostics.Error(DiagnosticCodes.DuplicateKey, file, key.Line, key.Column,
+                                $"duplicate key '{key.Value}' (first at line {first.Line})");
+                            continue;
+                        }
+                        seen.Add(key.Value, key);
+                        pairs.Add(new(key, value));
                     }
-                    if (seen.TryGetValue(key.Value, out var first))
-                    {
-                        diagnostics.Error(DiagnosticCodes.DuplicateKey, file, key.Line, key.Column,
-                            $"duplicate key '{key.Value}' (first at line {first.Line})");
-                        continue;
-                    }
-                    seen.Add(key.Value, key);
-                    pairs.Add(new(key, value));
+                    return new YamlMapping(pairs, line, column);
                 }
-                return new YamlMapping(pairs, line, column);
-            }
 
             case AnchorAlias:
                 throw new YamlException(current.Start, current.End, "YAML aliases (*name) are not allowed in content");

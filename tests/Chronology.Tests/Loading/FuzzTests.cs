@@ -91,36 +91,37 @@ public class FuzzTests
         switch (random.Next(6))
         {
             case 0:
-            {
-                var bytes = (byte[])original.Clone();
-                var flips = 1 + random.Next(4);
-                for (var i = 0; i < flips && bytes.Length > 0; i++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
-                return ($"{flips} random bytes", path => File.WriteAllBytes(path, bytes));
-            }
-            case 1:
-            {
-                var length = random.Next(original.Length + 1);
-                return ($"truncated to {length} bytes", path => File.WriteAllBytes(path, original[..length]));
-            }
-            case 2:
-            {
-                File.Exists(outsideFile);
-                return ("a symbolic link out of the content folder", path =>
                 {
-                    File.Delete(path);
-                    File.CreateSymbolicLink(path, outsideFile);
-                });
-            }
+                    var bytes = (byte[])original.Clone();
+                    var flips = 1 + random.Next(4);
+                    for (var i = 0; i < flips && bytes.Length > 0; i++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                    return ($"{flips} random bytes", path => File.WriteAllBytes(path, bytes));
+                }
+            case 1:
+                {
+                    var length = random.Next(original.Length + 1);
+                    return ($"truncated to {length} bytes", path => File.WriteAllBytes(path, original[..length]));
+                }
+            case 2:
+                {
+                    File.Exists(outsideFile);
+                    void LinkOut(string path)
+                    {
+                        File.Delete(path);
+                        File.CreateSymbolicLink(path, outsideFile);
+                    }
+                    return ("a symbolic link out of the content folder", LinkOut);
+                }
             default:
-            {
-                var insertion = Insertions[random.Next(Insertions.Length)];
-                // A lone surrogate cannot be encoded: write the bytes a careless editor would (invalid UTF-8).
-                var inserted = insertion == "\uD800" ? [0xED, 0xA0, 0x80] : Encoding.UTF8.GetBytes(insertion);
-                var at = random.Next(original.Length + 1);
-                var mutated = original[..at].Concat(inserted).Concat(original[at..]).ToArray();
-                var shown = insertion.Length > 20 ? insertion[..20] + "…" : insertion;
-                return ($"'{string.Concat(shown.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"U+{(int)c:X4}" : c.ToString()))}' inserted at byte {at}", path => File.WriteAllBytes(path, mutated));
-            }
+                {
+                    var insertion = Insertions[random.Next(Insertions.Length)];
+                    // A lone surrogate cannot be encoded: write the bytes a careless editor would (invalid UTF-8).
+                    var inserted = insertion == "\uD800" ? [0xED, 0xA0, 0x80] : Encoding.UTF8.GetBytes(insertion);
+                    var at = random.Next(original.Length + 1);
+                    var mutated = original[..at].Concat(inserted).Concat(original[at..]).ToArray();
+                    var shown = insertion.Length > 20 ? insertion[..20] + "…" : insertion;
+                    return ($"'{string.Concat(shown.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"U+{(int)c:X4}" : c.ToString()))}' inserted at byte {at}", path => File.WriteAllBytes(path, mutated));
+                }
         }
     }
 

@@ -534,13 +534,13 @@ public class SchemaTests
             case JsonObject obj:
                 yield return (path, obj);
                 foreach (var (key, child) in obj)
-                foreach (var found in Walk(child, $"{path}/{key}"))
-                    yield return found;
+                    foreach (var found in Walk(child, $"{path}/{key}"))
+                        yield return found;
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
-                foreach (var found in Walk(array[i], $"{path}/{i}"))
-                    yield return found;
+                    foreach (var found in Walk(array[i], $"{path}/{i}"))
+                        yield return found;
                 break;
         }
     }

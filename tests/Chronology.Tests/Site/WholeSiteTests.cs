@@ -12,7 +12,7 @@ public sealed class WholeSiteTests(WholeSiteTests.Built built) : IClassFixture<W
     /// <summary>The site every test here reads: built once; no test writes to it.</summary>
     public sealed class Built : IAsyncLifetime, IDisposable
     {
-    internal TestSite Site { get; } = TestSite.Create("""
+        internal TestSite Site { get; } = TestSite.Create("""
         -- content/entries/2012-street-triage.md --
         ---
         date: 2012-11
@@ -93,15 +93,15 @@ public sealed class WholeSiteTests(WholeSiteTests.Built built) : IClassFixture<W
           "redirects": ["https://example.org/report.pdf"], "contentType": "application/pdf", "checkedAt": "2026-11-20T10:00:00Z", "firstFailedAt": null, "detail": null } ] }
         """, withDefaults: false);
 
-    public async ValueTask InitializeAsync()
-    {
-        Site.Write("content/site.yml", "title: Test chronology\ndescription: A site for tests.\nbaseUrl: https://chronology.example/\nannexSource: commentary\nannexName: Annex 1\n");
-        await Site.BuildOkAsync();
-    }
+        public async ValueTask InitializeAsync()
+        {
+            Site.Write("content/site.yml", "title: Test chronology\ndescription: A site for tests.\nbaseUrl: https://chronology.example/\nannexSource: commentary\nannexName: Annex 1\n");
+            await Site.BuildOkAsync();
+        }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    public void Dispose() => Site.Dispose();
+        public void Dispose() => Site.Dispose();
     }
 
     [Fact]
