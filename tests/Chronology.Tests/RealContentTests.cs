@@ -215,6 +215,10 @@ public sealed partial class RealContentTests(RealSite site) : IClassFixture<Real
         Assert.Equal(["copy", "document", "entry", "organisation", "page", "person", "register", "review", "risk", "source", "tag", "year"],
             documents.Select(d => d.GetProperty("type").GetString()).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(documents, d => d.GetProperty("url").GetString() == "/sources/stopsim-petition/" && d.GetProperty("names").GetString() == "Stop SIM");
+        // Results show dates in the one plain form, never as numbers alone ("04/12/2018").
+        var dates = documents.Where(d => d.TryGetProperty("date", out _)).Select(d => d.GetProperty("date").GetString()!).ToList();
+        Assert.NotEmpty(dates);
+        Assert.DoesNotContain(dates, d => System.Text.RegularExpressions.Regex.IsMatch(d, @"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}"));
     }
 
     [Fact]

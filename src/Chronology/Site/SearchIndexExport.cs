@@ -43,7 +43,7 @@ public static class SearchIndexExport
             foreach (var risk in site.Evidence.Risks)
             {
                 var register = site.RegistersById.GetValueOrDefault(risk.Register.Id);
-                Document(json, SiteUrls.Risk(risk.Id), "risk", $"Risk {risk.Reference}: {risk.Title}", risk.IdentifiedLabel, risk.Identified?.Earliest.Year,
+                Document(json, SiteUrls.Risk(risk.Id), "risk", $"Risk {risk.Reference}: {risk.Title}", risk.Identified?.Describe() ?? risk.IdentifiedLabel, risk.Identified?.Earliest.Year,
                     string.Join(" ", risk.Quotes().Concat(risk.Annotations.SelectMany(a => a.Outcomes)).Select(q => q.Text)),
                     (register?.Title ?? "") + " " + (risk.Notes is null ? "" : Plain(risk.Notes)));
             }
