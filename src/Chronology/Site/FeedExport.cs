@@ -66,7 +66,7 @@ public static class FeedExport
             }
             xml.WriteEndElement();
         }
-        return buffer.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"") + "\n";
+        return buffer.ToString() + "\n"; // the writer declares utf-8 (StringWriterUtf8), as the file is written
     }
 
     public static string Json(SiteModel site, IReadOnlyList<FeedItem> items)
