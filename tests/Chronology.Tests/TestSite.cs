@@ -22,6 +22,10 @@ internal sealed class TestSite : IDisposable
 
     private TestSite(string root) => Root = root;
 
+    /// <summary>The archived text of the default source <c>src-a</c>: its header, then <paramref name="text"/> (with its [page N] lines).</summary>
+    public static string SnapshotOfSourceA(string text) =>
+        "-- content/snapshots/src-a.txt --\n---\ntitle: A report\npublisher: Someone\nnote: Archived text extraction, for tests.\n---\n" + text;
+
     public string Root { get; }
 
     public string Content => Path.Combine(Root, "content");

@@ -13,18 +13,12 @@ namespace Chronology.Tests.Cli;
 /// </summary>
 public class EvidenceDiffTests
 {
-    private const string Snapshot = """
-        -- content/snapshots/src-a.txt --
-        ---
-        title: A report
-        publisher: Someone
-        note: Archived text extraction, for tests.
-        ---
+    private static readonly string Snapshot = TestSite.SnapshotOfSourceA("""
         [page 15]
         The service had developed new and innovative services to protect vulnerable people.
         [page 16]
         The roll-out followed in the next year.
-        """;
+        """);
 
     private const string Others = """
         -- content/sources/src-b.yml --

@@ -92,20 +92,14 @@ public class DiagnosticCodeTests
             "-- content/sources/src-a.yml --\ntitle: A\npublisher: P\ntype: report\ndate: 2020\nnoUrlReason: none\nknownThrough: web\n" + LinkStatus("ok").Replace("report.pdf", "page"), "content/entries/a.md", 7, 12 },
     };
 
-    private const string Snapshot = """
-        -- content/snapshots/src-a.txt --
-        ---
-        title: A report
-        publisher: Someone
-        note: Archived text extraction, for tests.
-        ---
+    private static readonly string Snapshot = TestSite.SnapshotOfSourceA("""
         [page 1]
         The service had developed new
         and innovative ser-
         vices to protect people.
         [page 2]
         Other text.
-        """;
+        """);
 
     /// <summary>The snapshot as a bundle: document 1 on page 1, document 2 on page 2.</summary>
     private static string Bundle => Snapshot.Replace("[page 1]", "[document 1]\n[page 1]").Replace("[page 2]", "[document 2]\n[page 2]");

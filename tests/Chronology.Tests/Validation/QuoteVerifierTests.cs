@@ -5,13 +5,7 @@ namespace Chronology.Tests.Validation;
 
 public class QuoteVerifierTests
 {
-    private const string Snapshot = """
-        -- content/snapshots/src-a.txt --
-        ---
-        title: A report
-        publisher: Someone
-        note: Archived text extraction, for tests.
-        ---
+    private static readonly string Snapshot = TestSite.SnapshotOfSourceA("""
         Introductory text before any page marker.
         [page 15]
         “The service had developed new and
@@ -20,7 +14,7 @@ public class QuoteVerifierTests
         [page 16]
         The AHSN Network’s work on co-
         designed tools – and the roll-out.
-        """;
+        """);
 
     [Theory]
     [InlineData("The service had developed new and innovative services", "page 15")] // across a line break
@@ -243,9 +237,9 @@ public class QuoteVerifierTests
     public void Normalises_text_for_matching(string text, string expected) =>
         Assert.Equal(expected, NormalisedText.Of(text).Value);
 
-    private static (QuoteOutcome Outcome, IReadOnlyList<Diagnostic> Diagnostics) Verify(string quote, string? locator, string snapshot = Snapshot)
+    private static (QuoteOutcome Outcome, IReadOnlyList<Diagnostic> Diagnostics) Verify(string quote, string? locator, string? snapshot = null)
     {
-        using var site = TestSite.Create(Entry("src-a", quote, locator) + snapshot);
+        using var site = TestSite.Create(Entry("src-a", quote, locator) + (snapshot ?? Snapshot));
         var checkedEvidence = Check(site, out var diagnostics);
         return (Assert.Single(checkedEvidence.Integrity.Quotes).Outcome,
             [.. diagnostics.Where(d => d.Code is DiagnosticCodes.QuoteNotFound or DiagnosticCodes.QuoteWrongPage or DiagnosticCodes.QuoteWrongDocument)]);
