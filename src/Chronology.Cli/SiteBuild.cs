@@ -26,13 +26,18 @@ public static class SiteBuild
 
         var site = timer.Time("model", () => new SiteModel(checkedEvidence) { History = Loading.ContentHistoryReader.Read(contentRoot) });
         var staging = OutputFolder.CreateStaging(output);
-        var writer = new OutputWriter(staging);
+        // The previous output is the cache: a file the same as its published copy is not written again.
+        var writer = new OutputWriter(staging, previous: output);
+        string? aboutHtml = null; // the search index gives the About page's own words
         try
         {
             await timer.TimeAsync("render pages", async () =>
             {
-                await SiteRenderer.RenderAsync(site, writer.WritePage);
-                writer.Flush(); // every page on disk (and read for its links) before rendering is called done
+                await SiteRenderer.RenderAsync(site, (url, html) =>
+                {
+                    if (url == SiteUrls.About) aboutHtml = html;
+                    writer.WritePage(url, html);
+                });
             });
             timer.Time("assets", () =>
             {
@@ -49,12 +54,12 @@ public static class SiteBuild
             });
             timer.Time("data, search, feeds", () =>
             {
-                foreach (var entry in site.Entries)
+                Parallel.ForEach(site.Entries, entry =>
                 {
                     writer.WriteText(CitationFormats.BibTexUrl(entry.Id), CitationFormats.BibTex(site.Site, entry));
                     writer.WriteBytes(CitationFormats.RisUrl(entry.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, entry))); // RIS lines end in CRLF
                     writer.WriteText(CitationFormats.CslJsonUrl(entry.Id), CitationFormats.CslJson(site.Site, entry));
-                }
+                });
                 foreach (var source in site.Sources)
                 {
                     writer.WriteText(CitationFormats.SourceBibTexUrl(source.Id), CitationFormats.BibTex(site.Site, source));
@@ -62,8 +67,7 @@ public static class SiteBuild
                     writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
                 }
                 writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site));
-                _ = writer.Pages; // every page written, so the search index can read what the About page says
-                writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site, url => MainText(Path.Combine(staging, OutputPaths.Of(url)))));
+                writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site, url => url == SiteUrls.About ? MainText(aboutHtml) : null));
                 foreach (var (url, write) in CsvExport.Files) writer.WriteBytes(url, System.Text.Encoding.UTF8.GetBytes(write(site)));
                 if (SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap) writer.WriteText(SiteUrls.Sitemap, sitemap);
                 writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
@@ -74,22 +78,20 @@ public static class SiteBuild
             timer.Time("check links", () => LinkChecker.Check(writer.Pages, writer.Paths, output, diagnostics));
             if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
 
-            timer.Time("publish", () => OutputFolder.Publish(staging, output));
-            return new BuildResult(diagnostics, Published: true, PageCount: writer.Pages.Count, FileCount: writer.Paths.Count);
+            timer.Time("publish", () => OutputFolder.Publish(staging, output, writer.Paths));
+            return new BuildResult(diagnostics, Published: true, PageCount: writer.Pages.Count, FileCount: writer.Paths.Count, Unchanged: writer.Unchanged);
         }
         finally
         {
-            // The page writer's thread must have stopped before the staging folder goes, or it would write it again.
-            writer.Dispose();
             OutputFolder.Discard(staging);
         }
     }
 
-    /// <summary>The words of a written page's main content, one space between each; null if it was not written.</summary>
-    private static string? MainText(string file)
+    /// <summary>The words of a rendered page's main content, one space between each; null if it was not rendered.</summary>
+    private static string? MainText(string? html)
     {
-        if (!File.Exists(file)) return null;
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(file));
+        if (html is null) return null;
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var main = document.QuerySelector("main");
         if (main is null) return null;
         // Text node by text node, so that words in neighbouring elements ("…from.</p><p>Serenity") stay apart.
@@ -109,4 +111,5 @@ public static class SiteBuild
     }
 }
 
-public sealed record BuildResult(DiagnosticBag Diagnostics, bool Published, int PageCount = 0, int FileCount = 0);
+/// <param name="Unchanged">Files the same as the previous output's, which were left as they were.</param>
+public sealed record BuildResult(DiagnosticBag Diagnostics, bool Published, int PageCount = 0, int FileCount = 0, int Unchanged = 0);

@@ -14,67 +14,110 @@ namespace Chronology.Theme;
 /// </summary>
 public static class SiteRenderer
 {
-    public static async Task RenderAsync(SiteModel site, Action<string, string> emit)
+    /// <summary>One page to render: its URL, its component and the component's own parameters.</summary>
+    public sealed record PageJob(string Url, Type Component, IReadOnlyDictionary<string, object?> Parameters);
+
+    /// <summary>
+    /// Renders every page and hands each (URL, HTML) to <paramref name="emit"/>. Pages are rendered on every core,
+    /// one <see cref="HtmlRenderer"/> per worker, so <paramref name="emit"/> is called from several threads at once
+    /// and in no particular order; the model is only read.
+    /// </summary>
+    public static async Task RenderAsync(SiteModel site, Action<string, string> emit, int? workers = null)
     {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-
-        async Task Page<TPage>(string url, Dictionary<string, object?>? parameters = null) where TPage : IComponent
+        var jobs = Pages(site);
+        _ = site.Abbreviations; // built once, before the workers share it
+        var next = -1;
+        async Task Work()
         {
-            var values = new Dictionary<string, object?>(parameters ?? []) { ["Site"] = site, ["Url"] = url };
-            var html = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync<TPage>(ParameterView.FromDictionary(values))).ToHtmlString());
-            emit(url, site.Abbreviations.Expand(html));
+            await using var renderer = new PageRenderer(site);
+            for (var i = Interlocked.Increment(ref next); i < jobs.Count; i = Interlocked.Increment(ref next))
+                emit(jobs[i].Url, await renderer.RenderAsync(jobs[i]));
         }
+        var count = Math.Clamp(workers ?? Environment.ProcessorCount, 1, Math.Max(1, jobs.Count));
+        await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(Work)));
+    }
 
-        await Page<HomePage>(SiteUrls.Home);
+    /// <summary>One page's HTML (the preview server renders a page when it is asked for).</summary>
+    public static async Task<string?> RenderPageAsync(SiteModel site, string url)
+    {
+        if (Pages(site).FirstOrDefault(j => j.Url == url) is not { } job) return null;
+        await using var renderer = new PageRenderer(site);
+        return await renderer.RenderAsync(job);
+    }
+
+    /// <summary>Every page of the site, in the order a reader meets them in the navigation.</summary>
+    public static IReadOnlyList<PageJob> Pages(SiteModel site)
+    {
+        var jobs = new List<PageJob>();
+        void Page<TPage>(string url, Dictionary<string, object?>? parameters = null) where TPage : IComponent =>
+            jobs.Add(new PageJob(url, typeof(TPage), parameters ?? []));
+
+        Page<HomePage>(SiteUrls.Home);
         foreach (var entry in site.Entries)
-        {
-            await Page<EntryPage>(SiteUrls.Entry(entry.Id), new() { ["Entry"] = entry });
-        }
+            Page<EntryPage>(SiteUrls.Entry(entry.Id), new() { ["Entry"] = entry });
         foreach (var year in site.Years)
-            await Page<YearPage>(SiteUrls.YearPage(year.Year), new() { ["Year"] = year });
-        await Page<AtAGlancePage>(SiteUrls.AtAGlance);
-        await Page<SourceRegisterPage>(SiteUrls.SourceRegister);
+            Page<YearPage>(SiteUrls.YearPage(year.Year), new() { ["Year"] = year });
+        Page<AtAGlancePage>(SiteUrls.AtAGlance);
+        Page<SourceRegisterPage>(SiteUrls.SourceRegister);
         foreach (var source in site.Sources)
-        {
-            await Page<SourcePage>(SiteUrls.Source(source.Id), new() { ["Source"] = source });
-        }
+            Page<SourcePage>(SiteUrls.Source(source.Id), new() { ["Source"] = source });
         foreach (var source in site.ArchivedSources)
-            await Page<ArchivedCopyPage>(SiteUrls.ArchivedCopy(source.Id), new() { ["Source"] = source });
+            Page<ArchivedCopyPage>(SiteUrls.ArchivedCopy(source.Id), new() { ["Source"] = source });
         if (site.ReviewItems.Count > 0)
         {
-            await Page<ReviewPage>(SiteUrls.Review);
+            Page<ReviewPage>(SiteUrls.Review);
             foreach (var item in site.ReviewItems)
-                await Page<ReviewItemPage>(SiteUrls.ReviewItem(item.Id), new() { ["Item"] = item });
+                Page<ReviewItemPage>(SiteUrls.ReviewItem(item.Id), new() { ["Item"] = item });
         }
         if (site.Registers.Count > 0 || site.Documents.Count > 0)
         {
-            await Page<DocumentsPage>(SiteUrls.Documents);
+            Page<DocumentsPage>(SiteUrls.Documents);
             foreach (var register in site.Registers)
-                await Page<RegisterPage>(SiteUrls.Register(register.Id), new() { ["Register"] = register });
+                Page<RegisterPage>(SiteUrls.Register(register.Id), new() { ["Register"] = register });
             foreach (var risk in site.Evidence.Risks)
-                await Page<RiskPage>(SiteUrls.Risk(risk.Id), new() { ["Risk"] = risk });
+                Page<RiskPage>(SiteUrls.Risk(risk.Id), new() { ["Risk"] = risk });
             foreach (var document in site.Documents)
-                await Page<DocumentPage>(SiteUrls.Document(document.Id), new() { ["Document"] = document });
+                Page<DocumentPage>(SiteUrls.Document(document.Id), new() { ["Document"] = document });
         }
-        if (site.People.Count > 0) await Page<PeoplePage>(SiteUrls.People);
-        await Page<TagIndexPage>(SiteUrls.TagIndex);
+        if (site.People.Count > 0) Page<PeoplePage>(SiteUrls.People);
+        Page<TagIndexPage>(SiteUrls.TagIndex);
         foreach (var (tag, entries) in site.Tags)
-            await Page<TagPage>(SiteUrls.Tag(tag), new() { ["Tag"] = tag, ["Entries"] = entries });
-        await Page<OrganisationIndexPage>(SiteUrls.OrganisationIndex);
+            Page<TagPage>(SiteUrls.Tag(tag), new() { ["Tag"] = tag, ["Entries"] = entries });
+        Page<OrganisationIndexPage>(SiteUrls.OrganisationIndex);
         foreach (var organisation in site.Organisations)
-            await Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), new() { ["Organisation"] = organisation });
-        await Page<EvidenceHealthPage>(SiteUrls.EvidenceHealth);
-        await Page<SearchPage>(SiteUrls.Search);
-        await Page<PrintPage>(SiteUrls.Print);
-        if (site.AboutPage is { } about) await Page<FreePagePage>(SiteUrls.About, new() { ["FreePage"] = about });
-        else await Page<AboutPage>(SiteUrls.About);
+            Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), new() { ["Organisation"] = organisation });
+        Page<EvidenceHealthPage>(SiteUrls.EvidenceHealth);
+        Page<SearchPage>(SiteUrls.Search);
+        Page<PrintPage>(SiteUrls.Print);
+        if (site.AboutPage is { } about) Page<FreePagePage>(SiteUrls.About, new() { ["FreePage"] = about });
+        else Page<AboutPage>(SiteUrls.About);
         foreach (var page in site.Pages)
-            await Page<FreePagePage>(SiteUrls.Page(page.Id), new() { ["FreePage"] = page });
-        if (site.Evidence.Glossary.Count > 0) await Page<GlossaryPage>(SiteUrls.Glossary);
-        await Page<NotFoundPage>(SiteUrls.NotFound);
+            Page<FreePagePage>(SiteUrls.Page(page.Id), new() { ["FreePage"] = page });
+        if (site.Evidence.Glossary.Count > 0) Page<GlossaryPage>(SiteUrls.Glossary);
+        Page<NotFoundPage>(SiteUrls.NotFound);
+        return jobs;
+    }
 
+    /// <summary>A Razor <see cref="HtmlRenderer"/> with its services: one per thread that renders.</summary>
+    private sealed class PageRenderer(SiteModel site) : IAsyncDisposable
+    {
+        private readonly ServiceProvider _services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        private HtmlRenderer? _renderer;
+
+        public async Task<string> RenderAsync(PageJob job)
+        {
+            _renderer ??= new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
+            var values = new Dictionary<string, object?>(job.Parameters) { ["Site"] = site, ["Url"] = job.Url };
+            var html = await _renderer.Dispatcher.InvokeAsync(async () =>
+                (await _renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(values))).ToHtmlString());
+            return site.Abbreviations.Expand(html);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_renderer is not null) await _renderer.DisposeAsync();
+            await _services.DisposeAsync();
+        }
     }
 
     /// <summary>The theme's own files (stylesheet, scripts, icons), by site URL; the build writes them.</summary>

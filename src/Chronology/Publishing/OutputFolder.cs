@@ -1,7 +1,7 @@
 namespace Chronology.Publishing;
 
 /// <summary>
-/// A build writes into a fresh staging folder beside the output and swaps it in only when everything succeeded,
+/// A build writes into a fresh staging folder beside the output and publishes only when everything succeeded,
 /// so a failed build leaves the previous output exactly as it was.
 /// </summary>
 public static class OutputFolder
@@ -14,29 +14,66 @@ public static class OutputFolder
         return staging;
     }
 
-    public static void Publish(string staging, string output)
+    /// <summary>
+    /// Publishes a build. With no previous output the staging folder becomes the output. Otherwise the output is
+    /// updated in place: each file the build wrote (those in staging) replaces its old copy, files of the old output
+    /// that this build does not produce (<paramref name="paths"/>) are removed, with any folder left empty, and files
+    /// the writer found unchanged stay as they are, untouched. Deleting and rewriting a whole tree of tens of
+    /// thousands of files costs more than the build itself; this costs what changed.
+    /// </summary>
+    public static void Publish(string staging, string output, IReadOnlySet<string> paths)
     {
         var full = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
-        string? old = null;
-        if (Directory.Exists(full))
-        {
-            old = $"{full}.old-{Guid.NewGuid():N}";
-            Directory.Move(full, old);
-        }
-        try
+        if (!Directory.Exists(full))
         {
             Directory.Move(staging, full);
+            return;
         }
-        catch
+        foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
         {
-            if (old is not null) Directory.Move(old, full);
-            throw;
+            var target = Path.Combine(full, Path.GetRelativePath(staging, file));
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true); // a folder where a file now goes
+            MakeFolderFor(full, target);
+            File.Move(file, target, overwrite: true);
         }
-        if (old is not null) Directory.Delete(old, recursive: true);
+        RemoveStale(full, full, paths);
+        Discard(staging);
     }
 
     public static void Discard(string staging)
     {
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+    }
+
+    /// <summary>Makes the folders a file goes in, removing any file that stands where one of them must be.</summary>
+    private static void MakeFolderFor(string root, string file)
+    {
+        var folder = Path.GetDirectoryName(file)!;
+        if (Directory.Exists(folder)) return;
+        for (var parent = folder; parent.Length > root.Length; parent = Path.GetDirectoryName(parent)!)
+            if (File.Exists(parent)) File.Delete(parent);
+        Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>Removes what the build did not write; true if the folder is left empty.</summary>
+    private static bool RemoveStale(string root, string folder, IReadOnlySet<string> paths)
+    {
+        var empty = true;
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            if (paths.Contains(Path.GetRelativePath(root, file).Replace('\\', '/'))) empty = false;
+            else File.Delete(file);
+        }
+        foreach (var sub in Directory.EnumerateDirectories(folder))
+        {
+            if (new DirectoryInfo(sub).LinkTarget is not null)
+            {
+                Directory.Delete(sub); // a link, never followed
+                continue;
+            }
+            if (RemoveStale(root, sub, paths)) Directory.Delete(sub);
+            else empty = false;
+        }
+        return empty;
     }
 }

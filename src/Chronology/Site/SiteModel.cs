@@ -261,14 +261,11 @@ public sealed class SiteModel
     public string? DocumentLink(Source source, Citation? citation = null) =>
         DocumentHref(source, citation, Evidence.Snapshots.ContainsKey(source.Id) ? passage => ArchivedText(source.Id).Count(passage) : null);
 
-    private readonly Dictionary<string, NormalisedText> _archivedTexts = new(StringComparer.Ordinal);
+    // Pages are rendered on several threads at once; each archived text is normalised once, when first asked for.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<NormalisedText>> _archivedTexts = new(StringComparer.Ordinal);
 
-    private NormalisedText ArchivedText(string sourceId)
-    {
-        if (!_archivedTexts.TryGetValue(sourceId, out var text))
-            _archivedTexts[sourceId] = text = NormalisedText.Of(Evidence.Snapshots[sourceId].Text);
-        return text;
-    }
+    private NormalisedText ArchivedText(string sourceId) =>
+        _archivedTexts.GetOrAdd(sourceId, id => new Lazy<NormalisedText>(() => NormalisedText.Of(Evidence.Snapshots[id].Text))).Value;
 
     /// <summary>
     /// Where the site quotes a passage, as a link: an entry's note, a review item, a response (on its review item's

@@ -213,10 +213,9 @@ public class QuoteVerifierTests
     {
         using var site = TestSite.Create(Entry("src-a", "Services can voluntarily purchase it.", locator) + Bundle);
         var checkedEvidence = Check(site, out _);
-        using var writer = new Chronology.Publishing.OutputWriter(site.Output);
+        var writer = new Chronology.Publishing.OutputWriter(site.Output);
 
         await Chronology.Theme.SiteRenderer.RenderAsync(new Chronology.Site.SiteModel(checkedEvidence), writer.WritePage);
-        writer.Flush();
 
         var status = site.Page("/entries/a/").QuerySelector(".quote-status-wrongdocument")!;
         Assert.Equal("✗Quotation " + expected, status.TextContent.Trim());

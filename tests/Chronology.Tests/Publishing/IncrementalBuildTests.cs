@@ -1,0 +1,272 @@
+using Chronology.Cli;
+
+namespace Chronology.Tests.Publishing;
+
+/// <summary>
+/// A build into an existing output rewrites only the files whose bytes changed and removes what it no longer
+/// produces. Whatever edits come before, the result must be exactly what a clean build of the same content gives:
+/// tested with seeded sequences of random edits (add, change, rename and delete entries, sources and
+/// organisations) to a copy of the second test site, comparing every file after each edit.
+/// </summary>
+public class IncrementalBuildTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task After_any_sequence_of_edits_an_incremental_build_equals_a_clean_build(int seed)
+    {
+        using var work = new Scratch();
+        CopyFolder(RepoPaths.BridgesContent, work.Content);
+        var random = new Random(seed);
+        var incremental = Path.Combine(work.Root, "_site");
+        Assert.True((await SiteBuild.RunAsync(work.Content, incremental)).Published);
+
+        var log = new List<string>();
+        var changedFiles = new List<int>();
+        for (var step = 0; step < 8; step++)
+        {
+            var before = Tree(incremental);
+            var edit = Edits[random.Next(Edits.Length)];
+            log.Add(edit.Method.Name + ": " + edit(work.Content, random));
+            var clean = Path.Combine(work.Root, $"clean-{step}");
+
+            var updated = await SiteBuild.RunAsync(work.Content, incremental);
+            var fresh = await SiteBuild.RunAsync(work.Content, clean);
+
+            var story = $"seed {seed}, after: {string.Join("; ", log)}";
+            Assert.Empty(Directory.GetDirectories(work.Root, "*.staging-*"));
+            Assert.True(updated.Published == fresh.Published, $"one build failed and the other did not ({story})");
+            if (!updated.Published)
+            {
+                // Both refused the content, for the same reasons; the output is as it was; the edit is taken back.
+                Assert.Equal(fresh.Diagnostics.Sorted().Select(d => d.Code + " " + d.Message), updated.Diagnostics.Sorted().Select(d => d.Code + " " + d.Message));
+                AssertSameTree(before, Tree(incremental), story);
+                log.Add("(refused; taken back)");
+                Restore(work);
+                continue;
+            }
+            AssertSameTree(Tree(clean), Tree(incremental), story);
+            Assert.Equal(fresh.FileCount, updated.FileCount);
+            changedFiles.Add(updated.FileCount - updated.Unchanged);
+            Accept(work);
+        }
+        // The point of it: some edits changed few files (not everything was rewritten).
+        Assert.Contains(changedFiles, n => n > 0 && n < 40);
+    }
+
+    [Fact]
+    public async Task An_unchanged_rebuild_writes_nothing_and_keeps_every_file_as_it_was()
+    {
+        using var work = new Scratch();
+        CopyFolder(RepoPaths.BridgesContent, work.Content);
+        var output = Path.Combine(work.Root, "_site");
+        var first = await SiteBuild.RunAsync(work.Content, output);
+        var times = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+
+        var second = await SiteBuild.RunAsync(work.Content, output);
+
+        Assert.Equal(first.FileCount, second.Unchanged);
+        Assert.All(times, t => Assert.Equal(t.Value, File.GetLastWriteTimeUtc(t.Key)));
+    }
+
+    [Fact]
+    public async Task A_stray_file_or_folder_in_the_output_is_removed_and_a_folder_where_a_file_goes_is_replaced()
+    {
+        using var work = new Scratch();
+        CopyFolder(RepoPaths.BridgesContent, work.Content);
+        var output = Path.Combine(work.Root, "_site");
+        await SiteBuild.RunAsync(work.Content, output);
+        Directory.CreateDirectory(Path.Combine(output, "stray", "deeper"));
+        File.WriteAllText(Path.Combine(output, "stray", "deeper", "x.html"), "old");
+        File.Delete(Path.Combine(output, "robots.txt"));
+        Directory.CreateDirectory(Path.Combine(output, "robots.txt"));
+
+        Assert.True((await SiteBuild.RunAsync(work.Content, output)).Published);
+        var clean = Path.Combine(work.Root, "clean");
+        await SiteBuild.RunAsync(work.Content, clean);
+
+        AssertSameTree(Tree(clean), Tree(output), "stray files");
+        Assert.False(Directory.Exists(Path.Combine(output, "stray")));
+    }
+
+    private delegate string Edit(string content, Random random);
+
+    private static readonly Edit[] Edits =
+    [
+        ChangeEntryTitle, ChangeEntryBody, AddEntry, DeleteEntry, RenameEntry,
+        AddSource, ChangeSourceTitle, DeleteSource, RenameSource,
+        AddOrganisation, ChangeOrganisationName, DeleteOrganisation, RenameOrganisation,
+    ];
+
+    private static string ChangeEntryTitle(string content, Random random)
+    {
+        var file = Pick(content, "entries", random);
+        Replace(file, l => l.StartsWith("title:", StringComparison.Ordinal), $"title: \"Edited title {random.Next(1000)}\"");
+        return Path.GetFileName(file);
+    }
+
+    private static string ChangeEntryBody(string content, Random random)
+    {
+        var file = Pick(content, "entries", random);
+        File.AppendAllText(file, $"\nA sentence added in edit {random.Next(1000)}.\n");
+        return Path.GetFileName(file);
+    }
+
+    private static string AddEntry(string content, Random random)
+    {
+        var id = $"added-entry-{random.Next(100000)}";
+        var source = Path.GetFileNameWithoutExtension(Pick(content, "sources", random));
+        var organisation = Path.GetFileNameWithoutExtension(Pick(content, "organisations", random));
+        File.WriteAllText(Path.Combine(content, "entries", id + ".md"),
+            $"---\ndate: \"20{random.Next(10, 23)}-0{random.Next(1, 10)}\"\ntitle: \"Added entry {id}\"\norganisations: [{organisation}]\ntags: [added]\ncitations:\n  - source: {source}\n---\nAn added entry.[^1]\n");
+        return id;
+    }
+
+    private static string DeleteEntry(string content, Random random)
+    {
+        var file = Pick(content, "entries", random);
+        File.Delete(file);
+        return Path.GetFileName(file);
+    }
+
+    private static string RenameEntry(string content, Random random)
+    {
+        var file = Pick(content, "entries", random);
+        var renamed = Path.Combine(Path.GetDirectoryName(file)!, $"renamed-{random.Next(100000)}.md");
+        File.Move(file, renamed);
+        return $"{Path.GetFileName(file)} → {Path.GetFileName(renamed)}";
+    }
+
+    private static string AddSource(string content, Random random)
+    {
+        var id = $"added-source-{random.Next(100000)}";
+        File.WriteAllText(Path.Combine(content, "sources", id + ".yml"),
+            $"title: \"Added source {id}\"\npublisher: \"A publisher\"\ntype: report\ndate: \"2019\"\nnoUrlReason: \"Not published online.\"\n");
+        // Cited by one entry, so it is not an orphan.
+        var entry = Pick(content, "entries", random);
+        Replace(entry, l => l == "citations:", $"citations:\n  - source: {id}");
+        return id;
+    }
+
+    private static string ChangeSourceTitle(string content, Random random)
+    {
+        var file = Pick(content, "sources", random);
+        Replace(file, l => l.StartsWith("title:", StringComparison.Ordinal), $"title: \"Edited source title {random.Next(1000)}\"");
+        return Path.GetFileName(file);
+    }
+
+    private static string DeleteSource(string content, Random random)
+    {
+        var file = Pick(content, "sources", random);
+        File.Delete(file);
+        return Path.GetFileName(file);
+    }
+
+    private static string RenameSource(string content, Random random) => RenameEverywhere(content, "sources", ".yml", random);
+
+    private static string AddOrganisation(string content, Random random)
+    {
+        var id = $"added-organisation-{random.Next(100000)}";
+        File.WriteAllText(Path.Combine(content, "organisations", id + ".yml"), $"name: \"Added organisation {id}\"\ndescription: \"An organisation added by an edit.\"\n");
+        return id;
+    }
+
+    private static string ChangeOrganisationName(string content, Random random)
+    {
+        var file = Pick(content, "organisations", random);
+        Replace(file, l => l.StartsWith("name:", StringComparison.Ordinal), $"name: \"Edited organisation {random.Next(1000)}\"");
+        return Path.GetFileName(file);
+    }
+
+    private static string DeleteOrganisation(string content, Random random)
+    {
+        var file = Pick(content, "organisations", random);
+        File.Delete(file);
+        return Path.GetFileName(file);
+    }
+
+    private static string RenameOrganisation(string content, Random random) => RenameEverywhere(content, "organisations", ".yml", random);
+
+    /// <summary>A new id for a file, and every mention of the old id in the content changed with it (a snapshot too).</summary>
+    private static string RenameEverywhere(string content, string folder, string extension, Random random)
+    {
+        var file = Pick(content, folder, random);
+        var id = Path.GetFileNameWithoutExtension(file);
+        var renamed = $"renamed-{random.Next(100000)}";
+        File.Move(file, Path.Combine(content, folder, renamed + extension));
+        var snapshot = Path.Combine(content, "snapshots", id + ".txt");
+        if (File.Exists(snapshot)) File.Move(snapshot, Path.Combine(content, "snapshots", renamed + ".txt"));
+        foreach (var other in Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(other);
+            var replaced = System.Text.RegularExpressions.Regex.Replace(text, $@"(?<![\w-]){System.Text.RegularExpressions.Regex.Escape(id)}(?![\w-])", renamed);
+            if (replaced != text) File.WriteAllText(other, replaced);
+        }
+        return $"{id} → {renamed}";
+    }
+
+    private static string Pick(string content, string folder, Random random)
+    {
+        var files = Directory.GetFiles(Path.Combine(content, folder)).Order(StringComparer.Ordinal).ToArray();
+        return files[random.Next(files.Length)];
+    }
+
+    private static void Replace(string file, Func<string, bool> which, string replacement)
+    {
+        var lines = File.ReadAllLines(file);
+        var at = Array.FindIndex(lines, l => which(l));
+        Assert.True(at >= 0, $"{file} has no line to replace");
+        lines[at] = replacement;
+        File.WriteAllLines(file, lines);
+    }
+
+    private static Dictionary<string, byte[]> Tree(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal);
+
+    private static void AssertSameTree(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual, string story)
+    {
+        Assert.True(expected.Keys.Order(StringComparer.Ordinal).SequenceEqual(actual.Keys.Order(StringComparer.Ordinal)),
+            $"files differ ({story}): only in clean: {string.Join(", ", expected.Keys.Except(actual.Keys))}; only in incremental: {string.Join(", ", actual.Keys.Except(expected.Keys))}");
+        var different = expected.Where(e => !e.Value.AsSpan().SequenceEqual(actual[e.Key])).Select(e => e.Key).ToList();
+        Assert.True(different.Count == 0, $"contents differ ({story}): {string.Join(", ", different)}");
+    }
+
+    /// <summary>Keeps a copy of content that built, to go back to when an edit is refused.</summary>
+    private static void Accept(Scratch work)
+    {
+        var copy = Path.Combine(work.Root, "accepted");
+        if (Directory.Exists(copy)) Directory.Delete(copy, recursive: true);
+        CopyFolder(work.Content, copy);
+    }
+
+    private static void Restore(Scratch work)
+    {
+        var copy = Path.Combine(work.Root, "accepted");
+        Directory.Delete(work.Content, recursive: true);
+        CopyFolder(Directory.Exists(copy) ? copy : RepoPaths.BridgesContent, work.Content);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private sealed class Scratch : IDisposable
+    {
+        public string Root { get; } = Path.Combine(Path.GetTempPath(), "chronology-tests", "incremental-" + Guid.NewGuid().ToString("N"));
+
+        public string Content => Path.Combine(Root, "content");
+
+        public void Dispose()
+        {
+            if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Chronology.Publishing;
+
+namespace Chronology.Tests.Publishing;
+
+/// <summary>
+/// The build reads the pages it writes with <see cref="PageScanner"/> (one pass, no document); the link checker
+/// must see exactly what a full HTML parser (AngleSharp, <see cref="PageRecord.Parse"/>) would see.
+/// </summary>
+public class PageScannerTests(RealSite real) : IClassFixture<RealSite>
+{
+    [Theory]
+    [InlineData("<a href=\"/x/\" id=\"a\">x</a><!-- <a href=\"/hidden/\" id=\"no\"> -->")]
+    [InlineData("<script>var s = '<a href=\"/not-a-link/\">';</script><a href=/unquoted/ id=b>y</a>")]
+    [InlineData("<a href=\"/q?a=1&amp;b=2\" title='it&#x27;s'>z</a><a name=\"anchor\"></a>")]
+    [InlineData("<!DOCTYPE html>\n<html>\n  <head><base href=\"/sub/\"><link rel=\"stylesheet\" href=\"a.css\"></head>\n<body>\n<img src=\"a.png\" srcset=\"a.png 1x, b.png 2x\">\n<picture><source srcset=\"c.webp 100w\"></picture></body></html>")]
+    [InlineData("<p id=\"one\" id=\"two\"><a href=\"/first/\" href=\"/second/\">twice</a></p><textarea><a href=\"/in-text/\"></textarea><title>a <b> title</title>")]
+    [InlineData("<svg><title>t</title><a href=\"#frag\" id=\"svg-a\"></a></svg><iframe src=\"/frame/\"></iframe><video src=\"v.mp4\"></video>")]
+    public void A_snippet_reads_as_a_parser_reads_it(string html) =>
+        AssertSame(PageRecord.Parse("/p/", "p/index.html", html), PageScanner.Scan("/p/", "p/index.html", html));
+
+    [Fact]
+    public void Every_page_of_both_sites_reads_as_a_parser_reads_it()
+    {
+        var compared = 0;
+        foreach (var root in new[] { real.Output, BridgesSite.Output })
+        {
+            foreach (var file in Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories))
+            {
+                var html = File.ReadAllText(file);
+                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+                AssertSame(PageRecord.Parse("/" + relative, relative, html), PageScanner.Scan("/" + relative, relative, html));
+                compared++;
+            }
+        }
+        Assert.True(compared > 250, $"only {compared} pages compared");
+    }
+
+    private static void AssertSame(PageRecord expected, PageRecord actual)
+    {
+        Assert.Equal(expected.Ids.Order(StringComparer.Ordinal), actual.Ids.Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Links, actual.Links);
+        Assert.Equal(expected.BaseHref, actual.BaseHref);
+    }
+}
