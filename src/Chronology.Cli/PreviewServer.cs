@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Threading.Channels;
 using Chronology.Diagnostics;
+using Chronology.Site;
+using Chronology.Theme;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,6 +20,12 @@ namespace Chronology.Cli;
 /// the content folder changes, and tells open pages to reload (Server-Sent Events; the script is added to pages as
 /// they are served, never to the built files). A failed rebuild keeps serving the last good site and shows the
 /// problems on the open pages and in the terminal; nothing is written to the maintainer's own output folder.
+/// <para>
+/// An edit shows without waiting for the whole site: as soon as the content is loaded and checked, open pages
+/// reload and each page asked for is rendered from the new model (the same HTML the build writes). The full
+/// build (every file, the link check) then runs in the background and updates the private folder, from which
+/// everything that is not a page (stylesheets, data, the search index) is served by ASP.NET Core's static files.
+/// </para>
 /// </summary>
 public sealed class PreviewServer : IAsyncDisposable
 {
@@ -26,6 +34,9 @@ public sealed class PreviewServer : IAsyncDisposable
     public const string ProblemsStyleUrl = "/__chronology/problems.css";
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    /// <summary>Editors save in bursts (a temporary file, a rename, a touch): a rebuild waits until the folder has been quiet this long.</summary>
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(50);
 
     private readonly string _content;
     private readonly string _output;
@@ -36,7 +47,9 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly List<Channel<string>> _listeners = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _rebuilding = Task.CompletedTask;
-    private string? _lastProblems;
+    private SiteRenderer.OnDemand? _pages;
+    private CancellationTokenSource? _writing;
+    private Task _written = Task.CompletedTask;
     private string? _lastProblemsHtml;
 
     private PreviewServer(string content, int port, TextWriter log)
@@ -51,7 +64,25 @@ public sealed class PreviewServer : IAsyncDisposable
         builder.Services.Configure<Microsoft.Extensions.Hosting.ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         _app = builder.Build();
-        _app.Run(HandleAsync);
+        _app.Use(async (context, next) =>
+        {
+            if (!await HandleAsync(context)) await next(context);
+        });
+        Directory.CreateDirectory(_output);
+        _app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(_output),
+            ContentTypeProvider = ContentTypes,
+            ServeUnknownFileTypes = true, // the citation files (.bib, .ris) as the build writes them
+            DefaultContentType = "application/octet-stream",
+            OnPrepareResponse = file =>
+            {
+                file.Context.Response.Headers.CacheControl = "no-store";
+                if (file.Context.Response.ContentType is { } type && type.StartsWith("text/", StringComparison.Ordinal) && !type.Contains("charset", StringComparison.Ordinal))
+                    file.Context.Response.ContentType = type + "; charset=utf-8";
+            },
+        });
+        _app.Run(NotFoundAsync);
 
         _watcher = new FileSystemWatcher(_content) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
         FileSystemEventHandler changed = (_, _) => _changes.Writer.TryWrite(true);
@@ -70,7 +101,7 @@ public sealed class PreviewServer : IAsyncDisposable
     public static async Task<PreviewServer> StartAsync(string content, int port, TextWriter log)
     {
         var server = new PreviewServer(content, port, log);
-        await server.BuildAsync();
+        await server.BuildAsync(waitForFiles: true);
         await server._app.StartAsync();
         server.Address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server._watcher.EnableRaisingEvents = true;
@@ -115,7 +146,7 @@ public sealed class PreviewServer : IAsyncDisposable
                 do
                 {
                     while (_changes.Reader.TryRead(out _)) { }
-                    await Task.Delay(200, cancellation);
+                    await Task.Delay(QuietPeriod, cancellation);
                 }
                 while (_changes.Reader.TryRead(out _));
                 await BuildAsync();
@@ -126,26 +157,48 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    private async Task BuildAsync()
+    /// <summary>
+    /// Loads and checks the content; if it is good, pages are served from it at once and open pages reload, and
+    /// the whole site is then written in the background (a newer edit cancels an older write).
+    /// </summary>
+    private async Task BuildAsync(bool waitForFiles = false)
     {
-        var result = await SiteBuild.RunAsync(_content, _output);
         Builds++;
-        var problems = DiagnosticReport.Format(result.Diagnostics.Sorted().Where(d => d.Severity == Severity.Error).ToList(), "text");
-        if (result.Published)
+        var diagnostics = new DiagnosticBag();
+        var site = SiteBuild.Prepare(_content, diagnostics);
+        if (site is null)
         {
-            _lastProblems = null;
-            _lastProblemsHtml = null;
-            await _log.WriteLineAsync($"build {Builds}: {result.PageCount} pages" + (Builds > 1 ? "; reloading open pages" : ""));
-            Broadcast($"event: reload\ndata: {Builds}\n\n");
+            await ReportFailureAsync(diagnostics);
+            return;
         }
-        else
+        if (_writing is { } older) await older.CancelAsync();
+        await _written.ContinueWith(_ => { }, TaskScheduler.Default); // the older write has stopped (or finished)
+        _pages = new SiteRenderer.OnDemand(site);
+        var build = Builds;
+        _lastProblemsHtml = null;
+        Broadcast($"event: reload\ndata: {build}\n\n");
+
+        var writing = _writing = new CancellationTokenSource();
+        _written = Task.Run(async () =>
         {
-            _lastProblems = problems;
-            _lastProblemsHtml = ProblemsHtml(result.Diagnostics.Sorted().Where(d => d.Severity == Severity.Error));
-            await _log.WriteAsync(problems);
-            await _log.WriteLineAsync($"build {Builds} failed; still serving the last good build");
-            Broadcast(FailedEvent(problems));
-        }
+            var result = await SiteBuild.WriteAsync(site, _output, diagnostics, cancellation: writing.Token);
+            if (writing.IsCancellationRequested) return;
+            if (result.Published)
+                await _log.WriteLineAsync($"build {build}: {result.PageCount} pages" + (build > 1 ? "; open pages reloaded" : ""));
+            else
+                await ReportFailureAsync(diagnostics);
+        });
+        if (waitForFiles) await _written;
+    }
+
+    private async Task ReportFailureAsync(DiagnosticBag diagnostics)
+    {
+        var errors = diagnostics.Sorted().Where(d => d.Severity == Severity.Error).ToList();
+        var problems = DiagnosticReport.Format(errors, "text");
+        _lastProblemsHtml = ProblemsHtml(errors);
+        await _log.WriteAsync(problems);
+        await _log.WriteLineAsync($"build {Builds} failed; still serving the last good build");
+        Broadcast(FailedEvent(problems));
     }
 
     /// <summary>A Server-Sent Event carrying the problems, one <c>data:</c> line per line of text.</summary>
@@ -160,73 +213,55 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    private async Task HandleAsync(HttpContext context)
+    /// <summary>The server's own addresses and the site's pages; false for anything else (static files come next).</summary>
+    private async Task<bool> HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
         if (path == EventsUrl)
         {
             await StreamEventsAsync(context);
-            return;
+            return true;
         }
         if (path == ProblemsStyleUrl)
         {
             context.Response.ContentType = "text/css; charset=utf-8";
             await context.Response.WriteAsync(ProblemsStyle);
-            return;
+            return true;
         }
         if (path == ScriptUrl)
         {
             context.Response.ContentType = "text/javascript; charset=utf-8";
             await context.Response.WriteAsync(LiveReloadScript);
-            return;
+            return true;
         }
-
-        if (!Directory.Exists(_output))
+        if (_pages is null)
         {
             // No build has succeeded yet: every address shows the problems.
             context.Response.StatusCode = (int)HttpStatusCode.ServiceUnavailable;
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(ProblemsPage(_lastProblemsHtml ?? ""));
-            return;
+            return true;
         }
-
-        var file = Resolve(path);
-        var status = HttpStatusCode.OK;
-        if (file is null)
-        {
-            status = HttpStatusCode.NotFound;
-            file = Path.Combine(_output, "404.html");
-            if (!File.Exists(file))
-            {
-                context.Response.StatusCode = (int)status;
-                return;
-            }
-        }
-        context.Response.StatusCode = (int)status;
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.ContentType = ContentTypes.TryGetContentType(file, out var type) ? type + (type.StartsWith("text/", StringComparison.Ordinal) ? "; charset=utf-8" : "") : "application/octet-stream";
-        if (file.EndsWith(".html", StringComparison.Ordinal))
-        {
-            var html = await File.ReadAllTextAsync(file);
-            if (_lastProblemsHtml is { } block) html = WithProblems(html, block);
-            await context.Response.WriteAsync(WithLiveReload(html));
-            return;
-        }
-        await context.Response.SendFileAsync(file);
+        var url = path.EndsWith("/index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path;
+        return await ServePageAsync(context, url, HttpStatusCode.OK);
     }
 
-    /// <summary>The file for a request path, or null; never a file outside the output folder.</summary>
-    private string? Resolve(string path)
+    private async Task NotFoundAsync(HttpContext context)
     {
-        var relative = Uri.UnescapeDataString(path).TrimStart('/');
-        var full = Path.GetFullPath(Path.Combine(_output, relative));
-        if (!full.StartsWith(_output + Path.DirectorySeparatorChar, StringComparison.Ordinal) && full != _output) return null;
-        if (Directory.Exists(full))
-        {
-            if (!path.EndsWith('/')) return null; // pages link to folders with a trailing slash; anything else is a broken link
-            full = Path.Combine(full, "index.html");
-        }
-        return File.Exists(full) ? full : null;
+        if (!await ServePageAsync(context, SiteUrls.NotFound, HttpStatusCode.NotFound))
+            context.Response.StatusCode = (int)HttpStatusCode.NotFound;
+    }
+
+    /// <summary>A page of the site, rendered from the current model, with the live-reload script and any problems.</summary>
+    private async Task<bool> ServePageAsync(HttpContext context, string url, HttpStatusCode status)
+    {
+        if (_pages is not { } pages || await pages.RenderAsync(url) is not { } html) return false;
+        context.Response.StatusCode = (int)status;
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.ContentType = "text/html; charset=utf-8";
+        if (_lastProblemsHtml is { } block) html = WithProblems(html, block);
+        await context.Response.WriteAsync(WithLiveReload(html));
+        return true;
     }
 
     private async Task StreamEventsAsync(HttpContext context)
@@ -331,6 +366,8 @@ public sealed class PreviewServer : IAsyncDisposable
         await _stopping.CancelAsync();
         _changes.Writer.TryComplete();
         await _rebuilding;
+        if (_writing is { } writing) await writing.CancelAsync();
+        await _written.ContinueWith(_ => { }, TaskScheduler.Default);
         await _app.StopAsync();
         await _app.DisposeAsync();
         var root = Path.GetDirectoryName(_output)!;

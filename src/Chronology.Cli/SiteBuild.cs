@@ -19,12 +19,29 @@ public static class SiteBuild
     {
         timer ??= new PhaseTimer();
         diagnostics ??= new DiagnosticBag();
+        var site = Prepare(contentRoot, diagnostics, timer, baseUrl);
+        if (site is null) return new BuildResult(diagnostics, Published: false);
+        return await WriteAsync(site, output, diagnostics, timer);
+    }
+
+    /// <summary>Load, validate and model: the site to render, or null if any step reported an error.</summary>
+    public static SiteModel? Prepare(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null, string? baseUrl = null)
+    {
+        timer ??= new PhaseTimer();
         var checkedEvidence = Check(contentRoot, diagnostics, timer);
-        if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
+        if (diagnostics.HasErrors) return null;
         if (baseUrl is not null)
             checkedEvidence = checkedEvidence with { Evidence = checkedEvidence.Evidence with { Site = checkedEvidence.Evidence.Site with { BaseUrl = baseUrl.TrimEnd('/') } } };
+        return timer.Time("model", () => new SiteModel(checkedEvidence) { History = Loading.ContentHistoryReader.Read(contentRoot) });
+    }
 
-        var site = timer.Time("model", () => new SiteModel(checkedEvidence) { History = Loading.ContentHistoryReader.Read(contentRoot) });
+    /// <summary>
+    /// Render → write → check links → publish: every file of the site, into a staging folder, published to
+    /// <paramref name="output"/> only if no step reported an error.
+    /// </summary>
+    public static async Task<BuildResult> WriteAsync(SiteModel site, string output, DiagnosticBag diagnostics, PhaseTimer? timer = null, CancellationToken cancellation = default)
+    {
+        timer ??= new PhaseTimer();
         var staging = OutputFolder.CreateStaging(output);
         // The previous output is the cache: a file the same as its published copy is not written again.
         var writer = new OutputWriter(staging, previous: output);
@@ -37,7 +54,7 @@ public static class SiteBuild
                 {
                     if (url == SiteUrls.About) aboutHtml = html;
                     writer.WritePage(url, html);
-                });
+                }, cancellation: cancellation);
             });
             timer.Time("assets", () =>
             {
@@ -76,7 +93,7 @@ public static class SiteBuild
                 writer.WriteText(FeedExport.JsonUrl, FeedExport.Json(site, feed));
             });
             timer.Time("check links", () => LinkChecker.Check(writer.Pages, writer.Paths, output, diagnostics));
-            if (diagnostics.HasErrors) return new BuildResult(diagnostics, Published: false);
+            if (diagnostics.HasErrors || cancellation.IsCancellationRequested) return new BuildResult(diagnostics, Published: false);
 
             timer.Time("publish", () => OutputFolder.Publish(staging, output, writer.Paths));
             return new BuildResult(diagnostics, Published: true, PageCount: writer.Pages.Count, FileCount: writer.Paths.Count, Unchanged: writer.Unchanged);

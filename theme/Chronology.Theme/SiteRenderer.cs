@@ -22,7 +22,7 @@ public static class SiteRenderer
     /// one <see cref="HtmlRenderer"/> per worker, so <paramref name="emit"/> is called from several threads at once
     /// and in no particular order; the model is only read.
     /// </summary>
-    public static async Task RenderAsync(SiteModel site, Action<string, string> emit, int? workers = null)
+    public static async Task RenderAsync(SiteModel site, Action<string, string> emit, int? workers = null, CancellationToken cancellation = default)
     {
         var jobs = Pages(site);
         _ = site.Abbreviations; // built once, before the workers share it
@@ -31,18 +31,32 @@ public static class SiteRenderer
         {
             await using var renderer = new PageRenderer(site);
             for (var i = Interlocked.Increment(ref next); i < jobs.Count; i = Interlocked.Increment(ref next))
+            {
+                cancellation.ThrowIfCancellationRequested();
                 emit(jobs[i].Url, await renderer.RenderAsync(jobs[i]));
+            }
         }
         var count = Math.Clamp(workers ?? Environment.ProcessorCount, 1, Math.Max(1, jobs.Count));
         await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(Work)));
     }
 
-    /// <summary>One page's HTML (the preview server renders a page when it is asked for).</summary>
-    public static async Task<string?> RenderPageAsync(SiteModel site, string url)
+    /// <summary>
+    /// Pages rendered one at a time, when asked for, from one model: the preview server shows an edit this way
+    /// without waiting for the whole site. The HTML is the same as <see cref="RenderAsync"/> gives for that URL.
+    /// </summary>
+    public sealed class OnDemand(SiteModel site)
     {
-        if (Pages(site).FirstOrDefault(j => j.Url == url) is not { } job) return null;
-        await using var renderer = new PageRenderer(site);
-        return await renderer.RenderAsync(job);
+        private readonly Dictionary<string, PageJob> _jobs = Pages(site).ToDictionary(j => j.Url, StringComparer.Ordinal);
+
+        public SiteModel Site => site;
+
+        /// <summary>The page's HTML, or null if the site has no page at this URL. Safe to call from several requests at once.</summary>
+        public async Task<string?> RenderAsync(string url)
+        {
+            if (!_jobs.TryGetValue(url, out var job)) return null;
+            await using var renderer = new PageRenderer(site);
+            return await renderer.RenderAsync(job);
+        }
     }
 
     /// <summary>Every page of the site, in the order a reader meets them in the navigation.</summary>
@@ -98,18 +112,29 @@ public static class SiteRenderer
         return jobs;
     }
 
-    /// <summary>A Razor <see cref="HtmlRenderer"/> with its services: one per thread that renders.</summary>
-    private sealed class PageRenderer(SiteModel site) : IAsyncDisposable
+    /// <summary>
+    /// A Razor <see cref="HtmlRenderer"/> with its services: one per thread that renders. A renderer keeps every root
+    /// component it has rendered until it is disposed, so it is replaced every <see cref="PagesPerRenderer"/> pages:
+    /// memory stays bounded by that, not by the size of the site.
+    /// </summary>
+    private sealed class PageRenderer(SiteModel site, int pagesPerRenderer = PageRenderer.PagesPerRenderer) : IAsyncDisposable
     {
+        public const int PagesPerRenderer = 64;
         private readonly ServiceProvider _services = new ServiceCollection().AddLogging().BuildServiceProvider();
         private HtmlRenderer? _renderer;
+        private int _rendered;
 
         public async Task<string> RenderAsync(PageJob job)
         {
-            _renderer ??= new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
+            if (_renderer is null || _rendered++ % pagesPerRenderer == 0)
+            {
+                if (_renderer is not null) await _renderer.DisposeAsync();
+                _renderer = new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
+            }
+            var renderer = _renderer;
             var values = new Dictionary<string, object?>(job.Parameters) { ["Site"] = site, ["Url"] = job.Url };
-            var html = await _renderer.Dispatcher.InvokeAsync(async () =>
-                (await _renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(values))).ToHtmlString());
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(values))).ToHtmlString());
             return site.Abbreviations.Expand(html);
         }
 
