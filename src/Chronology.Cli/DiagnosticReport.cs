@@ -1,12 +1,12 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Chronology.Diagnostics;
 
 namespace Chronology.Cli;
 
 /// <summary>Prints diagnostics for people (<c>text</c>), tools (<c>json</c>) or pull requests (<c>github</c>).</summary>
-public static class DiagnosticReport
+public static partial class DiagnosticReport
 {
     public static readonly string[] Formats = ["text", "json", "github"];
 
@@ -49,25 +49,20 @@ public static class DiagnosticReport
     private static string Property(string value) =>
         Data(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 
-    private static string Json(IReadOnlyList<Diagnostic> diagnostics)
+    private static string Json(IReadOnlyList<Diagnostic> diagnostics) => JsonSerializer.Serialize<IReadOnlyList<DiagnosticJson>>(
+        [.. diagnostics.Select(d => new DiagnosticJson(d.Severity == Severity.Error ? "error" : "warning", d.Code, d.File, d.Line, d.Column, d.Message))],
+        Serializer.Diagnostics) + "\n";
+
+    /// <summary>A diagnostic as tools read it; the field names are documented and stable.</summary>
+    private sealed record DiagnosticJson(string Severity, string Code, string File, int Line, int Column, string Message);
+
+    // Readable UTF-8: messages quote the content.
+    private static readonly DiagnosticJsonContext Serializer = new(new JsonSerializerOptions(DiagnosticJsonContext.Default.Options)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartArray();
-            foreach (var d in diagnostics)
-            {
-                json.WriteStartObject();
-                json.WriteString("severity", d.Severity == Severity.Error ? "error" : "warning");
-                json.WriteString("code", d.Code);
-                json.WriteString("file", d.File);
-                json.WriteNumber("line", d.Line);
-                json.WriteNumber("column", d.Column);
-                json.WriteString("message", d.Message);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+    [JsonSerializable(typeof(IReadOnlyList<DiagnosticJson>), TypeInfoPropertyName = "Diagnostics")]
+    private sealed partial class DiagnosticJsonContext : JsonSerializerContext;
 }

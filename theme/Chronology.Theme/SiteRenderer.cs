@@ -162,21 +162,19 @@ public static class SiteRenderer
     public static string WebManifest(SiteModel site)
     {
         var shortName = site.Site.Title.Split(" — ")[0];
-        var manifest = new System.Text.Json.Nodes.JsonObject
-        {
-            ["name"] = site.Site.Title,
-            ["short_name"] = shortName.Length <= 30 ? shortName : "Chronology",
-            ["description"] = site.Site.Description,
-            ["lang"] = site.Site.Language,
-            ["start_url"] = "./",
-            ["display"] = "browser",
-            ["background_color"] = "#ffffff",
-            ["theme_color"] = "#0b6b4f",
-            ["icons"] = new System.Text.Json.Nodes.JsonArray(
-                new System.Text.Json.Nodes.JsonObject { ["src"] = "assets/favicon.svg", ["sizes"] = "any", ["type"] = "image/svg+xml" },
-                new System.Text.Json.Nodes.JsonObject { ["src"] = "assets/icon-192.png", ["sizes"] = "192x192", ["type"] = "image/png" },
-                new System.Text.Json.Nodes.JsonObject { ["src"] = "assets/icon-512.png", ["sizes"] = "512x512", ["type"] = "image/png" }),
-        };
-        return manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        return WebAppManifest.ToJson(new WebAppManifest(
+            site.Site.Title,
+            shortName.Length <= 30 ? shortName : "Chronology",
+            site.Site.Description,
+            site.Site.Language,
+            StartUrl: "./",
+            Display: "browser",
+            BackgroundColor: "#ffffff",
+            ThemeColor: "#0b6b4f",
+            [
+                new WebAppManifest.Icon("assets/favicon.svg", "any", "image/svg+xml"),
+                new WebAppManifest.Icon("assets/icon-192.png", "192x192", "image/png"),
+                new WebAppManifest.Icon("assets/icon-512.png", "512x512", "image/png"),
+            ]));
     }
 }

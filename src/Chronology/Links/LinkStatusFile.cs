@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Chronology.Diagnostics;
 
 namespace Chronology.Links;
@@ -10,14 +11,12 @@ namespace Chronology.Links;
 /// content/link-status.json: the committed results of the last <c>links refresh</c>. Sorted by URL and written
 /// the same way every time, so a diff shows only what changed. Build and check read it; only refresh writes it.
 /// </summary>
-public static class LinkStatusFile
+public static partial class LinkStatusFile
 {
     public const string FileName = "link-status.json";
 
     /// <summary>The outcome written for a URL that no <c>links refresh</c> has checked yet.</summary>
     public const string Unchecked = "unchecked";
-
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string PathIn(string contentRoot) => Path.Combine(contentRoot, FileName);
 
@@ -72,49 +71,31 @@ public static class LinkStatusFile
 
     private static string Serialise(IEnumerable<LinkRecord?> records, IEnumerable<string> notChecked)
     {
-        var rows = records.OfType<LinkRecord>().Select(r => (r.Url, Record: (LinkRecord?)r))
-            .Concat(notChecked.Distinct(StringComparer.Ordinal).Select(url => (Url: url, Record: (LinkRecord?)null)));
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("links");
-            foreach (var (url, row) in rows.OrderBy(r => r.Url, StringComparer.Ordinal))
-            {
-                json.WriteStartObject();
-                json.WriteString("url", url);
-                if (row is not { } record)
-                {
-                    json.WriteString("outcome", Unchecked);
-                    json.WriteNull("status");
-                    json.WriteNull("finalUrl");
-                    json.WriteStartArray("redirects");
-                    json.WriteEndArray();
-                    json.WriteNull("contentType");
-                    json.WriteNull("checkedAt");
-                    json.WriteNull("firstFailedAt");
-                    json.WriteNull("detail");
-                    json.WriteEndObject();
-                    continue;
-                }
-                json.WriteString("outcome", record.Outcome.ToString().ToLowerInvariant());
-                if (record.Status is { } status) json.WriteNumber("status", status);
-                else json.WriteNull("status");
-                json.WriteString("finalUrl", record.FinalUrl);
-                json.WriteStartArray("redirects");
-                foreach (var redirect in record.Redirects) json.WriteStringValue(redirect);
-                json.WriteEndArray();
-                json.WriteString("contentType", record.ContentType);
-                json.WriteString("checkedAt", Format(record.CheckedAt));
-                json.WriteString("firstFailedAt", record.FirstFailedAt is { } failed ? Format(failed) : null);
-                json.WriteString("detail", record.Detail);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        var rows = records.OfType<LinkRecord>().Select(Row)
+            .Concat(notChecked.Distinct(StringComparer.Ordinal).Select(url => new LinkStatusRow(url, Unchecked, null, null, [], null, null, null, null)));
+        return JsonSerializer.Serialize(new LinkStatus([.. rows.OrderBy(r => r.Url, StringComparer.Ordinal)]), Json.LinkStatus) + "\n";
     }
+
+    private static LinkStatusRow Row(LinkRecord record) => new(
+        record.Url, record.Outcome.ToString().ToLowerInvariant(), record.Status, record.FinalUrl, record.Redirects, record.ContentType,
+        Format(record.CheckedAt), record.FirstFailedAt is { } failed ? Format(failed) : null, record.Detail);
+
+    /// <summary>The file as written: every field on every row, null where there is no value.</summary>
+    private sealed record LinkStatus(IReadOnlyList<LinkStatusRow> Links);
+
+    private sealed record LinkStatusRow(
+        string Url, string Outcome, int? Status, string? FinalUrl, IReadOnlyList<string> Redirects, string? ContentType, string? CheckedAt,
+        string? FirstFailedAt, string? Detail);
+
+    // Readable UTF-8, so a diff of the committed file reads plainly.
+    private static readonly LinkStatusJson Json = new(new JsonSerializerOptions(LinkStatusJson.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+    [JsonSerializable(typeof(LinkStatus))]
+    private sealed partial class LinkStatusJson : JsonSerializerContext;
 
     public static void Write(string path, IEnumerable<LinkRecord> records) =>
         File.WriteAllText(path, Serialise(records), new UTF8Encoding(false));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Chronology.Model;
 
 namespace Chronology.Site;
@@ -13,7 +14,7 @@ namespace Chronology.Site;
 /// (year, month or day, no qualifier); an approximate, uncertain, seasonal or ranged date is written only in the
 /// note, in words and as EDTF, so no reference manager can make it more precise than the documents.
 /// </summary>
-public static class CitationFormats
+public static partial class CitationFormats
 {
     public static string BibTexUrl(string entryId) => SiteUrls.Entry(entryId) + "cite.bib";
 
@@ -163,44 +164,40 @@ public static class CitationFormats
         return ris.ToString();
     }
 
-    private static string CslJson(Reference reference)
+    private static string CslJson(Reference reference) => JsonSerializer.Serialize<IReadOnlyList<CslItem>>([new CslItem(
+        reference.Key,
+        reference.CslType,
+        reference.Title,
+        reference.Author is { } author ? [new CslName(author)] : null,
+        reference.ContainerTitle,
+        reference.Publisher,
+        reference.Issued is { } issued ? CslDate.Of(issued.Year, issued.Month, issued.Day) : null,
+        reference.Url,
+        reference.Accessed is { } accessed ? CslDate.Of(accessed.Year, accessed.Month, accessed.Day) : null,
+        reference.Note)], CslJsonContext.CslItems) + "\n";
+
+    /// <summary>A CSL-JSON item (citationstyles.org); what the reference does not have is left out.</summary>
+    private sealed record CslItem(
+        string Id, string Type, string Title, IReadOnlyList<CslName>? Author, string? ContainerTitle, string? Publisher, CslDate? Issued,
+        [property: JsonPropertyName("URL")] string? Url, CslDate? Accessed, string Note);
+
+    private sealed record CslName(string Literal);
+
+    /// <summary>A date as its parts, year first, down to the most precise one known.</summary>
+    private sealed record CslDate(IReadOnlyList<IReadOnlyList<int>> DateParts)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartArray();
-            json.WriteStartObject();
-            json.WriteString("id", reference.Key);
-            json.WriteString("type", reference.CslType);
-            json.WriteString("title", reference.Title);
-            if (reference.Author is { } author)
-            {
-                json.WriteStartArray("author");
-                json.WriteStartObject();
-                json.WriteString("literal", author);
-                json.WriteEndObject();
-                json.WriteEndArray();
-            }
-            if (reference.ContainerTitle is { } container) json.WriteString("container-title", container);
-            if (reference.Publisher is { } publisher) json.WriteString("publisher", publisher);
-            if (reference.Issued is { } issued) DateParts(json, "issued", [issued.Year, issued.Month, issued.Day]);
-            if (reference.Url is { } url) json.WriteString("URL", url);
-            if (reference.Accessed is { } accessed) DateParts(json, "accessed", [accessed.Year, accessed.Month, accessed.Day]);
-            json.WriteString("note", reference.Note);
-            json.WriteEndObject();
-            json.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        public static CslDate Of(int year, int? month, int? day) =>
+            new([[year, .. new[] { month, day }.TakeWhile(p => p is not null).Select(p => p!.Value)]]);
     }
 
-    private static void DateParts(Utf8JsonWriter json, string name, int?[] parts)
+    // Readable UTF-8, as the file is served.
+    private static readonly CslJsonSerializerContext CslJsonContext = new(new JsonSerializerOptions(CslJsonSerializerContext.Default.Options)
     {
-        json.WriteStartObject(name);
-        json.WriteStartArray("date-parts");
-        json.WriteStartArray();
-        foreach (var part in parts.TakeWhile(p => p is not null)) json.WriteNumberValue(part!.Value);
-        json.WriteEndArray();
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    [JsonSourceGenerationOptions(
+        PropertyNamingPolicy = JsonKnownNamingPolicy.KebabCaseLower, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(IReadOnlyList<CslItem>), TypeInfoPropertyName = "CslItems")]
+    private sealed partial class CslJsonSerializerContext : JsonSerializerContext;
 }

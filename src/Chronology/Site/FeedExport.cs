@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Xml;
 using Chronology.Model;
 
@@ -14,7 +15,7 @@ namespace Chronology.Site;
 /// history. Ids are name-based UUIDs of the entry id, so they never change when the site moves. Links are
 /// absolute when site.yml gives a baseUrl, and otherwise relative to the feed's own address.
 /// </summary>
-public static class FeedExport
+public static partial class FeedExport
 {
     public const string AtomUrl = "/feed.xml";
     public const string JsonUrl = "/feed.json";
@@ -30,79 +31,36 @@ public static class FeedExport
             .ThenBy(i => i.Entry.Id, StringComparer.Ordinal)
             .Take(MaxItems)];
 
-    public static string Atom(SiteModel site, IReadOnlyList<FeedItem> items)
-    {
-        var buffer = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
-        using (var xml = XmlWriter.Create(new StringWriterUtf8(buffer), settings))
-        {
-            xml.WriteStartDocument();
-            xml.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
-            xml.WriteAttributeString("xml", "lang", null, site.Site.Language);
-            xml.WriteElementString("id", Id("site"));
-            xml.WriteElementString("title", site.Site.Title);
-            xml.WriteElementString("subtitle", site.Site.Description);
-            xml.WriteElementString("updated", Time(items.Count > 0 ? items[0].Updated : DateTimeOffset.UnixEpoch));
-            Link(xml, "self", Href(site, AtomUrl), "application/atom+xml");
-            Link(xml, "alternate", Href(site, SiteUrls.Home), "text/html");
-            xml.WriteStartElement("author");
-            xml.WriteElementString("name", site.Site.Title);
-            xml.WriteEndElement();
-            foreach (var item in items)
-            {
-                xml.WriteStartElement("entry");
-                xml.WriteElementString("id", Id("entries/" + item.Entry.Id));
-                xml.WriteElementString("title", item.Entry.Title);
-                xml.WriteElementString("updated", Time(item.Updated));
-                Link(xml, "alternate", Href(site, SiteUrls.Entry(item.Entry.Id)), "text/html");
-                foreach (var tag in item.Entry.Tags)
-                {
-                    xml.WriteStartElement("category");
-                    xml.WriteAttributeString("term", tag);
-                    xml.WriteEndElement();
-                }
-                xml.WriteElementString("summary", item.Summary);
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
-        }
-        return buffer.ToString() + "\n"; // the writer declares utf-8 (StringWriterUtf8), as the file is written
-    }
+    public static string Atom(SiteModel site, IReadOnlyList<FeedItem> items) => WriteAtom(new AtomFeed(
+        site.Site.Language,
+        Id("site"),
+        site.Site.Title,
+        site.Site.Description,
+        items.Count > 0 ? items[0].Updated : DateTimeOffset.UnixEpoch,
+        [new AtomLink("self", "application/atom+xml", Href(site, AtomUrl)), new AtomLink("alternate", "text/html", Href(site, SiteUrls.Home))],
+        site.Site.Title,
+        [.. items.Select(item => new AtomEntry(
+            Id("entries/" + item.Entry.Id),
+            item.Entry.Title,
+            item.Updated,
+            new AtomLink("alternate", "text/html", Href(site, SiteUrls.Entry(item.Entry.Id))),
+            item.Entry.Tags,
+            item.Summary))]));
 
-    public static string Json(SiteModel site, IReadOnlyList<FeedItem> items)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteString("version", "https://jsonfeed.org/version/1.1");
-            json.WriteString("title", site.Site.Title);
-            json.WriteString("description", site.Site.Description);
-            json.WriteString("language", site.Site.Language);
-            json.WriteString("home_page_url", Href(site, SiteUrls.Home));
-            json.WriteString("feed_url", Href(site, JsonUrl));
-            json.WriteStartArray("items");
-            foreach (var item in items)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", Id("entries/" + item.Entry.Id));
-                json.WriteString("url", Href(site, SiteUrls.Entry(item.Entry.Id)));
-                json.WriteString("title", item.Entry.Title);
-                json.WriteString("content_text", item.Summary);
-                json.WriteString("date_modified", Time(item.Updated));
-                if (item.Entry.Tags.Count > 0)
-                {
-                    json.WriteStartArray("tags");
-                    foreach (var tag in item.Entry.Tags) json.WriteStringValue(tag);
-                    json.WriteEndArray();
-                }
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
+    public static string Json(SiteModel site, IReadOnlyList<FeedItem> items) => JsonSerializer.Serialize(new JsonFeed(
+        "https://jsonfeed.org/version/1.1",
+        site.Site.Title,
+        site.Site.Description,
+        site.Site.Language,
+        Href(site, SiteUrls.Home),
+        Href(site, JsonUrl),
+        [.. items.Select(item => new JsonFeedItem(
+            Id("entries/" + item.Entry.Id),
+            Href(site, SiteUrls.Entry(item.Entry.Id)),
+            item.Entry.Title,
+            item.Summary,
+            Time(item.Updated),
+            item.Entry.Tags.Count > 0 ? item.Entry.Tags : null))]), FeedJson.JsonFeed) + "\n";
 
     /// <summary>A stable, absolute id for an item: a name-based (version 5 style) UUID of its key.</summary>
     public static string Id(string key)
@@ -118,14 +76,81 @@ public static class FeedExport
 
     private static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static void Link(XmlWriter xml, string rel, string href, string type)
+    /// <summary>An Atom feed (RFC 4287) as this site writes it: one author, the site's links, and its entries.</summary>
+    private sealed record AtomFeed(
+        string Language, string Id, string Title, string Subtitle, DateTimeOffset Updated, IReadOnlyList<AtomLink> Links, string Author,
+        IReadOnlyList<AtomEntry> Entries);
+
+    private sealed record AtomEntry(string Id, string Title, DateTimeOffset Updated, AtomLink Link, IReadOnlyList<string> Categories, string Summary);
+
+    private sealed record AtomLink(string Rel, string Type, string Href);
+
+    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+
+    private static string WriteAtom(AtomFeed feed)
+    {
+        var buffer = new StringBuilder();
+        var settings = new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        using (var xml = XmlWriter.Create(new StringWriterUtf8(buffer), settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", AtomNamespace);
+            xml.WriteAttributeString("xml", "lang", null, feed.Language);
+            xml.WriteElementString("id", feed.Id);
+            xml.WriteElementString("title", feed.Title);
+            xml.WriteElementString("subtitle", feed.Subtitle);
+            xml.WriteElementString("updated", Time(feed.Updated));
+            foreach (var link in feed.Links) WriteLink(xml, link);
+            xml.WriteStartElement("author");
+            xml.WriteElementString("name", feed.Author);
+            xml.WriteEndElement();
+            foreach (var entry in feed.Entries)
+            {
+                xml.WriteStartElement("entry");
+                xml.WriteElementString("id", entry.Id);
+                xml.WriteElementString("title", entry.Title);
+                xml.WriteElementString("updated", Time(entry.Updated));
+                WriteLink(xml, entry.Link);
+                foreach (var category in entry.Categories)
+                {
+                    xml.WriteStartElement("category");
+                    xml.WriteAttributeString("term", category);
+                    xml.WriteEndElement();
+                }
+                xml.WriteElementString("summary", entry.Summary);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        return buffer.ToString() + "\n"; // the writer declares utf-8 (StringWriterUtf8), as the file is written
+    }
+
+    private static void WriteLink(XmlWriter xml, AtomLink link)
     {
         xml.WriteStartElement("link");
-        xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("rel", link.Rel);
+        xml.WriteAttributeString("type", link.Type);
+        xml.WriteAttributeString("href", link.Href);
         xml.WriteEndElement();
     }
+
+    /// <summary>A JSON Feed 1.1 (jsonfeed.org); an item without tags leaves <c>tags</c> out.</summary>
+    private sealed record JsonFeed(
+        string Version, string Title, string Description, string Language, string HomePageUrl, string FeedUrl, IReadOnlyList<JsonFeedItem> Items);
+
+    private sealed record JsonFeedItem(
+        string Id, string Url, string Title, string ContentText, string DateModified,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tags);
+
+    // Readable UTF-8, as the file is served.
+    private static readonly FeedJsonContext FeedJson = new(new JsonSerializerOptions(FeedJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+    [JsonSerializable(typeof(JsonFeed))]
+    private sealed partial class FeedJsonContext : JsonSerializerContext;
 
     private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
     {

@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Chronology.Markdown;
 using Chronology.Model;
 
@@ -10,351 +10,180 @@ namespace Chronology.Site;
 /// data/chronology.json: the open-data export and the interface other tools read. Field names are stable and
 /// documented in docs/data.md; add fields, never rename or remove one.
 /// </summary>
-public static class OpenDataExport
+public static partial class OpenDataExport
 {
-    private static readonly JsonWriterOptions Options = new()
+    // Readable UTF-8 (the file is served as application/json); every field written, null where there is no value.
+    private static readonly OpenDataJson Json = new(new JsonSerializerOptions(OpenDataJson.Default.Options)
     {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // readable UTF-8; the file is served as application/json
-    };
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
-    public static string ToJson(SiteModel site)
+    public static string ToJson(SiteModel site) => JsonSerializer.Serialize(Document(site), Json.OpenData) + "\n";
+
+    private static OpenData Document(SiteModel site) => new(
+        site.Site.Title,
+        // The licence of the site's own text and data as site.yml gives it (Markdown), or null where none is claimed.
+        site.Site.Licence,
+        [.. site.Entries.Select(EntryData.From)],
+        [.. site.Evidence.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(SourceData.From)],
+        [.. site.Evidence.Organisations.OrderBy(o => o.Id, StringComparer.Ordinal).Select(OrganisationData.From)],
+        [.. site.ReviewItems.Select(ReviewItemData.From)],
+        [.. site.Evidence.Responses.Select(ResponseData.From)],
+        [.. site.Registers.Select(RegisterData.From)],
+        [.. site.Evidence.Risks.Select(risk => RiskData.From(site, risk))],
+        [.. site.Evidence.Matrices.Select(MatrixData.From)],
+        [.. site.Evidence.Documents.OrderBy(d => d.Id, StringComparer.Ordinal).Select(DocumentData.From)],
+        [.. site.People.Select(PersonData.From)]);
+
+    private sealed record OpenData(
+        string Title,
+        string? Licence,
+        IReadOnlyList<EntryData> Entries,
+        IReadOnlyList<SourceData> Sources,
+        IReadOnlyList<OrganisationData> Organisations,
+        IReadOnlyList<ReviewItemData> ReviewItems,
+        IReadOnlyList<ResponseData> Responses,
+        IReadOnlyList<RegisterData> Registers,
+        IReadOnlyList<RiskData> Risks,
+        IReadOnlyList<MatrixData> Matrices,
+        IReadOnlyList<DocumentData> Documents,
+        IReadOnlyList<PersonData> People);
+
+    private sealed record EntryData(
+        string Id, string Date, string? Label, string Display, string Earliest, string Latest, string Title, string Body,
+        IReadOnlyList<string> Organisations, IReadOnlyList<string> Tags, int? AnnexItem, IReadOnlyList<CitationData> Citations, string Url)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            json.WriteStartObject();
-            json.WriteString("title", site.Site.Title);
-            // The licence of the site's own text and data as site.yml gives it (Markdown), or null where none is claimed.
-            json.WriteString("licence", site.Site.Licence);
-            json.WriteStartArray("entries");
-            foreach (var entry in site.Entries) WriteEntry(json, entry);
-            json.WriteEndArray();
-            json.WriteStartArray("sources");
-            foreach (var source in site.Evidence.Sources.OrderBy(s => s.Id, StringComparer.Ordinal)) WriteSource(json, source);
-            json.WriteEndArray();
-            json.WriteStartArray("organisations");
-            foreach (var organisation in site.Evidence.Organisations.OrderBy(o => o.Id, StringComparer.Ordinal)) WriteOrganisation(json, organisation);
-            json.WriteEndArray();
-            json.WriteStartArray("reviewItems");
-            foreach (var item in site.ReviewItems) WriteReviewItem(json, item);
-            json.WriteEndArray();
-            json.WriteStartArray("responses");
-            foreach (var response in site.Evidence.Responses) WriteResponse(json, response);
-            json.WriteEndArray();
-            json.WriteStartArray("registers");
-            foreach (var register in site.Registers) WriteRegister(json, register);
-            json.WriteEndArray();
-            json.WriteStartArray("risks");
-            foreach (var risk in site.Evidence.Risks) WriteRisk(json, site, risk);
-            json.WriteEndArray();
-            json.WriteStartArray("matrices");
-            foreach (var matrix in site.Evidence.Matrices) WriteMatrix(json, matrix);
-            json.WriteEndArray();
-            json.WriteStartArray("documents");
-            foreach (var document in site.Evidence.Documents.OrderBy(d => d.Id, StringComparer.Ordinal)) WriteDocument(json, document);
-            json.WriteEndArray();
-            json.WriteStartArray("people");
-            foreach (var person in site.People) WritePerson(json, person);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        public static EntryData From(ChronologyEntry entry) => new(
+            entry.Id, entry.Date.ToString(), entry.Label, entry.Date.Describe(),
+            DisplayDates.Iso(entry.Date.Earliest), DisplayDates.Iso(entry.Date.Latest), entry.Title, PlainText(entry.Body),
+            entry.Organisations, entry.Tags, entry.AnnexItem,
+            [.. entry.Citations.Select(c => new CitationData(c.SourceId, c.Locator?.ToString(), c.Quote))],
+            SiteUrls.Entry(entry.Id));
     }
 
-    private static void WriteEntry(Utf8JsonWriter json, ChronologyEntry entry)
+    private sealed record CitationData(string Source, string? Locator, string? Quote);
+
+    private sealed record SourceData(
+        string Id, string Title, string? Publisher, string Type, string? Date, string? Url, IReadOnlyList<string> AlsoAt,
+        string? NoUrlReason, string? ArchiveUrl, string? KnownThrough, string? NoDateReason, string? Format, string? Archive,
+        IReadOnlyList<string> Organisations)
     {
-        json.WriteStartObject();
-        json.WriteString("id", entry.Id);
-        json.WriteString("date", entry.Date.ToString());
-        json.WriteString("label", entry.Label);
-        json.WriteString("display", entry.Date.Describe());
-        json.WriteString("earliest", DisplayDates.Iso(entry.Date.Earliest));
-        json.WriteString("latest", DisplayDates.Iso(entry.Date.Latest));
-        json.WriteString("title", entry.Title);
-        json.WriteString("body", PlainText(entry.Body));
-        Strings(json, "organisations", entry.Organisations);
-        Strings(json, "tags", entry.Tags);
-        if (entry.AnnexItem is { } item) json.WriteNumber("annexItem", item);
-        else json.WriteNull("annexItem");
-        json.WriteStartArray("citations");
-        foreach (var citation in entry.Citations)
-        {
-            json.WriteStartObject();
-            json.WriteString("source", citation.SourceId);
-            json.WriteString("locator", citation.Locator?.ToString());
-            json.WriteString("quote", citation.Quote);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteString("url", SiteUrls.Entry(entry.Id));
-        json.WriteEndObject();
+        public static SourceData From(Source source) => new(
+            source.Id, source.Title, source.Publisher, source.Type, source.Date?.ToString(), source.Url, source.AlsoAt,
+            source.NoUrlReason, source.ArchiveUrl, source.KnownThrough, source.NoDateReason, source.Format, source.Archive,
+            source.Organisations);
     }
 
-    private static void WriteSource(Utf8JsonWriter json, Source source)
+    private sealed record OrganisationData(string Id, string Name, string? ShortName, IReadOnlyList<string> Aliases, string? Description)
     {
-        json.WriteStartObject();
-        json.WriteString("id", source.Id);
-        json.WriteString("title", source.Title);
-        json.WriteString("publisher", source.Publisher);
-        json.WriteString("type", source.Type);
-        json.WriteString("date", source.Date?.ToString());
-        json.WriteString("url", source.Url);
-        Strings(json, "alsoAt", source.AlsoAt);
-        json.WriteString("noUrlReason", source.NoUrlReason);
-        json.WriteString("archiveUrl", source.ArchiveUrl);
-        json.WriteString("knownThrough", source.KnownThrough);
-        json.WriteString("noDateReason", source.NoDateReason);
-        json.WriteString("format", source.Format);
-        json.WriteString("archive", source.Archive);
-        Strings(json, "organisations", source.Organisations);
-        json.WriteEndObject();
+        public static OrganisationData From(Organisation organisation) => new(
+            organisation.Id, organisation.Name, organisation.ShortName, organisation.Aliases, organisation.Description);
     }
 
-    private static void WriteOrganisation(Utf8JsonWriter json, Organisation organisation)
+    private sealed record ReviewItemData(
+        string Id, string Kind, string? Section, int? Number, string Title, string? Text, string Source, string? Locator,
+        IReadOnlyList<string> Entries, IReadOnlyList<string> Sources)
     {
-        json.WriteStartObject();
-        json.WriteString("id", organisation.Id);
-        json.WriteString("name", organisation.Name);
-        json.WriteString("shortName", organisation.ShortName);
-        Strings(json, "aliases", organisation.Aliases);
-        json.WriteString("description", organisation.Description);
-        json.WriteEndObject();
+        public static ReviewItemData From(ReviewItem item) => new(
+            item.Id, item.Kind, item.Section, item.Number, item.Title, item.Text.Quote, item.Text.SourceId, item.Text.Locator?.ToString(),
+            item.Entries, item.Sources);
     }
 
-    private static void WriteReviewItem(Utf8JsonWriter json, ReviewItem item)
+    private sealed record ResponseData(
+        string Id, string RespondsTo, string Organisation, string Kind, string Date, string? Label, string? Text, string Source, string? Locator)
     {
-        json.WriteStartObject();
-        json.WriteString("id", item.Id);
-        json.WriteString("kind", item.Kind);
-        json.WriteString("section", item.Section);
-        if (item.Number is { } number) json.WriteNumber("number", number);
-        else json.WriteNull("number");
-        json.WriteString("title", item.Title);
-        WriteQuotation(json, item.Text);
-        Strings(json, "entries", item.Entries);
-        Strings(json, "sources", item.Sources);
-        json.WriteEndObject();
+        public static ResponseData From(ReviewResponse response) => new(
+            response.Id, response.RespondsTo, response.Organisation, response.Kind, response.Date.ToString(), response.Label,
+            response.Text.Quote, response.Text.SourceId, response.Text.Locator?.ToString());
     }
 
-    private static void WriteResponse(Utf8JsonWriter json, ReviewResponse response)
+    private sealed record RegisterData(
+        string Id, string Title, string Source, string QuotedFrom, string? Locator, string? Updated, string? UpdatedLabel, string? Owner,
+        IReadOnlyList<CategoryData> Categories, string? Matrix, string? AnnotationSource, string? AnnotationLocator, string Summary, string Url)
     {
-        json.WriteStartObject();
-        json.WriteString("id", response.Id);
-        json.WriteString("respondsTo", response.RespondsTo);
-        json.WriteString("organisation", response.Organisation);
-        json.WriteString("kind", response.Kind);
-        json.WriteString("date", response.Date.ToString());
-        json.WriteString("label", response.Label);
-        WriteQuotation(json, response.Text);
-        json.WriteEndObject();
+        public static RegisterData From(RiskRegister register) => new(
+            register.Id, register.Title, register.Source.Id, register.QuotedFrom.Id, register.Locator?.ToString(),
+            register.Updated?.ToString(), register.UpdatedLabel, register.Owner?.Text,
+            [.. register.Categories.Select(c => new CategoryData(c.Prefix, c.Text.Text))],
+            register.Matrix?.Id, register.AnnotationSource?.Id, register.AnnotationLocator?.ToString(),
+            PlainText(register.Summary), SiteUrls.Register(register.Id));
     }
 
-    private static void WriteRegister(Utf8JsonWriter json, RiskRegister register)
+    private sealed record CategoryData(string Prefix, string Text);
+
+    private sealed record RiskData(
+        string Id, string Register, string Reference, int? Row, string Title, string? Identified, string? IdentifiedLabel,
+        string Description, string? Cause, string? Affected, int? Probability, int? Impact, int? Rating, RiskBandData? Band,
+        IReadOnlyList<string> Mitigations, string? Timeline, string? Status, IReadOnlyList<string> Entries, IReadOnlyList<string> Sources,
+        string? Notes, IReadOnlyList<AnnotationData> Annotations, string Url)
     {
-        json.WriteStartObject();
-        json.WriteString("id", register.Id);
-        json.WriteString("title", register.Title);
-        json.WriteString("source", register.Source.Id);
-        json.WriteString("quotedFrom", register.QuotedFrom.Id);
-        json.WriteString("locator", register.Locator?.ToString());
-        json.WriteString("updated", register.Updated?.ToString());
-        json.WriteString("updatedLabel", register.UpdatedLabel);
-        json.WriteString("owner", register.Owner?.Text);
-        json.WriteStartArray("categories");
-        foreach (var category in register.Categories)
-        {
-            json.WriteStartObject();
-            json.WriteString("prefix", category.Prefix);
-            json.WriteString("text", category.Text.Text);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteString("matrix", register.Matrix?.Id);
-        json.WriteString("annotationSource", register.AnnotationSource?.Id);
-        json.WriteString("annotationLocator", register.AnnotationLocator?.ToString());
-        json.WriteString("summary", PlainText(register.Summary));
-        json.WriteString("url", SiteUrls.Register(register.Id));
-        json.WriteEndObject();
+        public static RiskData From(SiteModel site, Risk risk) => new(
+            risk.Id, risk.Register.Id, risk.Reference, risk.Row, risk.Title, risk.Identified?.ToString(), risk.IdentifiedLabel,
+            risk.Description.Text, risk.Cause?.Text, risk.Affected?.Text, risk.Probability, risk.Impact, risk.Rating,
+            site.BandOf(risk) is { } band ? new RiskBandData(band.Label, band.Printed) : null,
+            [.. risk.Mitigations.Select(m => m.Text)], risk.Timeline, risk.Status,
+            [.. risk.Entries.Select(e => e.Id)], [.. risk.Sources.Select(s => s.Id)],
+            risk.Notes is null ? null : PlainText(risk.Notes),
+            [.. risk.Annotations.Select(a => new AnnotationData(a.Date.ToString(), a.Label,
+                [.. a.Owners.Select(o => o.Text)], [.. a.Outcomes.Select(o => o.Text)], [.. a.Documents.Select(d => d.Id)]))],
+            SiteUrls.Risk(risk.Id));
     }
 
-    private static void WriteRisk(Utf8JsonWriter json, SiteModel site, Risk risk)
+    private sealed record RiskBandData(string Label, bool Printed);
+
+    private sealed record AnnotationData(
+        string Date, string? Label, IReadOnlyList<string> Owners, IReadOnlyList<string> Outcomes, IReadOnlyList<string> Documents);
+
+    private sealed record MatrixData(
+        string Id, string Title, string QuotedFrom, string? Locator, IReadOnlyList<ScaleLevelData> Probability,
+        IReadOnlyList<ScaleLevelData> Impact, IReadOnlyList<BandData> Bands, string? Notes)
     {
-        json.WriteStartObject();
-        json.WriteString("id", risk.Id);
-        json.WriteString("register", risk.Register.Id);
-        json.WriteString("reference", risk.Reference);
-        Number(json, "row", risk.Row);
-        json.WriteString("title", risk.Title);
-        json.WriteString("identified", risk.Identified?.ToString());
-        json.WriteString("identifiedLabel", risk.IdentifiedLabel);
-        json.WriteString("description", risk.Description.Text);
-        json.WriteString("cause", risk.Cause?.Text);
-        json.WriteString("affected", risk.Affected?.Text);
-        Number(json, "probability", risk.Probability);
-        Number(json, "impact", risk.Impact);
-        Number(json, "rating", risk.Rating);
-        if (site.BandOf(risk) is { } band)
-        {
-            json.WriteStartObject("band");
-            json.WriteString("label", band.Label);
-            json.WriteBoolean("printed", band.Printed);
-            json.WriteEndObject();
-        }
-        else json.WriteNull("band");
-        Strings(json, "mitigations", risk.Mitigations.Select(m => m.Text));
-        json.WriteString("timeline", risk.Timeline);
-        json.WriteString("status", risk.Status);
-        Strings(json, "entries", risk.Entries.Select(e => e.Id));
-        Strings(json, "sources", risk.Sources.Select(s => s.Id));
-        json.WriteString("notes", risk.Notes is null ? null : PlainText(risk.Notes));
-        json.WriteStartArray("annotations");
-        foreach (var annotation in risk.Annotations)
-        {
-            json.WriteStartObject();
-            json.WriteString("date", annotation.Date.ToString());
-            json.WriteString("label", annotation.Label);
-            Strings(json, "owners", annotation.Owners.Select(o => o.Text));
-            Strings(json, "outcomes", annotation.Outcomes.Select(o => o.Text));
-            Strings(json, "documents", annotation.Documents.Select(d => d.Id));
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteString("url", SiteUrls.Risk(risk.Id));
-        json.WriteEndObject();
+        public static MatrixData From(RiskMatrix matrix) => new(
+            matrix.Id, matrix.Title, matrix.QuotedFrom.Id, matrix.Locator?.ToString(), Scale(matrix.Probability), Scale(matrix.Impact),
+            [.. matrix.Bands.Select(b => new BandData(b.Label, b.Printed, b.Ratings))],
+            matrix.Notes is null ? null : PlainText(matrix.Notes));
+
+        private static IReadOnlyList<ScaleLevelData> Scale(IReadOnlyList<ScaleLevel> levels) =>
+            [.. levels.Select(l => new ScaleLevelData(l.Score, l.Label))];
     }
 
-    private static void WriteMatrix(Utf8JsonWriter json, RiskMatrix matrix)
-    {
-        json.WriteStartObject();
-        json.WriteString("id", matrix.Id);
-        json.WriteString("title", matrix.Title);
-        json.WriteString("quotedFrom", matrix.QuotedFrom.Id);
-        json.WriteString("locator", matrix.Locator?.ToString());
-        Scale(json, "probability", matrix.Probability);
-        Scale(json, "impact", matrix.Impact);
-        json.WriteStartArray("bands");
-        foreach (var band in matrix.Bands)
-        {
-            json.WriteStartObject();
-            json.WriteString("label", band.Label);
-            json.WriteBoolean("printed", band.Printed);
-            json.WriteStartArray("ratings");
-            foreach (var rating in band.Ratings) json.WriteNumberValue(rating);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteString("notes", matrix.Notes is null ? null : PlainText(matrix.Notes));
-        json.WriteEndObject();
+    private sealed record ScaleLevelData(int Score, string Label);
 
-        static void Scale(Utf8JsonWriter json, string name, IReadOnlyList<ScaleLevel> levels)
-        {
-            json.WriteStartArray(name);
-            foreach (var level in levels)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("score", level.Score);
-                json.WriteString("label", level.Label);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
+    private sealed record BandData(string Label, bool Printed, IReadOnlyList<int> Ratings);
+
+    private sealed record DocumentData(
+        string Id, string Title, string Source, string QuotedFrom, string? Locator, string? Date, string? DateLabel,
+        IReadOnlyList<string> Entries, string Summary, IReadOnlyList<SectionData> Sections, IReadOnlyList<FigureData> Figures,
+        string? Notes, string Url)
+    {
+        public static DocumentData From(ProgrammeDocument document) => new(
+            document.Id, document.Title, document.Source.Id, document.QuotedFrom.Id, document.Locator?.ToString(),
+            document.Date?.ToString(), document.DateLabel, [.. document.Entries.Select(e => e.Id)], PlainText(document.Summary),
+            [.. document.Sections.Select(s => new SectionData(s.Heading, s.Kind,
+                [.. s.Items.Select(i => new SectionItemData(i.Number, i.Title, i.Text.Text, i.Group, i.Source?.Id))]))],
+            [.. document.Figures.Select(f => new FigureData(f.Name, f.Value, f.Number, f.Unit, f.Quote.Text, f.Note))],
+            document.Notes is null ? null : PlainText(document.Notes), SiteUrls.Document(document.Id));
     }
 
-    private static void WriteDocument(Utf8JsonWriter json, ProgrammeDocument document)
+    private sealed record SectionData(string? Heading, string? Kind, IReadOnlyList<SectionItemData> Items);
+
+    private sealed record SectionItemData(string? Number, string? Title, string Text, string? Group, string? Source);
+
+    private sealed record FigureData(string Name, string Value, decimal? Number, string? Unit, string Quote, string? Note);
+
+    private sealed record PersonData(string Id, string Name, IReadOnlyList<RoleData> Roles, IReadOnlyList<string> Entries, string Url)
     {
-        json.WriteStartObject();
-        json.WriteString("id", document.Id);
-        json.WriteString("title", document.Title);
-        json.WriteString("source", document.Source.Id);
-        json.WriteString("quotedFrom", document.QuotedFrom.Id);
-        json.WriteString("locator", document.Locator?.ToString());
-        json.WriteString("date", document.Date?.ToString());
-        json.WriteString("dateLabel", document.DateLabel);
-        Strings(json, "entries", document.Entries.Select(e => e.Id));
-        json.WriteString("summary", PlainText(document.Summary));
-        json.WriteStartArray("sections");
-        foreach (var section in document.Sections)
-        {
-            json.WriteStartObject();
-            json.WriteString("heading", section.Heading);
-            json.WriteString("kind", section.Kind);
-            json.WriteStartArray("items");
-            foreach (var item in section.Items)
-            {
-                json.WriteStartObject();
-                json.WriteString("number", item.Number);
-                json.WriteString("title", item.Title);
-                json.WriteString("text", item.Text.Text);
-                json.WriteString("group", item.Group);
-                json.WriteString("source", item.Source?.Id);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("figures");
-        foreach (var figure in document.Figures)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", figure.Name);
-            json.WriteString("value", figure.Value);
-            if (figure.Number is { } number) json.WriteNumber("number", number);
-            else json.WriteNull("number");
-            json.WriteString("unit", figure.Unit);
-            json.WriteString("quote", figure.Quote.Text);
-            json.WriteString("note", figure.Note);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteString("notes", document.Notes is null ? null : PlainText(document.Notes));
-        json.WriteString("url", SiteUrls.Document(document.Id));
-        json.WriteEndObject();
+        public static PersonData From(Person person) => new(
+            person.Id, person.Name,
+            [.. person.Roles.Select(r => new RoleData(r.Role, r.Quote.Text, r.Organisation?.Id, r.Source.Id, r.Locator?.ToString()))],
+            [.. person.Entries.Select(e => e.Id)], SiteUrls.Person(person.Id));
     }
 
-    private static void WritePerson(Utf8JsonWriter json, Person person)
-    {
-        json.WriteStartObject();
-        json.WriteString("id", person.Id);
-        json.WriteString("name", person.Name);
-        json.WriteStartArray("roles");
-        foreach (var role in person.Roles)
-        {
-            json.WriteStartObject();
-            json.WriteString("role", role.Role);
-            json.WriteString("quote", role.Quote.Text);
-            json.WriteString("organisation", role.Organisation?.Id);
-            json.WriteString("source", role.Source.Id);
-            json.WriteString("locator", role.Locator?.ToString());
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        Strings(json, "entries", person.Entries.Select(e => e.Id));
-        json.WriteString("url", SiteUrls.Person(person.Id));
-        json.WriteEndObject();
-    }
+    private sealed record RoleData(string Role, string Quote, string? Organisation, string Source, string? Locator);
 
-    private static void Number(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } number) json.WriteNumber(name, number);
-        else json.WriteNull(name);
-    }
-
-    private static void WriteQuotation(Utf8JsonWriter json, Citation text)
-    {
-        json.WriteString("text", text.Quote);
-        json.WriteString("source", text.SourceId);
-        json.WriteString("locator", text.Locator?.ToString());
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values) json.WriteStringValue(value);
-        json.WriteEndArray();
-    }
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+    [JsonSerializable(typeof(OpenData))]
+    private sealed partial class OpenDataJson : JsonSerializerContext;
 
     internal static string PlainText(string markdown) =>
         string.Join(' ', ContentMarkdown.ToPlainText(markdown).Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));

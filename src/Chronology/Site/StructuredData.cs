@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Chronology.Model;
 
 namespace Chronology.Site;
@@ -11,65 +10,59 @@ namespace Chronology.Site;
 /// approximate, uncertain or sub-year date is given only as its label, so the markup is never more certain than
 /// the source. The output is escaped for a &lt;script type="application/ld+json"&gt; data block.
 /// </summary>
-public static class StructuredData
+public static partial class StructuredData
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default };
+    public static string Event(SiteModel site, ChronologyEntry entry) => JsonSerializer.Serialize(new SchemaEvent(
+        entry.Title,
+        entry.Date is EdtfPoint { SubYear: null, IsApproximate: false, IsUncertain: false } point ? point.HtmlDateTime : null,
+        $"{entry.Date.Describe()}: {OpenDataExport.PlainText(entry.Body)}",
+        site.Site.BaseUrl is { } baseUrl ? baseUrl + SiteUrls.Entry(entry.Id) : null,
+        [.. entry.Citations.Select(c => c.SourceId).Distinct()
+            .Select(id => site.SourcesById.GetValueOrDefault(id)).OfType<Source>()
+            .Select(source => new SchemaCreativeWork(source.Title, source.Publisher, source.Url))]), StructuredDataJson.Default.SchemaEvent);
 
-    public static string Event(SiteModel site, ChronologyEntry entry) => Write(json =>
-    {
-        json.WriteString("@context", "https://schema.org");
-        json.WriteString("@type", "Event");
-        json.WriteString("name", entry.Title);
-        if (entry.Date is EdtfPoint { SubYear: null, IsApproximate: false, IsUncertain: false } point && point.HtmlDateTime is { } when)
-            json.WriteString("startDate", when);
-        json.WriteString("description", $"{entry.Date.Describe()}: {OpenDataExport.PlainText(entry.Body)}");
-        if (site.Site.BaseUrl is { } baseUrl) json.WriteString("url", baseUrl + SiteUrls.Entry(entry.Id));
-        json.WriteStartArray("citation");
-        foreach (var sourceId in entry.Citations.Select(c => c.SourceId).Distinct())
-        {
-            if (!site.SourcesById.TryGetValue(sourceId, out var source)) continue;
-            json.WriteStartObject();
-            json.WriteString("@type", "CreativeWork");
-            json.WriteString("name", source.Title);
-            if (source.Publisher is { } publisher) json.WriteString("publisher", publisher);
-            if (source.Url is { } url) json.WriteString("url", url);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    });
+    public static string Dataset(SiteModel site) => JsonSerializer.Serialize(new SchemaDataset(
+        site.Site.Title,
+        site.Site.Description,
+        site.Site.Language,
+        site.Site.BaseUrl is { } baseUrl ? baseUrl + SiteUrls.About : null,
+        site.Entries.Count > 0 ? $"{site.Entries.Min(e => e.Date.Earliest.Year)}/{site.Entries.Max(e => e.Date.Latest.Year)}" : null,
+        [
+            new SchemaDataDownload("application/json", (site.Site.BaseUrl ?? "") + SiteUrls.Data),
+            .. CsvExport.Files.Select(f => new SchemaDataDownload("text/csv", (site.Site.BaseUrl ?? "") + f.Url)),
+        ]), StructuredDataJson.Default.SchemaDataset);
 
-    public static string Dataset(SiteModel site) => Write(json =>
-    {
-        json.WriteString("@context", "https://schema.org");
-        json.WriteString("@type", "Dataset");
-        json.WriteString("name", site.Site.Title);
-        json.WriteString("description", site.Site.Description);
-        json.WriteString("inLanguage", site.Site.Language);
-        if (site.Site.BaseUrl is { } baseUrl) json.WriteString("url", baseUrl + SiteUrls.About);
-        if (site.Entries.Count > 0)
-            json.WriteString("temporalCoverage", $"{site.Entries.Min(e => e.Date.Earliest.Year)}/{site.Entries.Max(e => e.Date.Latest.Year)}");
-        json.WriteStartArray("distribution");
-        (string Url, string Format)[] downloads = [(SiteUrls.Data, "application/json"), .. CsvExport.Files.Select(f => (f.Url, "text/csv"))];
-        foreach (var (url, format) in downloads)
-        {
-            json.WriteStartObject();
-            json.WriteString("@type", "DataDownload");
-            json.WriteString("encodingFormat", format);
-            json.WriteString("contentUrl", (site.Site.BaseUrl ?? "") + url);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    });
+    private const string SchemaOrg = "https://schema.org";
 
-    private static string Write(Action<Utf8JsonWriter> body)
+    // What is not known (a date that is not plain, a site without a base URL) is left out, never written as null.
+    private sealed record SchemaEvent(string Name, string? StartDate, string Description, string? Url, IReadOnlyList<SchemaCreativeWork> Citation)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            json.WriteStartObject();
-            body(json);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        [JsonPropertyName("@context"), JsonPropertyOrder(-2)] public string Context => SchemaOrg;
+
+        [JsonPropertyName("@type"), JsonPropertyOrder(-1)] public string Type => "Event";
     }
+
+    private sealed record SchemaCreativeWork(string Name, string? Publisher, string? Url)
+    {
+        [JsonPropertyName("@type"), JsonPropertyOrder(-1)] public string Type => "CreativeWork";
+    }
+
+    private sealed record SchemaDataset(
+        string Name, string Description, string InLanguage, string? Url, string? TemporalCoverage, IReadOnlyList<SchemaDataDownload> Distribution)
+    {
+        [JsonPropertyName("@context"), JsonPropertyOrder(-2)] public string Context => SchemaOrg;
+
+        [JsonPropertyName("@type"), JsonPropertyOrder(-1)] public string Type => "Dataset";
+    }
+
+    private sealed record SchemaDataDownload(string EncodingFormat, string ContentUrl)
+    {
+        [JsonPropertyName("@type"), JsonPropertyOrder(-1)] public string Type => "DataDownload";
+    }
+
+    // The default encoder escapes <, >, & and non-ASCII, so the JSON is safe inside a <script> data block.
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(SchemaEvent))]
+    [JsonSerializable(typeof(SchemaDataset))]
+    private sealed partial class StructuredDataJson : JsonSerializerContext;
 }
