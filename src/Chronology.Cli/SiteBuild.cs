@@ -61,15 +61,16 @@ public static class SiteBuild
                 // The site's own files (content/assets/) are copied as they are; one with the same name as a theme
                 // file replaces it, as a Hugo site's static/ overrides its theme's.
                 var own = site.Evidence.Assets.ToDictionary(a => SiteUrls.Asset(a.Path), StringComparer.Ordinal);
-                foreach (var (url, bytes) in SiteRenderer.Assets().Where(a => !own.ContainsKey(a.Url))) writer.WriteBytes(url, bytes);
+                var theme = SiteRenderer.Assets().ToList();
+                foreach (var (url, bytes) in theme.Where(a => !own.ContainsKey(a.Url))) writer.WriteBytes(url, bytes);
                 foreach (var (url, asset) in own) writer.CopyFile(url, asset.FullPath);
                 // Browsers ask for /favicon.ico whatever the page says: the icon stands at the root as well.
                 var icon = SiteUrls.Asset("favicon.ico");
                 if (own.TryGetValue(icon, out var ownIcon)) writer.CopyFile(SiteUrls.FaviconIco, ownIcon.FullPath);
-                else if (SiteRenderer.Assets().FirstOrDefault(a => a.Url == icon).Bytes is { } themeIcon) writer.WriteBytes(SiteUrls.FaviconIco, themeIcon);
+                else if (theme.FirstOrDefault(a => a.Url == icon).Bytes is { } themeIcon) writer.WriteBytes(SiteUrls.FaviconIco, themeIcon);
                 writer.WriteText(SiteUrls.Manifest, SiteRenderer.WebManifest(site));
             });
-            timer.Time("data, search, feeds", () =>
+            timer.Time("citation files", () =>
             {
                 Parallel.ForEach(site.Entries, entry =>
                 {
@@ -83,8 +84,11 @@ public static class SiteBuild
                     writer.WriteBytes(CitationFormats.SourceRisUrl(source.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, source)));
                     writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
                 }
-                writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site));
-                writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site, url => url == SiteUrls.About ? MainText(aboutHtml) : null));
+            });
+            timer.Time("open data", () => writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site)));
+            timer.Time("search index", () => writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site, url => url == SiteUrls.About ? MainText(aboutHtml) : null)));
+            timer.Time("tables, sitemap, feeds", () =>
+            {
                 foreach (var (url, write) in CsvExport.Files) writer.WriteBytes(url, System.Text.Encoding.UTF8.GetBytes(write(site)));
                 if (SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap) writer.WriteText(SiteUrls.Sitemap, sitemap);
                 writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
