@@ -105,8 +105,8 @@ public static class OpenDataExport
         json.WriteString("archiveUrl", source.ArchiveUrl);
         json.WriteString("knownThrough", source.KnownThrough);
         json.WriteString("noDateReason", source.NoDateReason);
-        json.WriteString("format", source.Format);
-        json.WriteString("archive", source.Archive);
+        json.WriteString("format", Spelling.Of(source.Format));
+        json.WriteString("archive", Spelling.Of(source.Archive));
         Strings(json, "organisations", source.Organisations);
         json.WriteEndObject();
     }
@@ -126,7 +126,7 @@ public static class OpenDataExport
     {
         json.WriteStartObject();
         json.WriteString("id", item.Id);
-        json.WriteString("kind", item.Kind);
+        json.WriteString("kind", Spelling.Of(item.Kind));
         json.WriteString("section", item.Section);
         if (item.Number is { } number) json.WriteNumber("number", number);
         else json.WriteNull("number");
@@ -143,7 +143,7 @@ public static class OpenDataExport
         json.WriteString("id", response.Id);
         json.WriteString("respondsTo", response.RespondsTo);
         json.WriteString("organisation", response.Organisation);
-        json.WriteString("kind", response.Kind);
+        json.WriteString("kind", Spelling.Of(response.Kind));
         json.WriteString("date", response.Date.ToString());
         json.WriteString("label", response.Label);
         WriteQuotation(json, response.Text);
@@ -279,7 +279,7 @@ public static class OpenDataExport
         {
             json.WriteStartObject();
             json.WriteString("heading", section.Heading);
-            json.WriteString("kind", section.Kind);
+            json.WriteString("kind", Spelling.Of(section.Kind));
             json.WriteStartArray("items");
             foreach (var item in section.Items)
             {
@@ -287,7 +287,7 @@ public static class OpenDataExport
                 json.WriteString("number", item.Number);
                 json.WriteString("title", item.Title);
                 json.WriteString("text", item.Text.Text);
-                json.WriteString("group", item.Group);
+                json.WriteString("group", Spelling.Of(item.Group));
                 json.WriteString("source", item.Source?.Id);
                 json.WriteEndObject();
             }

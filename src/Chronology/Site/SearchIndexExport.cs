@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Chronology.Markdown;
+using Chronology.Model;
 
 namespace Chronology.Site;
 
@@ -37,7 +38,7 @@ public static class SearchIndexExport
             foreach (var item in site.ReviewItems)
             {
                 var responses = site.ResponsesTo(item.Id);
-                Document(json, SiteUrls.ReviewItem(item.Id), "review", item.Kind == "conclusion" ? $"Section {item.Section}: {item.Title}" : $"Recommendation {item.Number}: {item.Title}",
+                Document(json, SiteUrls.ReviewItem(item.Id), "review", item.Kind == ReviewItemKind.Conclusion ? $"Section {item.Section}: {item.Title}" : $"Recommendation {item.Number}: {item.Title}",
                     null, null, item.Text.Quote + " " + string.Join(" ", responses.Select(r => r.Text.Quote)), "");
             }
             foreach (var risk in site.Evidence.Risks)

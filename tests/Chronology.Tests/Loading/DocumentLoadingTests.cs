@@ -44,7 +44,7 @@ public class DocumentLoadingTests
 
         var document = Assert.Single(evidence.Documents);
         var item = Assert.Single(Assert.Single(document.Sections).Items);
-        Assert.Equal(("1", "Service users", "essential", "register-doc"), (item.Number, item.Title, item.Group, item.Source!.Id));
+        Assert.Equal(("1", "Service users", (ItemGroup?)ItemGroup.Essential, "register-doc"), (item.Number, item.Title, item.Group, item.Source!.Id));
         Assert.Equal([("50", 50m, "officers"), ("£6,000", 6000m, "gbp")], document.Figures.Select(f => (f.Value, f.Number!.Value, f.Unit!)));
         var person = Assert.Single(evidence.People);
         Assert.Equal(("Ann Example", "CEO, The Network", "net"), (person.Name, person.Roles[0].Role, person.Roles[0].Organisation!.Id));
