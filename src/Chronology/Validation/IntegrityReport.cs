@@ -7,6 +7,9 @@ public sealed class IntegrityReport
 {
     private readonly Dictionary<QuotationId, QuoteCheck> _quotes = [];
 
+    // Every page that lists entries asks for each entry's tally: by owner, so that is not a scan of every check.
+    private readonly Dictionary<QuotationOwner, SortedList<int, QuoteCheck>> _byOwner = [];
+
     public static IntegrityReport Empty { get; } = new();
 
     public IReadOnlyCollection<QuoteCheck> Quotes => _quotes.Values;
@@ -15,7 +18,12 @@ public sealed class IntegrityReport
     public IEnumerable<(QuotationId Id, QuoteCheck Check)> All =>
         _quotes.OrderBy(q => q.Key.Owner.ToString(), StringComparer.Ordinal).ThenBy(q => q.Key.Index).Select(q => (q.Key, q.Value));
 
-    public void Add(QuotationId quotation, QuoteCheck check) => _quotes[quotation] = check;
+    public void Add(QuotationId quotation, QuoteCheck check)
+    {
+        _quotes[quotation] = check;
+        if (!_byOwner.TryGetValue(quotation.Owner, out var checks)) _byOwner[quotation.Owner] = checks = [];
+        checks[quotation.Index] = check;
+    }
 
     /// <summary>The check of one quotation, or null where it has none (a citation with no quote, or of an unknown source).</summary>
     public QuoteCheck? For(QuotationId quotation) => _quotes.GetValueOrDefault(quotation);
@@ -28,8 +36,7 @@ public sealed class IntegrityReport
     public QuoteCheck? For(ReviewResponse response) => For(new QuotationId(QuotationOwner.Of(response), 0));
 
     /// <summary>Every check on the quotes of one piece of content, in their order there.</summary>
-    public IReadOnlyList<QuoteCheck> AllFor(QuotationOwner owner) =>
-        [.. _quotes.Where(q => q.Key.Owner == owner).OrderBy(q => q.Key.Index).Select(q => q.Value)];
+    public IReadOnlyList<QuoteCheck> AllFor(QuotationOwner owner) => _byOwner.TryGetValue(owner, out var checks) ? [.. checks.Values] : [];
 
     /// <summary>How many quotations one piece of content has and how many were found in the source's own archived text.</summary>
     public QuoteTally TallyFor(QuotationOwner owner)
