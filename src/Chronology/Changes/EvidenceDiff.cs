@@ -26,7 +26,7 @@ public static class EvidenceDiff
         {
             if (CompareEntry(baseEntries[id], headEntries[id], baseChecks, headChecks, quoteChecks) is { } change) entriesChanged.Add(change);
         }
-        quoteChecks.AddRange(OtherQuoteChecks(@base, head, baseChecks, headChecks, baseEntries, headEntries));
+        quoteChecks.AddRange(OtherQuoteChecks(@base, head, baseChecks, headChecks));
 
         var baseSources = ById(@base.Evidence.Sources, s => s.Id);
         var headSources = ById(head.Evidence.Sources, s => s.Id);
@@ -53,23 +53,23 @@ public static class EvidenceDiff
         return byId;
     }
 
-    private static Dictionary<(string Owner, int Index), QuoteOutcome> Checks(IntegrityReport integrity) =>
-        integrity.All.ToDictionary(c => (c.Owner, c.Index), c => c.Check.Outcome);
+    private static Dictionary<QuotationId, QuoteOutcome> Checks(IntegrityReport integrity) =>
+        integrity.All.ToDictionary(c => c.Id, c => c.Check.Outcome);
 
-    private static EntrySummary Summary(ChronologyEntry entry, Dictionary<(string, int), QuoteOutcome> checks) =>
+    private static EntrySummary Summary(ChronologyEntry entry, Dictionary<QuotationId, QuoteOutcome> checks) =>
         new(entry.Id, Date(entry.Date), ExplicitLabel(entry), entry.Title, entry.Organisations,
-            [.. entry.Citations.Select((c, i) => Summary(entry.Id, i, c, checks))]);
+            [.. entry.Citations.Select((c, i) => Summary(new QuotationId(QuotationOwner.Of(entry), i), c, checks))]);
 
-    private static CitationSummary Summary(string owner, int index, Citation citation, Dictionary<(string, int), QuoteOutcome> checks) =>
+    private static CitationSummary Summary(QuotationId quotation, Citation citation, Dictionary<QuotationId, QuoteOutcome> checks) =>
         new(citation.SourceId, citation.Locator?.ToString(), citation.Quote is null ? null : WordDiffer.Collapse(citation.Quote),
-            checks.TryGetValue((owner, index), out var outcome) ? outcome : null);
+            checks.TryGetValue(quotation, out var outcome) ? outcome : null);
 
     private static SourceSummary Summary(Source source) =>
         new(source.Id, source.Title, source.Publisher, source.Date is { } date ? Date(date) : null, source.Url);
 
     private static EntryChange? CompareEntry(
         ChronologyEntry before, ChronologyEntry after,
-        Dictionary<(string, int), QuoteOutcome> baseChecks, Dictionary<(string, int), QuoteOutcome> headChecks,
+        Dictionary<QuotationId, QuoteOutcome> baseChecks, Dictionary<QuotationId, QuoteOutcome> headChecks,
         List<QuoteCheckChange> quoteChecks)
     {
         var date = before.Date.ToString() == after.Date.ToString() ? null : new DateChange(Date(before.Date), Date(after.Date));
@@ -84,21 +84,21 @@ public static class EvidenceDiff
         var pairedBefore = pairs.Select(p => p.Before).ToHashSet();
         for (var i = 0; i < before.Citations.Count; i++)
         {
-            if (!pairedBefore.Contains(i)) removed.Add(Summary(before.Id, i, before.Citations[i], baseChecks));
+            if (!pairedBefore.Contains(i)) removed.Add(Summary(new QuotationId(QuotationOwner.Of(before), i), before.Citations[i], baseChecks));
         }
         var pairedAfter = pairs.ToDictionary(p => p.After, p => p.Before);
         for (var i = 0; i < after.Citations.Count; i++)
         {
             if (!pairedAfter.TryGetValue(i, out var b))
             {
-                added.Add(Summary(after.Id, i, after.Citations[i], headChecks));
+                added.Add(Summary(new QuotationId(QuotationOwner.Of(after), i), after.Citations[i], headChecks));
                 continue;
             }
             var (old, now) = (before.Citations[b], after.Citations[i]);
             var locator = Changed(old.Locator?.ToString(), now.Locator?.ToString());
             var quote = SameWords(old.Quote, now.Quote) ? null : WordDiffer.Diff(old.Quote, now.Quote);
             if (locator is not null || quote is not null) changed.Add(new CitationChange(now.SourceId, now.Locator?.ToString(), locator, quote));
-            if (now.Quote is not null && baseChecks.TryGetValue((before.Id, b), out var was) && headChecks.TryGetValue((after.Id, i), out var @is) && was != @is)
+            if (now.Quote is not null && baseChecks.TryGetValue(new QuotationId(QuotationOwner.Of(before), b), out var was) && headChecks.TryGetValue(new QuotationId(QuotationOwner.Of(after), i), out var @is) && was != @is)
                 quoteChecks.Add(new QuoteCheckChange(after.Id, now.SourceId, now.Locator?.ToString(), WordDiffer.Collapse(now.Quote), was, @is));
         }
 
@@ -157,25 +157,24 @@ public static class EvidenceDiff
     /// </summary>
     private static IEnumerable<QuoteCheckChange> OtherQuoteChecks(
         CheckedEvidence @base, CheckedEvidence head,
-        Dictionary<(string, int), QuoteOutcome> baseChecks, Dictionary<(string, int), QuoteOutcome> headChecks,
-        Dictionary<string, ChronologyEntry> baseEntries, Dictionary<string, ChronologyEntry> headEntries)
+        Dictionary<QuotationId, QuoteOutcome> baseChecks, Dictionary<QuotationId, QuoteOutcome> headChecks)
     {
         static Dictionary<(string Owner, string Source, string Quote), Queue<(Citation Citation, QuoteOutcome Outcome)>> Quotations(
-            Evidence evidence, Dictionary<(string, int), QuoteOutcome> checks, Dictionary<string, ChronologyEntry> entries)
+            Evidence evidence, Dictionary<QuotationId, QuoteOutcome> checks)
         {
             var quotations = new Dictionary<(string, string, string), Queue<(Citation, QuoteOutcome)>>();
-            foreach (var (owner, index, citation) in evidence.AllCitations())
+            foreach (var (quotation, citation) in evidence.AllCitations())
             {
-                if (entries.ContainsKey(owner) || citation.Quote is null || !checks.TryGetValue((owner, index), out var outcome)) continue;
-                var key = (owner, citation.SourceId, WordDiffer.Collapse(citation.Quote));
+                if (quotation.Owner.Kind == QuotationOwnerKind.Entry || citation.Quote is null || !checks.TryGetValue(quotation, out var outcome)) continue;
+                var key = (quotation.Owner.ToString(), citation.SourceId, WordDiffer.Collapse(citation.Quote));
                 if (!quotations.TryGetValue(key, out var queue)) quotations[key] = queue = new();
                 queue.Enqueue((citation, outcome));
             }
             return quotations;
         }
 
-        var before = Quotations(@base.Evidence, baseChecks, baseEntries);
-        var after = Quotations(head.Evidence, headChecks, headEntries);
+        var before = Quotations(@base.Evidence, baseChecks);
+        var after = Quotations(head.Evidence, headChecks);
         foreach (var (key, queue) in after.OrderBy(q => q.Key.Owner, StringComparer.Ordinal).ThenBy(q => q.Key.Source, StringComparer.Ordinal)
                      .ThenBy(q => q.Key.Quote, StringComparer.Ordinal))
         {

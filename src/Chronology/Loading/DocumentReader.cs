@@ -53,12 +53,7 @@ internal static class DocumentReader
     {
         var fields = new FieldReader(mapping, file, diagnostics, SectionKeys);
         var heading = fields.Text("heading", required: true);
-        var kind = fields.Text("kind", required: true);
-        if (kind is not null && !DocumentSection.Kinds.Contains(kind))
-        {
-            fields.Invalid("kind", $"unknown section kind '{kind}' (one of: {string.Join(", ", DocumentSection.Kinds)})");
-            kind = null;
-        }
+        var kind = fields.Word<SectionKind>("kind", "section kind", required: true);
         var items = new List<DocumentItem>();
         foreach (var item in fields.MappingList("items", required: true))
         {
@@ -66,18 +61,13 @@ internal static class DocumentReader
             var number = itemFields.Text("number");
             var title = itemFields.Text("title");
             var text = itemFields.Quoted("text", required: true);
-            var group = itemFields.Text("group");
-            if (group is not null && !DocumentItem.Groups.Contains(group))
-            {
-                itemFields.Invalid("group", $"unknown group '{group}' (one of: {string.Join(", ", DocumentItem.Groups)})");
-                group = null;
-            }
-            if (group is not null && kind is not null && kind != "checklist")
+            var group = itemFields.Word<ItemGroup>("group", "group");
+            if (group is not null && kind is not null && kind != SectionKind.Checklist)
                 itemFields.Invalid("group", "only checklist items have a 'group'");
             var source = itemFields.Ref("source");
             if (text is not null) items.Add(new DocumentItem(number, title, text, group, source, itemFields.Location));
         }
-        return heading is null || kind is null ? null : new DocumentSection(heading, kind, items, fields.Location);
+        return heading is null || kind is null ? null : new DocumentSection(heading, kind.Value, items, fields.Location);
     }
 
     private static DocumentFigure? ReadFigure(YamlMapping mapping, string file, DiagnosticBag diagnostics)

@@ -53,6 +53,19 @@ internal sealed class FieldReader
         return value;
     }
 
+    /// <summary>A word of a closed vocabulary (as <see cref="Spelling"/> writes it); any other word is an unknown <paramref name="what"/>.</summary>
+    public T? Word<T>(string key, string what, bool required = false, string hint = "") where T : struct, Enum =>
+        Word<T>(key, Text(key, required), what, hint);
+
+    /// <summary><see cref="Word{T}(string, string, bool, string)"/> for a word already read with <see cref="Text"/>, where its absence matters too.</summary>
+    public T? Word<T>(string key, string? word, string what, string hint = "") where T : struct, Enum
+    {
+        if (word is null) return null;
+        if (Spelling.TryParse<T>(word, out var value)) return value;
+        Invalid(key, $"unknown {what} '{word}' (one of: {string.Join(", ", Spelling.All<T>())}){hint}");
+        return null;
+    }
+
     public int? Integer(string key, int min, int max)
     {
         var scalar = Scalar(key, required: false);

@@ -85,9 +85,28 @@ internal static class RegisterReader
             if (date is not null) annotations.Add(new RiskAnnotation(date, label ?? date.Describe(), owners, outcomes, documents, annotation.Location));
         }
         if (register is null || reference is null || title is null || description is null) return null;
-        return new Risk(id, register, reference, title, identified, identifiedLabel, description, cause, affected,
-            probability, impact, rating, mitigations, timeline, status, entries, sources, notes, annotations, fields.Location)
+        return new Risk
         {
+            Id = id,
+            Register = register,
+            Reference = reference,
+            Title = title,
+            Identified = identified,
+            IdentifiedLabel = identifiedLabel,
+            Description = description,
+            Cause = cause,
+            Affected = affected,
+            Probability = probability,
+            Impact = impact,
+            Rating = rating,
+            Mitigations = mitigations,
+            Timeline = timeline,
+            Status = status,
+            Entries = entries,
+            Sources = sources,
+            Notes = notes,
+            Annotations = annotations,
+            Location = fields.Location,
             Row = row,
             ScoresLocation = fields.Has("rating") ? fields.LocationOf("rating") : fields.Location,
             IdentifiedLocation = fields.LocationOf("identified"),

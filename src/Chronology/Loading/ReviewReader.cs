@@ -15,7 +15,7 @@ internal static class ReviewReader
         var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
         if (mapping is null) return null;
         var fields = new FieldReader(mapping, file, diagnostics, ItemKeys);
-        var kind = Kind(fields, ReviewItem.Kinds);
+        var kind = fields.Word<ReviewItemKind>("kind", "kind", required: true);
         var section = fields.Text("section");
         var number = fields.Integer("number", 1, 999);
         var title = fields.Text("title", required: true);
@@ -23,7 +23,7 @@ internal static class ReviewReader
         var entries = fields.TextList("entries");
         var sources = fields.TextList("sources");
         if (kind is null || title is null || quote is null) return null;
-        return new ReviewItem(id, kind, section, number, title, quote,
+        return new ReviewItem(id, kind.Value, section, number, title, quote,
             [.. entries.Select(e => e.Value)], [.. sources.Select(s => s.Value)], fields.Location)
         {
             EntryLocations = [.. entries.Select(e => e.Location)],
@@ -38,24 +38,16 @@ internal static class ReviewReader
         var fields = new FieldReader(mapping, file, diagnostics, ResponseKeys);
         var respondsTo = fields.Text("respondsTo", required: true);
         var organisation = fields.Text("organisation", required: true);
-        var kind = Kind(fields, ReviewResponse.Kinds);
+        var kind = fields.Word<ResponseKind>("kind", "kind", required: true);
         var date = ValueReaders.Date(fields, "date", required: true);
         var label = fields.Text("label");
         var quote = Quote(fields, vocabulary);
         if (respondsTo is null || organisation is null || kind is null || date is null || quote is null) return null;
-        return new ReviewResponse(id, respondsTo, organisation, kind, date, label ?? date.Describe(), quote, fields.Location)
+        return new ReviewResponse(id, respondsTo, organisation, kind.Value, date, label ?? date.Describe(), quote, fields.Location)
         {
             RespondsToLocation = fields.LocationOf("respondsTo"),
             OrganisationLocation = fields.LocationOf("organisation"),
         };
-    }
-
-    private static string? Kind(FieldReader fields, IReadOnlyList<string> kinds)
-    {
-        var kind = fields.Text("kind", required: true);
-        if (kind is null || kinds.Contains(kind)) return kind;
-        fields.Invalid("kind", $"unknown kind '{kind}' (one of: {string.Join(", ", kinds)})");
-        return null;
     }
 
     /// <summary>The item's words, as a citation of the document they are quoted from.</summary>

@@ -45,28 +45,35 @@ internal static class SourceReader
         var archiveUrl = ValueReaders.Url(fields, "archiveUrl");
         var pages = fields.Integer("pages", 1, 100_000);
         var knownThrough = fields.Text("knownThrough");
-        var format = fields.Text("format");
-        if (format is not null && !Source.Formats.Contains(format))
-        {
-            fields.Invalid("format", $"unknown format '{format}' (one of: {string.Join(", ", Source.Formats)})");
-            format = null;
-        }
-        else if (format is null && url is not null)
+        var formatWord = fields.Text("format");
+        var format = fields.Word<SourceFormat>("format", formatWord, "format");
+        if (formatWord is null && url is not null)
             fields.Error(DiagnosticCodes.MissingField, "url",
                 $"the source has a 'url' but no 'format': say what the document at that address is ({string.Join(", ", Source.Formats)}), so that citations open it at the cited place");
-        var archive = fields.Text("archive") ?? "passages";
-        if (!Source.ArchiveScopes.Contains(archive))
-        {
-            fields.Invalid("archive", $"unknown archive scope '{archive}' (one of: {string.Join(", ", Source.ArchiveScopes)}); 'full' only where the document's terms allow its whole text to be republished");
-            archive = "passages";
-        }
+        var archive = fields.Word<ArchiveScope>("archive", "archive scope",
+            hint: "; 'full' only where the document's terms allow its whole text to be republished") ?? ArchiveScope.Passages;
         var organisations = fields.TextList("organisations");
         var notes = fields.Text("notes");
 
         if (title is null || type is null) return null;
-        return new Source(id, title, publisher, type, date, url, alsoAt, noUrlReason, accessed, archiveUrl, pages,
-            knownThrough, format, [.. organisations.Select(o => o.Value)], notes, fields.Location)
+        return new Source
         {
+            Id = id,
+            Title = title,
+            Publisher = publisher,
+            Type = type,
+            Date = date,
+            Url = url,
+            AlsoAt = alsoAt,
+            NoUrlReason = noUrlReason,
+            Accessed = accessed,
+            ArchiveUrl = archiveUrl,
+            Pages = pages,
+            KnownThrough = knownThrough,
+            Format = format,
+            Organisations = [.. organisations.Select(o => o.Value)],
+            Notes = notes,
+            Location = fields.Location,
             OrganisationLocations = [.. organisations.Select(o => o.Location)],
             KnownThroughLocation = fields.LocationOf("knownThrough"),
             TypeLocation = fields.LocationOf("type"),

@@ -49,42 +49,45 @@ public sealed record Evidence(
 
 
     /// <summary>Every quotation in the corpus, wherever it stands, with who makes it: for the quote verifier.</summary>
-    public IEnumerable<(string Owner, int Index, Citation Citation)> AllCitations()
+    public IEnumerable<(QuotationId Id, Citation Citation)> AllCitations()
     {
         foreach (var entry in Entries)
         {
-            for (var i = 0; i < entry.Citations.Count; i++) yield return (entry.Id, i, entry.Citations[i]);
+            for (var i = 0; i < entry.Citations.Count; i++) yield return (new(QuotationOwner.Of(entry), i), entry.Citations[i]);
         }
-        foreach (var item in ReviewItems) yield return ("review/" + item.Id, 0, item.Text);
-        foreach (var response in Responses) yield return ("responses/" + response.Id, 0, response.Text);
+        foreach (var item in ReviewItems) yield return (new(QuotationOwner.Of(item), 0), item.Text);
+        foreach (var response in Responses) yield return (new(QuotationOwner.Of(response), 0), response.Text);
 
         var registers = Registers.ToDictionary(r => r.Id, StringComparer.Ordinal);
         foreach (var register in Registers)
         {
-            if (register.Owner is { } owner) yield return ("registers/" + register.Id, 0, Quoted(register.QuotedFrom, register.Locator, owner));
+            var owner = QuotationOwner.Of(register);
+            if (register.Owner is { } named) yield return (new(owner, 0), Quoted(register.QuotedFrom, register.Locator, named));
             for (var i = 0; i < register.Categories.Count; i++)
-                yield return ("registers/" + register.Id, i + 1, Quoted(register.QuotedFrom, register.Locator, register.Categories[i].Text));
+                yield return (new(owner, i + 1), Quoted(register.QuotedFrom, register.Locator, register.Categories[i].Text));
         }
         foreach (var risk in Risks)
         {
             if (!registers.TryGetValue(risk.Register.Id, out var register)) continue;
+            var owner = QuotationOwner.Of(risk);
             var index = 0;
-            foreach (var quote in risk.Quotes()) yield return ("risks/" + risk.Id, index++, Quoted(register.QuotedFrom, register.Locator, quote));
+            foreach (var quote in risk.Quotes()) yield return (new(owner, index++), Quoted(register.QuotedFrom, register.Locator, quote));
             foreach (var annotation in risk.Annotations)
             {
                 foreach (var quote in annotation.Owners.Concat(annotation.Outcomes))
-                    yield return ("risks/" + risk.Id, index++, Quoted(register.QuotedFrom, register.AnnotationLocator ?? register.Locator, quote));
+                    yield return (new(owner, index++), Quoted(register.QuotedFrom, register.AnnotationLocator ?? register.Locator, quote));
             }
         }
         foreach (var document in Documents)
         {
+            var owner = QuotationOwner.Of(document);
             var index = 0;
-            foreach (var quote in document.Quotes()) yield return ("documents/" + document.Id, index++, Quoted(document.QuotedFrom, document.Locator, quote));
+            foreach (var quote in document.Quotes()) yield return (new(owner, index++), Quoted(document.QuotedFrom, document.Locator, quote));
         }
         foreach (var person in People)
         {
             for (var i = 0; i < person.Roles.Count; i++)
-                yield return ("people/" + person.Id, i, Quoted(person.Roles[i].Source, person.Roles[i].Locator, person.Roles[i].Quote));
+                yield return (new(QuotationOwner.Of(person), i), Quoted(person.Roles[i].Source, person.Roles[i].Locator, person.Roles[i].Quote));
         }
     }
 

@@ -30,8 +30,14 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
     [GeneratedRegex(@"\A" + Numbering + @"\z")]
     private static partial Regex NumberingPattern();
 
+    /// <summary>The locator's <c>page</c> or <c>pages</c> part, or null.</summary>
+    public LocatorPart? PagePart => Parts.FirstOrDefault(p => p.Pages is not null);
+
+    /// <summary>The pages the locator names, as read when it was parsed.</summary>
+    public PageRange? Pages => PagePart?.Pages;
+
     /// <summary>The first page the locator names, for a PDF <c>#page=N</c> link.</summary>
-    public int? FirstPage => Parts.FirstOrDefault(p => p.Kind is "page" or "pages")?.FirstPage;
+    public int? FirstPage => Pages?.First;
 
     /// <summary>The document the locator names (<c>2d</c> for <c>document 2d</c>), or null.</summary>
     public string? Document => Parts.FirstOrDefault(p => p.Kind == "document")?.Value;
@@ -60,11 +66,11 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
                 error = $"unknown locator kind '{kind}' (kinds: {string.Join(", ", kinds)}; a site adds its own in site.yml's locatorKinds)";
                 return false;
             }
-            int? firstPage = null;
+            PageRange? pages = null;
             switch (kind)
             {
                 case "page" when PagePattern().IsMatch(value) && Page(value) <= MaxPage:
-                    firstPage = Page(value);
+                    pages = new PageRange(Page(value), Page(value));
                     break;
                 case "page":
                     error = $"'page {value}': a page is a whole number from 1 to {MaxPage}, in ASCII digits";
@@ -76,7 +82,7 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
                         error = $"'pages {value}': pages are a rising range of whole numbers up to {MaxPage}, such as 'pages 15-16'";
                         return false;
                     }
-                    firstPage = Page(range.Groups["from"].Value);
+                    pages = new PageRange(Page(range.Groups["from"].Value), Page(range.Groups["to"].Value));
                     value = $"{range.Groups["from"].Value}–{range.Groups["to"].Value}";
                     break;
                 default:
@@ -92,7 +98,7 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
                 error = $"'{kind}' appears twice";
                 return false;
             }
-            parts.Add(new LocatorPart(kind, value, firstPage));
+            parts.Add(new LocatorPart(kind, value, pages));
         }
         locator = new Locator(parts);
         error = "";
@@ -111,7 +117,8 @@ public sealed partial record Locator(IReadOnlyList<LocatorPart> Parts)
     public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
 }
 
-public sealed record LocatorPart(string Kind, string Value, int? FirstPage)
+/// <param name="Pages">For a <c>page</c> or <c>pages</c> part, the pages it names.</param>
+public sealed record LocatorPart(string Kind, string Value, PageRange? Pages)
 {
     public string Display => Kind switch
     {

@@ -30,14 +30,14 @@ public sealed record ProgrammeDocument(
         Sections.SelectMany(s => s.Items).Select(i => i.Source).OfType<ContentRef>();
 }
 
-public sealed record DocumentSection(string Heading, string Kind, IReadOnlyList<DocumentItem> Items, ContentLocation Location)
+public sealed record DocumentSection(string Heading, SectionKind Kind, IReadOnlyList<DocumentItem> Items, ContentLocation Location)
 {
-    public static readonly IReadOnlyList<string> Kinds = ["checklist", "steps", "questions", "passages", "listing"];
+    public static readonly IReadOnlyList<string> Kinds = Spelling.All<SectionKind>();
 }
 
-public sealed record DocumentItem(string? Number, string? Title, QuotedText Text, string? Group, ContentRef? Source, ContentLocation Location)
+public sealed record DocumentItem(string? Number, string? Title, QuotedText Text, ItemGroup? Group, ContentRef? Source, ContentLocation Location)
 {
-    public static readonly IReadOnlyList<string> Groups = ["essential", "preferred", "not-required"];
+    public static readonly IReadOnlyList<string> Groups = Spelling.All<ItemGroup>();
 }
 
 /// <summary>A figure as the document prints it (<see cref="Value"/>), with the quote it stands in.</summary>

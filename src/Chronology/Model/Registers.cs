@@ -36,28 +36,53 @@ public sealed record RiskCategory(string Prefix, QuotedText Text);
 /// One row of a risk register: the register's words quoted exactly, its scores as printed, and the later
 /// annotations made against it. A rating is printed, not computed; validation checks it is probability × impact.
 /// </summary>
-public sealed record Risk(
-    string Id,
-    ContentRef Register,
-    string Reference,
-    string Title,
-    EdtfDate? Identified,
-    string? IdentifiedLabel,
-    QuotedText Description,
-    QuotedText? Cause,
-    QuotedText? Affected,
-    int? Probability,
-    int? Impact,
-    int? Rating,
-    IReadOnlyList<QuotedText> Mitigations,
-    string? Timeline,
-    string? Status,
-    IReadOnlyList<ContentRef> Entries,
-    IReadOnlyList<ContentRef> Sources,
-    string? Notes,
-    IReadOnlyList<RiskAnnotation> Annotations,
-    ContentLocation Location)
+public sealed record Risk
 {
+    public required string Id { get; init; }
+
+    /// <summary>The register the row stands in.</summary>
+    public required ContentRef Register { get; init; }
+
+    /// <summary>The register's own reference for the row ("OD1").</summary>
+    public required string Reference { get; init; }
+
+    public required string Title { get; init; }
+
+    public EdtfDate? Identified { get; init; }
+
+    public string? IdentifiedLabel { get; init; }
+
+    public required QuotedText Description { get; init; }
+
+    public QuotedText? Cause { get; init; }
+
+    public QuotedText? Affected { get; init; }
+
+    public int? Probability { get; init; }
+
+    public int? Impact { get; init; }
+
+    /// <summary>The rating as printed (validation checks it is probability × impact).</summary>
+    public int? Rating { get; init; }
+
+    public IReadOnlyList<QuotedText> Mitigations { get; init; } = [];
+
+    public string? Timeline { get; init; }
+
+    public string? Status { get; init; }
+
+    /// <summary>Entries the risk bears on.</summary>
+    public IReadOnlyList<ContentRef> Entries { get; init; } = [];
+
+    /// <summary>Sources that bear on the risk, beyond the register itself.</summary>
+    public IReadOnlyList<ContentRef> Sources { get; init; } = [];
+
+    public string? Notes { get; init; }
+
+    public IReadOnlyList<RiskAnnotation> Annotations { get; init; } = [];
+
+    public required ContentLocation Location { get; init; }
+
     /// <summary>The row's position in its register, where the content gives it.</summary>
     public int? Row { get; init; }
 

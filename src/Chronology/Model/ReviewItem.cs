@@ -6,7 +6,7 @@ namespace Chronology.Model;
 /// </summary>
 public sealed record ReviewItem(
     string Id,
-    string Kind,
+    ReviewItemKind Kind,
     string? Section,
     int? Number,
     string Title,
@@ -15,7 +15,8 @@ public sealed record ReviewItem(
     IReadOnlyList<string> Sources,
     ContentLocation Location)
 {
-    public static readonly IReadOnlyList<string> Kinds = ["conclusion", "recommendation"];
+    /// <summary>The kinds as content writes them.</summary>
+    public static readonly IReadOnlyList<string> Kinds = Spelling.All<ReviewItemKind>();
 
     public IReadOnlyList<ContentLocation> EntryLocations { get; init; } = [];
 
@@ -24,7 +25,7 @@ public sealed record ReviewItem(
     /// <summary>Conclusions by section, then recommendations by their number in the table.</summary>
     public static IComparer<ReviewItem> ReviewOrder { get; } = Comparer<ReviewItem>.Create((a, b) =>
     {
-        var byKind = Kinds.ToList().IndexOf(a.Kind).CompareTo(Kinds.ToList().IndexOf(b.Kind));
+        var byKind = a.Kind.CompareTo(b.Kind);
         if (byKind != 0) return byKind;
         var bySection = CompareSections(a.Section, b.Section);
         if (bySection != 0) return bySection;

@@ -5,13 +5,14 @@ public sealed record ReviewResponse(
     string Id,
     string RespondsTo,
     string Organisation,
-    string Kind,
+    ResponseKind Kind,
     EdtfDate Date,
     string Label,
     Citation Text,
     ContentLocation Location)
 {
-    public static readonly IReadOnlyList<string> Kinds = ["commentary", "action-taken"];
+    /// <summary>The kinds as content writes them.</summary>
+    public static readonly IReadOnlyList<string> Kinds = Spelling.All<ResponseKind>();
 
     public ContentLocation? RespondsToLocation { get; init; }
 

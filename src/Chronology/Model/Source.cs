@@ -1,23 +1,45 @@
 namespace Chronology.Model;
 
-public sealed record Source(
-    string Id,
-    string Title,
-    string? Publisher,
-    string Type,
-    EdtfDate? Date,
-    string? Url,
-    IReadOnlyList<string> AlsoAt,
-    string? NoUrlReason,
-    DateOnly? Accessed,
-    string? ArchiveUrl,
-    int? Pages,
-    string? KnownThrough,
-    string? Format,
-    IReadOnlyList<string> Organisations,
-    string? Notes,
-    ContentLocation Location)
+/// <summary>A document the chronology cites, as its register describes it.</summary>
+public sealed record Source
 {
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Publisher { get; init; }
+
+    /// <summary>One of <see cref="Types"/>, or a type the site adds in site.yml's <c>sourceTypes</c>.</summary>
+    public required string Type { get; init; }
+
+    public EdtfDate? Date { get; init; }
+
+    public string? Url { get; init; }
+
+    /// <summary>Other addresses where the same document is published.</summary>
+    public IReadOnlyList<string> AlsoAt { get; init; } = [];
+
+    public string? NoUrlReason { get; init; }
+
+    public DateOnly? Accessed { get; init; }
+
+    public string? ArchiveUrl { get; init; }
+
+    /// <summary>How many pages the document has, where known: a cited page beyond it is an error.</summary>
+    public int? Pages { get; init; }
+
+    /// <summary>The source through which this one is known (a document that quotes it), by id.</summary>
+    public string? KnownThrough { get; init; }
+
+    public SourceFormat? Format { get; init; }
+
+    /// <summary>The organisations that wrote or published it, by id.</summary>
+    public IReadOnlyList<string> Organisations { get; init; } = [];
+
+    public string? Notes { get; init; }
+
+    public required ContentLocation Location { get; init; }
+
     public IReadOnlyList<ContentLocation> OrganisationLocations { get; init; } = [];
     public ContentLocation? KnownThroughLocation { get; init; }
     public ContentLocation? TypeLocation { get; init; }
@@ -44,27 +66,27 @@ public sealed record Source(
     /// <summary>The publisher or author as the register gives it, or says that the documents do not name one.</summary>
     public string PublisherText => Publisher ?? "Not named in the documents";
 
-    /// <summary>What a source's file declares it to be: how its document opens, so how a citation deep-links into it.</summary>
-    public static readonly IReadOnlyList<string> Formats = ["pdf", "html", "doc", "spreadsheet", "presentation", "video", "other"];
+    /// <summary>The formats as content writes them.</summary>
+    public static readonly IReadOnlyList<string> Formats = Spelling.All<SourceFormat>();
 
     /// <summary>A format in words: "PDF document", "web page".</summary>
-    public static string DescribeFormat(string format) => format switch
+    public static string DescribeFormat(SourceFormat format) => format switch
     {
-        "pdf" => "PDF document",
-        "html" => "web page",
-        "doc" => "word-processor document",
-        _ => format,
+        SourceFormat.Pdf => "PDF document",
+        SourceFormat.Html => "web page",
+        SourceFormat.Doc => "word-processor document",
+        _ => Spelling.Of(format),
     };
 
-    /// <summary>How much of the archived text the site publishes: the quoted passages in context (the default), or all of it.</summary>
-    public static readonly IReadOnlyList<string> ArchiveScopes = ["passages", "full"];
+    /// <summary>The archive scopes as content writes them.</summary>
+    public static readonly IReadOnlyList<string> ArchiveScopes = Spelling.All<ArchiveScope>();
 
-    /// <summary>"full" where the source's terms allow the whole archived text to be published; otherwise passages only.</summary>
-    public string Archive { get; init; } = "passages";
+    /// <summary>Full where the source's terms allow the whole archived text to be published; otherwise passages only.</summary>
+    public ArchiveScope Archive { get; init; } = ArchiveScope.Passages;
 
     /// <summary>A PDF, as the source's file declares (never guessed from the URL): page citations open with <c>#page=N</c>.</summary>
-    public bool IsPdf => Format == "pdf";
+    public bool IsPdf => Format == SourceFormat.Pdf;
 
     /// <summary>A web page: citations open with a text fragment that highlights the quoted passage.</summary>
-    public bool IsWebPage => Format == "html";
+    public bool IsWebPage => Format == SourceFormat.Html;
 }

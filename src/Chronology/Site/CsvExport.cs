@@ -42,7 +42,7 @@ public static class CsvExport
         site.Evidence.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => new[]
         {
             s.Id, s.Title, s.Publisher ?? "", s.Type, s.Date?.ToString() ?? "", s.Url ?? "", string.Join(' ', s.AlsoAt), s.NoUrlReason ?? "",
-            s.ArchiveUrl ?? "", s.KnownThrough ?? "", s.Format ?? "", string.Join(';', s.Organisations),
+            s.ArchiveUrl ?? "", s.KnownThrough ?? "", Spelling.Of(s.Format) ?? "", string.Join(';', s.Organisations),
         }));
 
     /// <summary>One row per risk, in register order; mitigations, one per line, in one cell.</summary>

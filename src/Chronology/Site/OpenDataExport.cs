@@ -70,7 +70,7 @@ public static partial class OpenDataExport
     {
         public static SourceData From(Source source) => new(
             source.Id, source.Title, source.Publisher, source.Type, source.Date?.ToString(), source.Url, source.AlsoAt,
-            source.NoUrlReason, source.ArchiveUrl, source.KnownThrough, source.NoDateReason, source.Format, source.Archive,
+            source.NoUrlReason, source.ArchiveUrl, source.KnownThrough, source.NoDateReason, Spelling.Of(source.Format), Spelling.Of(source.Archive),
             source.Organisations);
     }
 
@@ -85,7 +85,7 @@ public static partial class OpenDataExport
         IReadOnlyList<string> Entries, IReadOnlyList<string> Sources)
     {
         public static ReviewItemData From(ReviewItem item) => new(
-            item.Id, item.Kind, item.Section, item.Number, item.Title, item.Text.Quote, item.Text.SourceId, item.Text.Locator?.ToString(),
+            item.Id, Spelling.Of(item.Kind), item.Section, item.Number, item.Title, item.Text.Quote, item.Text.SourceId, item.Text.Locator?.ToString(),
             item.Entries, item.Sources);
     }
 
@@ -93,7 +93,7 @@ public static partial class OpenDataExport
         string Id, string RespondsTo, string Organisation, string Kind, string Date, string? Label, string? Text, string Source, string? Locator)
     {
         public static ResponseData From(ReviewResponse response) => new(
-            response.Id, response.RespondsTo, response.Organisation, response.Kind, response.Date.ToString(), response.Label,
+            response.Id, response.RespondsTo, response.Organisation, Spelling.Of(response.Kind), response.Date.ToString(), response.Label,
             response.Text.Quote, response.Text.SourceId, response.Text.Locator?.ToString());
     }
 
@@ -159,8 +159,8 @@ public static partial class OpenDataExport
         public static DocumentData From(ProgrammeDocument document) => new(
             document.Id, document.Title, document.Source.Id, document.QuotedFrom.Id, document.Locator?.ToString(),
             document.Date?.ToString(), document.DateLabel, [.. document.Entries.Select(e => e.Id)], PlainText(document.Summary),
-            [.. document.Sections.Select(s => new SectionData(s.Heading, s.Kind,
-                [.. s.Items.Select(i => new SectionItemData(i.Number, i.Title, i.Text.Text, i.Group, i.Source?.Id))]))],
+            [.. document.Sections.Select(s => new SectionData(s.Heading, Spelling.Of(s.Kind),
+                [.. s.Items.Select(i => new SectionItemData(i.Number, i.Title, i.Text.Text, Spelling.Of(i.Group), i.Source?.Id))]))],
             [.. document.Figures.Select(f => new FigureData(f.Name, f.Value, f.Number, f.Unit, f.Quote.Text, f.Note))],
             document.Notes is null ? null : PlainText(document.Notes), SiteUrls.Document(document.Id));
     }

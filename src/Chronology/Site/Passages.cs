@@ -13,8 +13,8 @@ namespace Chronology.Site;
 /// </summary>
 public sealed record Passage(string SnapshotId, string Anchor, TextSpan Span, int? Page, string? Document, string Before, string Quoted, string After)
 {
-    /// <summary>Where the site quotes it: owners as the integrity report names them ("entry-id", "review/x") and the quote's index.</summary>
-    public List<(string Owner, int Index)> QuotedBy { get; } = [];
+    /// <summary>Where the site quotes it, in the integrity report's order.</summary>
+    public List<QuotationId> QuotedBy { get; } = [];
 
     /// <summary>Whether words of the archived text come before <see cref="Before"/> (shown as an ellipsis).</summary>
     public bool CutBefore { get; init; }
@@ -53,9 +53,9 @@ public sealed partial class PassageIndex
             list.Add(passage);
             index._bySpan[(snapshotId, span.Start, span.Length)] = passage;
         }
-        foreach (var (owner, i, check) in integrity.All)
+        foreach (var (quotation, check) in integrity.All)
         {
-            if (index.For(check) is { } quoted) quoted.QuotedBy.Add((owner, i));
+            if (index.For(check) is { } quoted) quoted.QuotedBy.Add(quotation);
         }
         return index;
     }

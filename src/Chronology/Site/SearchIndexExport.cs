@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Chronology.Markdown;
+using Chronology.Model;
 
 namespace Chronology.Site;
 
@@ -35,7 +36,7 @@ public static partial class SearchIndexExport
         foreach (var item in site.ReviewItems)
         {
             var responses = site.ResponsesTo(item.Id);
-            yield return Document(SiteUrls.ReviewItem(item.Id), "review", item.Kind == "conclusion" ? $"Section {item.Section}: {item.Title}" : $"Recommendation {item.Number}: {item.Title}",
+            yield return Document(SiteUrls.ReviewItem(item.Id), "review", item.Kind == ReviewItemKind.Conclusion ? $"Section {item.Section}: {item.Title}" : $"Recommendation {item.Number}: {item.Title}",
                 null, null, item.Text.Quote + " " + string.Join(" ", responses.Select(r => r.Text.Quote)), "");
         }
         foreach (var risk in site.Evidence.Risks)

@@ -259,33 +259,25 @@ public sealed class SiteModel
 
     /// <summary><see cref="DocumentHref"/>, with text fragments made unique against the source's archived text.</summary>
     public string? DocumentLink(Source source, Citation? citation = null) =>
-        DocumentHref(source, citation, Evidence.Snapshots.ContainsKey(source.Id) ? passage => ArchivedText(source.Id).Count(passage) : null);
-
-    // Pages are rendered on several threads at once; each archived text is normalised once, when first asked for.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<NormalisedText>> _archivedTexts = new(StringComparer.Ordinal);
-
-    private NormalisedText ArchivedText(string sourceId) =>
-        _archivedTexts.GetOrAdd(sourceId, id => new Lazy<NormalisedText>(() => NormalisedText.Of(Evidence.Snapshots[id].Text))).Value;
+        DocumentHref(source, citation, Evidence.Snapshots.TryGetValue(source.Id, out var snapshot) ? passage => NormalisedText.Of(snapshot).Count(passage) : null);
 
     /// <summary>
     /// Where the site quotes a passage, as a link: an entry's note, a review item, a response (on its review item's
-    /// page), a risk, a register, a document page or a person. Owners are as the integrity report names them.
+    /// page), a risk, a register, a document page or a person.
     /// </summary>
-    public (string Url, string Title)? QuotedAt(string owner, int index)
+    public (string Url, string Title)? QuotedAt(QuotationId quotation)
     {
-        var slash = owner.IndexOf('/');
-        if (slash < 0)
-            return EntriesById.TryGetValue(owner, out var entry) ? (SiteUrls.Entry(entry.Id) + "#cite-" + (index + 1), entry.Title) : null;
-        var (kind, id) = (owner[..slash], owner[(slash + 1)..]);
-        return kind switch
+        var id = quotation.Owner.Id;
+        return quotation.Owner.Kind switch
         {
-            "review" when ReviewItems.FirstOrDefault(r => r.Id == id) is { } item => (SiteUrls.ReviewItem(item.Id), item.Title),
-            "responses" when Evidence.Responses.FirstOrDefault(r => r.Id == id) is { } response && ReviewItems.FirstOrDefault(r => r.Id == response.RespondsTo) is { } answered =>
+            QuotationOwnerKind.Entry when EntriesById.TryGetValue(id, out var entry) => (SiteUrls.Entry(entry.Id) + "#cite-" + (quotation.Index + 1), entry.Title),
+            QuotationOwnerKind.ReviewItem when ReviewItems.FirstOrDefault(r => r.Id == id) is { } item => (SiteUrls.ReviewItem(item.Id), item.Title),
+            QuotationOwnerKind.Response when Evidence.Responses.FirstOrDefault(r => r.Id == id) is { } response && ReviewItems.FirstOrDefault(r => r.Id == response.RespondsTo) is { } answered =>
                 (SiteUrls.ReviewItem(answered.Id), $"{OrganisationsById.GetValueOrDefault(response.Organisation)?.Name ?? response.Organisation}'s response: {answered.Title}"),
-            "risks" when Evidence.Risks.FirstOrDefault(r => r.Id == id) is { } risk => (SiteUrls.Risk(risk.Id), $"Risk {risk.Reference}: {risk.Title}"),
-            "registers" when RegistersById.TryGetValue(id, out var register) => (SiteUrls.Register(register.Id), register.Title),
-            "documents" when Documents.FirstOrDefault(d => d.Id == id) is { } document => (SiteUrls.Document(document.Id), document.Title),
-            "people" when People.FirstOrDefault(p => p.Id == id) is { } person => (SiteUrls.Person(person.Id), person.Name),
+            QuotationOwnerKind.Risk when Evidence.Risks.FirstOrDefault(r => r.Id == id) is { } risk => (SiteUrls.Risk(risk.Id), $"Risk {risk.Reference}: {risk.Title}"),
+            QuotationOwnerKind.Register when RegistersById.TryGetValue(id, out var register) => (SiteUrls.Register(register.Id), register.Title),
+            QuotationOwnerKind.Document when Documents.FirstOrDefault(d => d.Id == id) is { } document => (SiteUrls.Document(document.Id), document.Title),
+            QuotationOwnerKind.Person when People.FirstOrDefault(p => p.Id == id) is { } person => (SiteUrls.Person(person.Id), person.Name),
             _ => null,
         };
     }

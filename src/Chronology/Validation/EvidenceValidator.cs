@@ -51,9 +51,9 @@ public static class EvidenceValidator
             CheckSource(item.Text);
             CheckIds(item.Entries, item.EntryLocations, item.Location, entries, DiagnosticCodes.UnknownEntry, "entry", "entries", ".md");
             CheckIds(item.Sources, item.SourceLocations, item.Location, sources, DiagnosticCodes.UnknownSource, "source", "sources", ".yml");
-            if (item.Kind == "conclusion" && item.Section is null)
+            if (item.Kind == ReviewItemKind.Conclusion && item.Section is null)
                 diagnostics.Error(DiagnosticCodes.MissingField, item.Location, "a conclusion needs its 'section' (e.g. 4.1)");
-            if (item.Kind == "recommendation" && item.Number is null)
+            if (item.Kind == ReviewItemKind.Recommendation && item.Number is null)
                 diagnostics.Error(DiagnosticCodes.MissingField, item.Location, "a recommendation needs its 'number' (its row in the review's table)");
         }
         foreach (var response in evidence.Responses)

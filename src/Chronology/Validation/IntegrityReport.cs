@@ -5,34 +5,41 @@ namespace Chronology.Validation;
 /// <summary>What the integrity checks found, for pages to show beside each quote and on the evidence-health page.</summary>
 public sealed class IntegrityReport
 {
-    private readonly Dictionary<(string Owner, int Index), QuoteCheck> _quotes = [];
+    private readonly Dictionary<QuotationId, QuoteCheck> _quotes = [];
+
+    // Every page that lists entries asks for each entry's tally: by owner, so that is not a scan of every check.
+    private readonly Dictionary<QuotationOwner, SortedList<int, QuoteCheck>> _byOwner = [];
 
     public static IntegrityReport Empty { get; } = new();
 
     public IReadOnlyCollection<QuoteCheck> Quotes => _quotes.Values;
 
-    /// <summary>Every check with whose quote it is: the owner ("entry-id", "review/x", "risks/y") and the quote's index there.</summary>
-    public IEnumerable<(string Owner, int Index, QuoteCheck Check)> All =>
-        _quotes.OrderBy(q => q.Key.Owner, StringComparer.Ordinal).ThenBy(q => q.Key.Index).Select(q => (q.Key.Owner, q.Key.Index, q.Value));
+    /// <summary>Every check with whose quotation it is, by owner (as the change report names it) and then place.</summary>
+    public IEnumerable<(QuotationId Id, QuoteCheck Check)> All =>
+        _quotes.OrderBy(q => q.Key.Owner.ToString(), StringComparer.Ordinal).ThenBy(q => q.Key.Index).Select(q => (q.Key, q.Value));
 
-    /// <param name="owner">An entry id, or "review/&lt;id&gt;" or "responses/&lt;id&gt;".</param>
-    public void Add(string owner, int citationIndex, QuoteCheck check) => _quotes[(owner, citationIndex)] = check;
+    public void Add(QuotationId quotation, QuoteCheck check)
+    {
+        _quotes[quotation] = check;
+        if (!_byOwner.TryGetValue(quotation.Owner, out var checks)) _byOwner[quotation.Owner] = checks = [];
+        checks[quotation.Index] = check;
+    }
+
+    /// <summary>The check of one quotation, or null where it has none (a citation with no quote, or of an unknown source).</summary>
+    public QuoteCheck? For(QuotationId quotation) => _quotes.GetValueOrDefault(quotation);
 
     /// <summary>The check of an entry's citation (0-based index), or null when the citation has no quote.</summary>
-    public QuoteCheck? For(ChronologyEntry entry, int citationIndex) => For(entry.Id, citationIndex);
+    public QuoteCheck? For(ChronologyEntry entry, int citationIndex) => For(new QuotationId(QuotationOwner.Of(entry), citationIndex));
 
-    public QuoteCheck? For(ReviewItem item) => For("review/" + item.Id, 0);
+    public QuoteCheck? For(ReviewItem item) => For(new QuotationId(QuotationOwner.Of(item), 0));
 
-    public QuoteCheck? For(ReviewResponse response) => For("responses/" + response.Id, 0);
+    public QuoteCheck? For(ReviewResponse response) => For(new QuotationId(QuotationOwner.Of(response), 0));
 
-    private QuoteCheck? For(string owner, int index) => _quotes.TryGetValue((owner, index), out var check) ? check : null;
+    /// <summary>Every check on the quotes of one piece of content, in their order there.</summary>
+    public IReadOnlyList<QuoteCheck> AllFor(QuotationOwner owner) => _byOwner.TryGetValue(owner, out var checks) ? [.. checks.Values] : [];
 
-    /// <summary>Every check on the quotes of one piece of content ("risks/x", "documents/y", "people/z").</summary>
-    public IReadOnlyList<QuoteCheck> AllFor(string owner) =>
-        [.. _quotes.Where(q => q.Key.Item1 == owner).OrderBy(q => q.Key.Item2).Select(q => q.Value)];
-
-    /// <summary>How many quotations one piece of content has (an entry id, "risks/x"...) and how many were found in the source's own archived text.</summary>
-    public QuoteTally TallyFor(string owner)
+    /// <summary>How many quotations one piece of content has and how many were found in the source's own archived text.</summary>
+    public QuoteTally TallyFor(QuotationOwner owner)
     {
         var checks = AllFor(owner);
         return new QuoteTally(checks.Count, checks.Count(c => c.Outcome is QuoteOutcome.Verified));

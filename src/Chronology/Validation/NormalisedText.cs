@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
+using Chronology.Model;
 
 namespace Chronology.Validation;
 
@@ -22,6 +24,14 @@ public sealed class NormalisedText
     public string Value { get; }
 
     public int[] OriginalIndex { get; }
+
+    private static readonly ConditionalWeakTable<Snapshot, NormalisedText> Snapshots = new();
+
+    /// <summary>
+    /// An archived text, normalised once however many steps of a build look quotes up in it (the quote checks, then
+    /// the pages' text-fragment links), and forgotten with its snapshot.
+    /// </summary>
+    public static NormalisedText Of(Snapshot snapshot) => Snapshots.GetValue(snapshot, s => Of(s.Text));
 
     public static NormalisedText Of(string text)
     {

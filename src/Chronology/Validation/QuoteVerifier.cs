@@ -13,24 +13,22 @@ public static class QuoteVerifier
     {
         var report = new IntegrityReport();
         var sources = evidence.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var normalised = new Dictionary<string, NormalisedText>(StringComparer.Ordinal);
 
-        foreach (var (owner, index, citation) in evidence.AllCitations())
+        foreach (var (quotation, citation) in evidence.AllCitations())
         {
             if (citation.Quote is null || !sources.TryGetValue(citation.SourceId, out var source)) continue;
 
             var (snapshot, asQuoted) = SnapshotFor(source, evidence);
             if (snapshot is null)
             {
-                report.Add(owner, index, new QuoteCheck(QuoteOutcome.Unverifiable, null));
+                report.Add(quotation, new QuoteCheck(QuoteOutcome.Unverifiable, null));
                 continue;
             }
-            if (!normalised.TryGetValue(snapshot.SourceId, out var text))
-                normalised[snapshot.SourceId] = text = NormalisedText.Of(snapshot.Text);
+            var text = NormalisedText.Of(snapshot);
 
             var check = Check(citation, snapshot, text, checkPage: !asQuoted);
             if (asQuoted && check.Outcome == QuoteOutcome.Verified) check = check with { Outcome = QuoteOutcome.VerifiedAsQuoted };
-            report.Add(owner, index, check);
+            report.Add(quotation, check);
             Report(check, citation, snapshot, asQuoted, diagnostics);
             if (!asQuoted && check.Outcome == QuoteOutcome.Verified && source.Url is not null && source.IsWebPage && text.Count(citation.Quote) > 1)
             {
@@ -61,10 +59,10 @@ public static class QuoteVerifier
             return new QuoteCheck(QuoteOutcome.NotFound, snapshot.SourceId, Closest: closest, WordDiff: diff);
         }
 
-        var pages = checkPage ? CitedPages(citation.Locator) : null;
+        var pages = checkPage ? citation.Locator?.Pages : null;
         var document = checkPage && snapshot.DocumentStarts.Count > 0 ? citation.Locator?.Document : null;
         // A quote before the first page marker is on no known page, so its page is not checked.
-        bool OnCitedPage(Occurrence o) => pages is not { } cited || o.Page is null || (o.Page >= cited.First && o.Page <= cited.Last);
+        bool OnCitedPage(Occurrence o) => pages is not { } cited || o.Page is not { } page || cited.Contains(page);
         bool InCitedDocument(Occurrence o) => document is null || o.Document == document;
 
         if (found.FirstOrDefault(o => OnCitedPage(o) && InCitedDocument(o)) is { } verified)
@@ -84,14 +82,6 @@ public static class QuoteVerifier
         if (evidence.Snapshots.TryGetValue(source.Id, out var own)) return (own, false);
         if (source.KnownThrough is { } through && evidence.Snapshots.TryGetValue(through, out var via)) return (via, true);
         return (null, false);
-    }
-
-    private static (int First, int Last)? CitedPages(Locator? locator)
-    {
-        var part = locator?.Parts.FirstOrDefault(p => p.Kind is "page" or "pages");
-        if (part is null) return null;
-        var bounds = part.Value.Split('–');
-        return (int.Parse(bounds[0]), int.Parse(bounds[^1]));
     }
 
     private static void Report(QuoteCheck check, Citation citation, Snapshot snapshot, bool asQuoted, DiagnosticBag diagnostics)
@@ -116,7 +106,7 @@ public static class QuoteVerifier
                     ? $"the quote is in {where} {foundIn}, not in the cited document {cited.Id}"
                     : $"{where} marks no document {cited.Id} (it marks documents {string.Join(", ", snapshot.DocumentStarts.Select(d => d.Document))}); the quote is {foundIn}");
                 // The cited page may be wrong as well: say so in the same run.
-                if (CitedPages(citation.Locator) is { } pages && check.FoundOnPage is { } page && (page < pages.First || page > pages.Last))
+                if (citation.Locator?.Pages is { } pages && check.FoundOnPage is { } page && !pages.Contains(page))
                     ReportWrongPage(check, citation, where, diagnostics);
                 break;
         }
@@ -126,6 +116,6 @@ public static class QuoteVerifier
     {
         var at = citation.QuoteLocation ?? citation.Location;
         diagnostics.Error(DiagnosticCodes.QuoteWrongPage, at,
-            $"the quote is in {where} on page {check.FoundOnPage}, not on the cited {citation.Locator!.Parts.First(p => p.Kind is "page" or "pages").Display}");
+            $"the quote is in {where} on page {check.FoundOnPage}, not on the cited {citation.Locator!.PagePart!.Display}");
     }
 }

@@ -25,16 +25,13 @@ public static partial class SourceRules
             {
                 cited.Add(citation.SourceId);
                 if (!sources.TryGetValue(citation.SourceId, out var source) || source.Pages is not { } pageCount) continue;
-                var page = citation.Locator?.Parts.FirstOrDefault(p => p.Kind is "page" or "pages");
-                if (page is null) continue;
-                var last = int.Parse(page.Value.Split('–')[^1], CultureInfo.InvariantCulture);
-                if (last <= pageCount) continue;
+                if (citation.Locator?.PagePart is not { Pages: { } pages } page || pages.Last <= pageCount) continue;
                 var at = citation.Location;
                 diagnostics.Error(DiagnosticCodes.PageOutOfRange, at,
                     $"{page.Display} is beyond the {pageCount} pages of '{source.Id}'");
             }
         }
-        foreach (var (_, _, citation) in evidence.AllCitations()) cited.Add(citation.SourceId);
+        foreach (var (_, citation) in evidence.AllCitations()) cited.Add(citation.SourceId);
         foreach (var item in evidence.ReviewItems) cited.UnionWith(item.Sources);
         cited.UnionWith(evidence.SourceReferences());
         // A source is in use if an entry cites it or another source is known through it.

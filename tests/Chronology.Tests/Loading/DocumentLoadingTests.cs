@@ -1,5 +1,6 @@
 using Chronology.Diagnostics;
 using Chronology.Loading;
+using Chronology.Model;
 
 namespace Chronology.Tests.Loading;
 
@@ -43,7 +44,7 @@ public class DocumentLoadingTests
 
         var document = Assert.Single(evidence.Documents);
         var item = Assert.Single(Assert.Single(document.Sections).Items);
-        Assert.Equal(("1", "Service users", "essential", "register-doc"), (item.Number, item.Title, item.Group, item.Source!.Id));
+        Assert.Equal(("1", "Service users", (ItemGroup?)ItemGroup.Essential, "register-doc"), (item.Number, item.Title, item.Group, item.Source!.Id));
         Assert.Equal([("50", 50m, "officers"), ("£6,000", 6000m, "gbp")], document.Figures.Select(f => (f.Value, f.Number!.Value, f.Unit!)));
         var person = Assert.Single(evidence.People);
         Assert.Equal(("Ann Example", "CEO, The Network", "net"), (person.Name, person.Roles[0].Role, person.Roles[0].Organisation!.Id));
@@ -58,12 +59,12 @@ public class DocumentLoadingTests
 
         Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error);
         var evidence = ContentLoader.Load(site.Content, new DiagnosticBag());
-        var owners = evidence.AllCitations().Select(c => c.Owner).ToList();
+        var owners = evidence.AllCitations().Select(c => c.Id.Owner).ToList();
         // register owner + 1 category; risk: description, cause, 1 mitigation, 1 owner, 1 outcome; document: 1 item + 2 figures; person: 1 role
-        Assert.Equal(2, owners.Count(o => o == "registers/reg"));
-        Assert.Equal(5, owners.Count(o => o == "risks/od-funding"));
-        Assert.Equal(3, owners.Count(o => o == "documents/the-note"));
-        Assert.Equal(1, owners.Count(o => o == "people/ann-example"));
+        Assert.Equal(2, owners.Count(o => o == new QuotationOwner(QuotationOwnerKind.Register, "reg")));
+        Assert.Equal(5, owners.Count(o => o == new QuotationOwner(QuotationOwnerKind.Risk, "od-funding")));
+        Assert.Equal(3, owners.Count(o => o == new QuotationOwner(QuotationOwnerKind.Document, "the-note")));
+        Assert.Equal(1, owners.Count(o => o == new QuotationOwner(QuotationOwnerKind.Person, "ann-example")));
     }
 
     [Theory]

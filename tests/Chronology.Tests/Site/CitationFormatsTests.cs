@@ -9,9 +9,16 @@ public sealed class CitationFormatsTests
 {
     private static readonly SiteConfig Site = new("Test chronology", "For tests.", "https://chronology.example", "en-GB");
 
-    private static Source SourceDated(string? date, string? publisher = "The Network") => new(
-        "src", "A title", publisher, "other", date is null ? null : EdtfDate.Parse(date), null, [], "The documents give no URL.",
-        null, null, null, null, null, [], null, new ContentLocation("src.yml", 1, 1));
+    private static Source SourceDated(string? date, string? publisher = "The Network") => new()
+    {
+        Id = "src",
+        Title = "A title",
+        Publisher = publisher,
+        Type = "other",
+        Date = date is null ? null : EdtfDate.Parse(date),
+        NoUrlReason = "The documents give no URL.",
+        Location = new ContentLocation("src.yml", 1, 1),
+    };
 
     [Theory]
     [InlineData("2019~", "About 2019 (EDTF 2019~)")]

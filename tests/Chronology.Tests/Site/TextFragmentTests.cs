@@ -34,8 +34,8 @@ public class TextFragmentTests
     {
         var location = new ContentLocation("x", 1, 1);
         Locator.TryParse("page 41", out var page, out _);
-        var pdf = new Source("s", "T", "P", "report", null, "https://example.org/a.pdf", [], null, null, null, null, null, "pdf", [], null, location);
-        var web = pdf with { Url = "https://example.org/award/1", Format = "html" };
+        var pdf = new Source { Id = "s", Title = "T", Publisher = "P", Type = "report", Url = "https://example.org/a.pdf", Format = SourceFormat.Pdf, Location = location };
+        var web = pdf with { Url = "https://example.org/award/1", Format = SourceFormat.Html };
 
         Assert.Equal("https://example.org/a.pdf#page=41", SiteModel.DocumentHref(pdf, new Citation("s", page, "q", location)));
         Assert.Equal("https://example.org/a.pdf", SiteModel.DocumentHref(pdf, new Citation("s", null, "q", location)));

@@ -46,8 +46,8 @@ public sealed class RealContentDocumentTests : IDisposable
         var evidence = ContentLoader.Load(RepoPaths.Content, new DiagnosticBag());
         var snapshot = evidence.Snapshots[Bundle];
         var text = NormalisedText.Of(snapshot.Text);
-        var (owner, _, original) = Assert.Single(evidence.AllCitations(), c => c.Citation.Quote?.Contains("volutarily", StringComparison.Ordinal) == true);
-        Assert.Equal(("risks/2020-od-data-portal-gdpr", "document 1"), (owner, original.Locator?.ToString()));
+        var (quotation, original) = Assert.Single(evidence.AllCitations(), c => c.Citation.Quote?.Contains("volutarily", StringComparison.Ordinal) == true);
+        Assert.Equal((new QuotationOwner(QuotationOwnerKind.Risk, "2020-od-data-portal-gdpr"), "document 1"), (quotation.Owner, original.Locator?.ToString()));
 
         var passes = QuoteVerifier.Check(original, snapshot, text, checkPage: true);
         var respelt = QuoteVerifier.Check(original with { Quote = original.Quote!.Replace("volutarily", "voluntarily", StringComparison.Ordinal) }, snapshot, text, checkPage: true);
