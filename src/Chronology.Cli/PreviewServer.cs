@@ -47,6 +47,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly List<Channel<string>> _listeners = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _rebuilding = Task.CompletedTask;
+    private readonly Loading.ContentCache _parsed = new(); // an edit parses only the files it touched
     private SiteRenderer.OnDemand? _pages;
     private CancellationTokenSource? _writing;
     private Task _written = Task.CompletedTask;
@@ -165,7 +166,7 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         Builds++;
         var diagnostics = new DiagnosticBag();
-        var site = SiteBuild.Prepare(_content, diagnostics);
+        var site = SiteBuild.Prepare(_content, diagnostics, cache: _parsed);
         if (site is null)
         {
             await ReportFailureAsync(diagnostics);

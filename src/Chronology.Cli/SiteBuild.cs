@@ -15,20 +15,21 @@ namespace Chronology.Cli;
 public static class SiteBuild
 {
     /// <param name="baseUrl">The address the site is published at, overriding site.yml's <c>baseUrl</c> (a deployment knows it).</param>
-    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null, string? baseUrl = null)
+    /// <param name="cache">Files parsed by an earlier build of the same content, reused where unchanged.</param>
+    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null, string? baseUrl = null, ContentCache? cache = null)
     {
         timer ??= new PhaseTimer();
         diagnostics ??= new DiagnosticBag();
-        var site = Prepare(contentRoot, diagnostics, timer, baseUrl);
+        var site = Prepare(contentRoot, diagnostics, timer, baseUrl, cache);
         if (site is null) return new BuildResult(diagnostics, Published: false);
         return await WriteAsync(site, output, diagnostics, timer);
     }
 
     /// <summary>Load, validate and model: the site to render, or null if any step reported an error.</summary>
-    public static SiteModel? Prepare(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null, string? baseUrl = null)
+    public static SiteModel? Prepare(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null, string? baseUrl = null, ContentCache? cache = null)
     {
         timer ??= new PhaseTimer();
-        var checkedEvidence = Check(contentRoot, diagnostics, timer);
+        var checkedEvidence = Check(contentRoot, diagnostics, timer, cache);
         if (diagnostics.HasErrors) return null;
         if (baseUrl is not null)
             checkedEvidence = checkedEvidence with { Evidence = checkedEvidence.Evidence with { Site = checkedEvidence.Evidence.Site with { BaseUrl = baseUrl.TrimEnd('/') } } };
@@ -121,10 +122,10 @@ public static class SiteBuild
     }
 
     /// <summary>Every validation, no output: the same checks, at the same places, as the build runs before it renders.</summary>
-    public static CheckedEvidence Check(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null)
+    public static CheckedEvidence Check(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null, ContentCache? cache = null)
     {
         timer ??= new PhaseTimer();
-        var evidence = timer.Time("load", () => ContentLoader.Load(contentRoot, diagnostics));
+        var evidence = timer.Time("load", () => ContentLoader.Load(contentRoot, diagnostics, cache));
         var linkStatus = LinkStatusFile.Read(contentRoot, diagnostics);
         var checkedEvidence = EvidenceChecks.Run(evidence, linkStatus, diagnostics, timer);
         ContentLinkRules.Validate(checkedEvidence.Evidence, diagnostics);

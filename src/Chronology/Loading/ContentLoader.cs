@@ -31,14 +31,19 @@ public static class ContentLoader
 
     public static readonly IReadOnlyList<string> TopLevelFiles = ["site.yml", "glossary.yml", "link-status.json"];
 
-    public static Evidence Load(string contentRoot, DiagnosticBag diagnostics)
+    /// <param name="cache">
+    /// Files read by an earlier load (the preview server keeps one): a file whose text and vocabulary are unchanged
+    /// is not parsed again; what it gave, diagnostics included, is reused.
+    /// </param>
+    public static Evidence Load(string contentRoot, DiagnosticBag diagnostics, ContentCache? cache = null)
     {
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
-        List<T> LoadFolder<T>(string folder, Func<string, string, string, DiagnosticBag, T?> read) where T : class =>
-            ContentLoader.LoadFolder(contentRoot, folder, Folders[folder], diagnostics, read, unreadable);
-
         var site = LoadSite(contentRoot, diagnostics);
         var vocabulary = ContentVocabulary.Of(site);
+        var words = string.Join('\n', vocabulary.SourceTypes) + "\n\n" + string.Join('\n', vocabulary.LocatorKinds);
+        List<T> LoadFolder<T>(string folder, Func<string, string, string, DiagnosticBag, T?> read) where T : class =>
+            ContentLoader.LoadFolder(contentRoot, folder, Folders[folder], diagnostics, read, unreadable, cache, words);
+
         var entries = LoadFolder("entries", (id, text, file, d) => EntryReader.Read(id, text, file, d, vocabulary));
         var sources = LoadFolder("sources", (id, text, file, d) => SourceReader.Read(id, text, file, d, vocabulary));
         var organisations = LoadFolder("organisations", OrganisationReader.Read);
@@ -159,9 +164,14 @@ public static class ContentLoader
         return (text is null ? null : SiteConfigReader.Read(text, display, diagnostics)) ?? fallback;
     }
 
+    /// <summary>
+    /// Every file of a folder, in name order. Ids are checked first, in order (the first file with an id wins);
+    /// the files are then read and parsed on every core, each into its own diagnostics, which are added in file order,
+    /// so the result is the same as reading them one by one.
+    /// </summary>
     private static List<T> LoadFolder<T>(
         string contentRoot, string folder, string[] extensions, DiagnosticBag diagnostics,
-        Func<string, string, string, DiagnosticBag, T?> read, HashSet<string> unreadable) where T : class
+        Func<string, string, string, DiagnosticBag, T?> read, HashSet<string> unreadable, ContentCache? cache, string vocabulary) where T : class
     {
         var directory = Path.Combine(contentRoot, folder);
         var items = new List<T>();
@@ -172,6 +182,7 @@ public static class ContentLoader
         var files = Directory.EnumerateFiles(directory)
             .Where(f => extensions.Contains(Path.GetExtension(f), StringComparer.Ordinal))
             .Order(StringComparer.Ordinal);
+        var accepted = new List<(string Path, string Display, string Id)>();
         foreach (var path in files)
         {
             var display = Display(contentRoot, folder + "/" + Path.GetFileName(path));
@@ -188,10 +199,31 @@ public static class ContentLoader
                 continue;
             }
             firstFileById.Add(id, display);
-            var text = StaysInside(contentRoot, path, display, diagnostics) ? ContentFile.ReadText(path, display, diagnostics) : null;
-            var item = text is null ? null : read(id, text, display, diagnostics);
-            if (item is not null) items.Add(item);
-            else unreadable.Add(folder + "/" + id); // so that a reference to it says "could not be read", not "missing"
+            accepted.Add((path, display, id));
+        }
+
+        var results = new (T? Item, DiagnosticBag Diagnostics)[accepted.Count];
+        Parallel.For(0, accepted.Count, i =>
+        {
+            var (path, display, id) = accepted[i];
+            var own = new DiagnosticBag { WarningsAsErrors = diagnostics.WarningsAsErrors };
+            var text = StaysInside(contentRoot, path, display, own) ? ContentFile.ReadText(path, display, own) : null;
+            if (text is not null && cache?.Find(display, text, vocabulary) is { } known)
+            {
+                own.AddRange(known.Diagnostics);
+                results[i] = ((T?)known.Item, own);
+                return;
+            }
+            var before = own.Items.Count;
+            var item = text is null ? null : read(id, text, display, own);
+            if (text is not null) cache?.Keep(display, text, vocabulary, item, [.. own.Items.Skip(before)]);
+            results[i] = (item, own);
+        });
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            diagnostics.AddRange(results[i].Diagnostics.Items);
+            if (results[i].Item is { } item) items.Add(item);
+            else unreadable.Add(folder + "/" + accepted[i].Id); // so that a reference to it says "could not be read", not "missing"
         }
         return items;
     }

@@ -20,10 +20,13 @@ public class IncrementalBuildTests
         CopyFolder(RepoPaths.BridgesContent, work.Content);
         var random = new Random(seed);
         var incremental = Path.Combine(work.Root, "_site");
-        Assert.True((await SiteBuild.RunAsync(work.Content, incremental)).Published);
+        // The incremental side also keeps its parsed files between builds, as the preview server does.
+        var cache = new Chronology.Loading.ContentCache();
+        Assert.True((await SiteBuild.RunAsync(work.Content, incremental, cache: cache)).Published);
 
         var log = new List<string>();
         var changedFiles = new List<int>();
+        var lastBuilt = Texts(work.Content);
         for (var step = 0; step < 8; step++)
         {
             var before = Tree(incremental);
@@ -31,7 +34,14 @@ public class IncrementalBuildTests
             log.Add(edit.Method.Name + ": " + edit(work.Content, random));
             var clean = Path.Combine(work.Root, $"clean-{step}");
 
-            var updated = await SiteBuild.RunAsync(work.Content, incremental);
+            var parsesBefore = cache.Parses;
+            var texts = Texts(work.Content);
+            var updated = await SiteBuild.RunAsync(work.Content, incremental, cache: cache);
+            // Exactly the files whose text the cache has not seen at that path were parsed again; the rest came from it.
+            var touched = texts.Where(t => !lastBuilt.TryGetValue(t.Key, out var old) || old != t.Value).Select(t => t.Key).ToList();
+            Assert.True(touched.Count == cache.Parses - parsesBefore,
+                $"{cache.Parses - parsesBefore} parsed, but these changed: {string.Join(", ", touched)} (seed {seed}, after: {string.Join("; ", log)})");
+            foreach (var (file, text) in texts) lastBuilt[file] = text; // a deleted file's parse stays in the cache
             var fresh = await SiteBuild.RunAsync(work.Content, clean);
 
             var story = $"seed {seed}, after: {string.Join("; ", log)}";
@@ -220,6 +230,12 @@ public class IncrementalBuildTests
         lines[at] = replacement;
         File.WriteAllLines(file, lines);
     }
+
+    /// <summary>The content files the loader parses (site.yml, the glossary and the link status are read every time).</summary>
+    private static Dictionary<string, string> Texts(string content) =>
+        Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetDirectoryName(f) != content)
+            .ToDictionary(f => f, File.ReadAllText, StringComparer.Ordinal);
 
     private static Dictionary<string, byte[]> Tree(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Chronology.Diagnostics;
+
+namespace Chronology.Loading;
+
+/// <summary>
+/// What each content file gave when it was last parsed, by its path: the preview server keeps one across rebuilds,
+/// so that after an edit only the edited file is parsed again. An entry is used only if the file's text and the
+/// site's vocabulary (site.yml's source types and locator kinds) are exactly as they were.
+/// </summary>
+public sealed class ContentCache
+{
+    private readonly ConcurrentDictionary<string, Parsed> _files = new(StringComparer.Ordinal);
+
+    internal sealed record Parsed(string Text, string Vocabulary, object? Item, IReadOnlyList<Diagnostic> Diagnostics);
+
+    /// <summary>How many files were parsed (not found in the cache) since the cache was made.</summary>
+    public int Parses => _parses;
+
+    private int _parses;
+
+    internal Parsed? Find(string file, string text, string vocabulary) =>
+        _files.TryGetValue(file, out var parsed) && parsed.Text == text && parsed.Vocabulary == vocabulary ? parsed : null;
+
+    internal void Keep(string file, string text, string vocabulary, object? item, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Interlocked.Increment(ref _parses);
+        _files[file] = new Parsed(text, vocabulary, item, diagnostics);
+    }
+}
