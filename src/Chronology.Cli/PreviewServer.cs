@@ -172,22 +172,31 @@ public sealed class PreviewServer : IAsyncDisposable
             await ReportFailureAsync(diagnostics);
             return;
         }
-        if (_writing is { } older) await older.CancelAsync();
-        await _written.ContinueWith(_ => { }, TaskScheduler.Default); // the older write has stopped (or finished)
+        // Pages come from the new model at once; the files follow in the background.
         _pages = new SiteRenderer.OnDemand(site);
         var build = Builds;
         _lastProblemsHtml = null;
         Broadcast($"event: reload\ndata: {build}\n\n");
 
+        // A newer edit cancels an older write; the new write starts once the older one has stopped.
+        var older = _written;
+        if (_writing is { } olderWriting) await olderWriting.CancelAsync();
         var writing = _writing = new CancellationTokenSource();
         _written = Task.Run(async () =>
         {
-            var result = await SiteBuild.WriteAsync(site, _output, diagnostics, cancellation: writing.Token);
-            if (writing.IsCancellationRequested) return;
-            if (result.Published)
-                await _log.WriteLineAsync($"build {build}: {result.PageCount} pages" + (build > 1 ? "; open pages reloaded" : ""));
-            else
-                await ReportFailureAsync(diagnostics);
+            await older.ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                var result = await SiteBuild.WriteAsync(site, _output, diagnostics, cancellation: writing.Token);
+                if (writing.IsCancellationRequested) return;
+                if (result.Published)
+                    await _log.WriteLineAsync($"build {build}: {result.PageCount} pages" + (build > 1 ? "; open pages reloaded" : ""));
+                else
+                    await ReportFailureAsync(diagnostics);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         });
         if (waitForFiles) await _written;
     }

@@ -57,6 +57,7 @@ public static class SiteBuild
                     writer.WritePage(url, html);
                 }, cancellation: cancellation);
             });
+            cancellation.ThrowIfCancellationRequested();
             timer.Time("assets", () =>
             {
                 // The site's own files (content/assets/) are copied as they are; one with the same name as a theme
@@ -71,6 +72,7 @@ public static class SiteBuild
                 else if (theme.FirstOrDefault(a => a.Url == icon).Bytes is { } themeIcon) writer.WriteBytes(SiteUrls.FaviconIco, themeIcon);
                 writer.WriteText(SiteUrls.Manifest, SiteRenderer.WebManifest(site));
             });
+            cancellation.ThrowIfCancellationRequested();
             timer.Time("citation files", () =>
             {
                 Parallel.ForEach(site.Entries, entry =>
@@ -86,8 +88,11 @@ public static class SiteBuild
                     writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
                 }
             });
+            cancellation.ThrowIfCancellationRequested();
             timer.Time("open data", () => writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site)));
+            cancellation.ThrowIfCancellationRequested();
             timer.Time("search index", () => writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site, url => url == SiteUrls.About ? MainText(aboutHtml) : null)));
+            cancellation.ThrowIfCancellationRequested();
             timer.Time("tables, sitemap, feeds", () =>
             {
                 foreach (var (url, write) in CsvExport.Files) writer.WriteBytes(url, System.Text.Encoding.UTF8.GetBytes(write(site)));
@@ -97,6 +102,7 @@ public static class SiteBuild
                 writer.WriteText(FeedExport.AtomUrl, FeedExport.Atom(site, feed));
                 writer.WriteText(FeedExport.JsonUrl, FeedExport.Json(site, feed));
             });
+            cancellation.ThrowIfCancellationRequested();
             timer.Time("check links", () => LinkChecker.Check(writer.Pages, writer.Paths, output, diagnostics));
             if (diagnostics.HasErrors || cancellation.IsCancellationRequested) return new BuildResult(diagnostics, Published: false);
 
