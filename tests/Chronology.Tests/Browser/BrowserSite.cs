@@ -96,13 +96,13 @@ public abstract class ServedSite : IAsyncLifetime
     }
 
     /// <summary>
-    /// At most this many pages are audited at once (<see cref="Prefetch{T}"/>), across sites: two per core, so that
-    /// Chromium has a page to render while another waits for Playwright.
+    /// At most this many pages are audited at once in the background (<see cref="Prefetch{T}"/>), across sites; a test
+    /// that asks for an audit nobody has started runs it at once, so a class never waits behind another's queue.
     /// </summary>
-    private static readonly SemaphoreSlim Audits = new(2 * Environment.ProcessorCount);
+    private static readonly SemaphoreSlim Background = new(Environment.ProcessorCount);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _audits = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _prefetched = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _prefetches = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The result of <paramref name="audit"/> (a page's measurements, each in a browser context of its own), run once
@@ -110,7 +110,10 @@ public abstract class ServedSite : IAsyncLifetime
     /// The test that asks for it asserts on it, so each page's audit still passes or fails in its own test.
     /// </summary>
     public async Task<T> AuditAsync<T>(string key, Func<Task<T>> audit) where T : notnull =>
-        (T)await _audits.GetOrAdd(key, _ => new Lazy<Task<object>>(() => RunAuditAsync(audit))).Value;
+        (T)await Audit(key, audit).Value;
+
+    private Lazy<Task<object>> Audit<T>(string key, Func<Task<T>> audit) where T : notnull =>
+        _audits.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await audit()));
 
     /// <summary>
     /// Starts every audit of a group (a theory's rows, named by <paramref name="group"/>) in the background, a few at a
@@ -119,26 +122,23 @@ public abstract class ServedSite : IAsyncLifetime
     /// </summary>
     public void Prefetch<T>(string group, IEnumerable<(string Key, Func<Task<T>> Audit)> audits) where T : notnull
     {
-        if (!_prefetched.TryAdd(group, true)) return;
-        foreach (var (key, audit) in audits) _ = AuditAsync(key, audit).ContinueWith(_ => { }, TaskScheduler.Default);
-    }
-
-    private static async Task<object> RunAuditAsync<T>(Func<Task<T>> audit) where T : notnull
-    {
-        await Audits.WaitAsync();
-        try
+        var rows = audits.ToList();
+        _prefetches.GetOrAdd(group, name => Task.Run(async () =>
         {
-            return await audit();
-        }
-        finally
-        {
-            Audits.Release();
-        }
+            foreach (var (key, audit) in rows)
+            {
+                var lazy = Audit(key, audit);
+                if (lazy.IsValueCreated) continue; // its test got there first
+                await Background.WaitAsync();
+                _ = lazy.Value.ContinueWith(done => Background.Release(), TaskScheduler.Default);
+            }
+        }));
     }
 
     public async ValueTask DisposeAsync()
     {
         // Background audits no test asked for (a filtered run) finish before the browser closes.
+        await Task.WhenAll(_prefetches.Values);
         await Task.WhenAll(_audits.Values.Where(a => a.IsValueCreated).Select(a => a.Value.ContinueWith(_ => { }, TaskScheduler.Default)));
         if (Browser is not null) await SharedChromium.ReleaseAsync();
         if (_server is not null) await _server.StopAsync();
