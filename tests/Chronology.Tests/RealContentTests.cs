@@ -6,20 +6,35 @@ using Chronology.Diagnostics;
 
 namespace Chronology.Tests;
 
-/// <summary>The real content/ (the SIM chronology), built once for every test of a class that uses it.</summary>
-public sealed class RealSite : IAsyncLifetime, IDisposable
+/// <summary>
+/// The real content/ (the SIM chronology), built once per test run into a temporary folder that no test writes to,
+/// and deleted when the run ends. Every class that reads the real site's output (these tests, the reader tests, the
+/// browser tests and the Nu HTML Checker) shares this one build; the first to ask builds it, the others wait for it.
+/// </summary>
+public sealed class RealSite : IAsyncLifetime
 {
-    public string Output { get; } = Path.Combine(Path.GetTempPath(), "chronology-real-" + Guid.NewGuid().ToString("N"));
+    private static readonly Lazy<Task<(string Output, BuildResult Result)>> Built = new(() => Task.Run(BuildAsync));
+
+    public string Output { get; private set; } = "";
 
     public BuildResult Result { get; private set; } = default!;
 
-    public async ValueTask InitializeAsync() => Result = await SiteBuild.RunAsync(RepoPaths.Content, Output);
+    /// <summary>The one build of the run: its folder and result.</summary>
+    public static Task<(string Output, BuildResult Result)> BuildOnceAsync() => Built.Value;
+
+    public async ValueTask InitializeAsync() => (Output, Result) = await BuildOnceAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    public void Dispose()
+    private static async Task<(string, BuildResult)> BuildAsync()
     {
-        if (Directory.Exists(Output)) Directory.Delete(Output, recursive: true);
+        var output = Path.Combine(Path.GetTempPath(), "chronology-real-" + Guid.NewGuid().ToString("N"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { if (Directory.Exists(output)) Directory.Delete(output, recursive: true); }
+            catch (IOException) { }
+        };
+        return (output, await SiteBuild.RunAsync(RepoPaths.Content, output));
     }
 
     /// <summary>Every HTML page the build wrote, by site URL path ("entries/x/index.html").</summary>

@@ -11,26 +11,49 @@ namespace Chronology.Tests.Browser;
 /// <see cref="RealSiteAccessibilityTests"/> (the SIM chronology) and <see cref="BridgesAccessibilityTests"/> (the
 /// invented test site).
 /// </summary>
-public abstract class AccessibilityTests(BrowserSite site)
+public abstract class AccessibilityTests(ServedSite site)
 {
-    protected BrowserSite Site => site;
+    protected ServedSite Site => site;
+
+    /// <summary>The rows of the class's axe theory, audited side by side in the background once the first row runs.</summary>
+    protected abstract IEnumerable<(string Path, bool JavaScript)> AxeRows { get; }
+
+    /// <summary>The rows of the class's reflow theory, measured side by side in the background once the first row runs.</summary>
+    protected abstract IEnumerable<string> ReflowRows { get; }
 
     /// <summary>Axe (WCAG 2.2 A and AA, best practice, target size) finds nothing on the page, as loaded with JavaScript on or off.</summary>
     protected async Task AssertAxeFindsNoViolationsAsync(string path, bool javaScript)
     {
         RequireBrowser();
-        var page = await Site.OpenForAuditAsync(path, javaScript);
+        PrefetchAudits();
 
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-            Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new RuleOptions { Enabled = true } },
-        });
+        var result = await Site.AuditAsync(AxeKey(path, javaScript), () => AxeAsync(Site, path, javaScript));
 
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v =>
             $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
-        await page.Context.CloseAsync();
     }
+
+    private static string AxeKey(string path, bool javaScript) => $"axe {path} {(javaScript ? "js" : "no-js")}";
+
+    private static async Task<AxeResult> AxeAsync(ServedSite site, string path, bool javaScript)
+    {
+        var page = await site.OpenForAuditAsync(path, javaScript);
+        try
+        {
+            return await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+                Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new RuleOptions { Enabled = true } },
+            });
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>What the reflow test measures on one page at 320 pixels, dark, with reduced motion.</summary>
+    private sealed record Reflow(string[] Overflow, bool FitsWidth, double Background, AxeResult Contrast, string[] Moving);
 
     /// <summary>
     /// WCAG 1.4.10, 1.4.3 and 2.3.3 as a reader meets them: at 320 CSS pixels wide nothing makes the page scroll
@@ -40,45 +63,69 @@ public abstract class AccessibilityTests(BrowserSite site)
     protected async Task AssertReflowsKeepsContrastAndStaysStillAsync(string path)
     {
         RequireBrowser();
-        var page = await Site.OpenAsync(path, new BrowserNewContextOptions
+        PrefetchAudits();
+
+        var measured = await Site.AuditAsync(ReflowKey(path), () => ReflowAsync(Site, path));
+
+        Assert.True(measured.Overflow.Length == 0 && measured.FitsWidth, "the page scrolls sideways at 320px: " + string.Join(", ", measured.Overflow));
+        Assert.True(measured.Background < 0.1, $"the page is not dark with prefers-color-scheme: dark (background luminance {measured.Background:0.00})");
+        Assert.True(measured.Contrast.Violations.Length == 0, string.Join("\n", measured.Contrast.Violations.Select(v =>
+            $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        Assert.True(measured.Moving.Length == 0, "elements still animate with reduced motion: " + string.Join(", ", measured.Moving));
+    }
+
+    private static string ReflowKey(string path) => $"reflow {path}";
+
+    private static async Task<Reflow> ReflowAsync(ServedSite site, string path)
+    {
+        var page = await site.OpenAsync(path, new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 320, Height = 640 },
             ColorScheme = ColorScheme.Dark,
             ReducedMotion = ReducedMotion.Reduce,
         });
+        try
+        {
+            var overflow = await page.EvaluateAsync<string[]>("""
+                (() => {
+                  const width = document.documentElement.clientWidth;
+                  if (document.documentElement.scrollWidth <= width) return [];
+                  return [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-wrap'))
+                    .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ': ' + Math.round(e.getBoundingClientRect().right) + 'px');
+                })()
+                """);
+            var fits = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
 
-        var overflow = await page.EvaluateAsync<string[]>("""
-            (() => {
-              const width = document.documentElement.clientWidth;
-              if (document.documentElement.scrollWidth <= width) return [];
-              return [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-wrap'))
-                .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ': ' + Math.round(e.getBoundingClientRect().right) + 'px');
-            })()
-            """);
-        Assert.True(overflow.Length == 0 && await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
-            "the page scrolls sideways at 320px: " + string.Join(", ", overflow));
+            var background = await page.EvaluateAsync<double>("""
+                (() => {
+                  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[0-9.]+/g).map(Number);
+                  const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+                  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+                })()
+                """);
+            var contrast = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast", "link-in-text-block"] } });
 
-        var background = await page.EvaluateAsync<double>("""
-            (() => {
-              const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[0-9.]+/g).map(Number);
-              const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-              return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-            })()
-            """);
-        Assert.True(background < 0.1, $"the page is not dark with prefers-color-scheme: dark (background luminance {background:0.00})");
-        var contrast = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast", "link-in-text-block"] } });
-        Assert.True(contrast.Violations.Length == 0, string.Join("\n", contrast.Violations.Select(v =>
-            $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+            var moving = await page.EvaluateAsync<string[]>("""
+                [...document.querySelectorAll('*')].filter(e => {
+                  const s = getComputedStyle(e);
+                  return s.animationName !== 'none' || s.transitionDuration.split(',').some(d => parseFloat(d) > 0) || s.scrollBehavior === 'smooth';
+                }).slice(0, 5).map(e => e.tagName.toLowerCase())
+                """);
+            return new Reflow(overflow, fits, background, contrast, moving);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 
-        var moving = await page.EvaluateAsync<string[]>("""
-            [...document.querySelectorAll('*')].filter(e => {
-              const s = getComputedStyle(e);
-              return s.animationName !== 'none' || s.transitionDuration.split(',').some(d => parseFloat(d) > 0) || s.scrollBehavior === 'smooth';
-            }).slice(0, 5).map(e => e.tagName.toLowerCase())
-            """);
-        Assert.True(moving.Length == 0, "elements still animate with reduced motion: " + string.Join(", ", moving));
-        await page.Context.CloseAsync();
+    /// <summary>Starts the audits of every row of both theories in the background (once per site).</summary>
+    private void PrefetchAudits()
+    {
+        var site = Site;
+        site.Prefetch("axe", AxeRows.Select(row => (AxeKey(row.Path, row.JavaScript), (Func<Task<AxeResult>>)(() => AxeAsync(site, row.Path, row.JavaScript)))));
+        site.Prefetch("reflow", ReflowRows.Select(path => (ReflowKey(path), (Func<Task<Reflow>>)(() => ReflowAsync(site, path)))));
     }
 
     /// <summary>From the home page, by keyboard alone: type <paramref name="query"/> in the header's search box, get announced results, open the first.</summary>
@@ -156,14 +203,14 @@ public abstract class AccessibilityTests(BrowserSite site)
     /// <summary>Runs only with Chromium: without it the test is reported Skipped (never Passed), and under CI=true it fails.</summary>
     protected static void RequireBrowser()
     {
-        if (BrowserSite.Available) return;
-        Assert.False(BrowserSite.Required, $"CI=true but {BrowserSite.ChromiumPath} is missing: .ci/run installs it with apt");
-        Assert.Skip($"{BrowserSite.ChromiumPath} is missing (install Debian's chromium, as .ci/run does)");
+        if (ServedSite.Available) return;
+        Assert.False(ServedSite.Required, $"CI=true but {ServedSite.ChromiumPath} is missing: .ci/run installs it with apt");
+        Assert.Skip($"{ServedSite.ChromiumPath} is missing (install Debian's chromium, as .ci/run does)");
     }
 }
 
 /// <summary>The real site (the SIM chronology): every page type, with JavaScript on and off, and its own behaviours.</summary>
-public sealed class RealSiteAccessibilityTests(BrowserSite site) : AccessibilityTests(site), IClassFixture<BrowserSite>
+public sealed class RealSiteAccessibilityTests(BrowserSite site) : AccessibilityTests(site)
 {
     public static TheoryData<string, bool> PageTypes()
     {
@@ -185,6 +232,10 @@ public sealed class RealSiteAccessibilityTests(BrowserSite site) : Accessibility
         }
         return data;
     }
+
+    protected override IEnumerable<(string Path, bool JavaScript)> AxeRows => PageTypes().Select(row => row.Data);
+
+    protected override IEnumerable<string> ReflowRows => Paths().Select(row => row.Data);
 
     [Theory]
     [MemberData(nameof(PageTypes))]
@@ -266,7 +317,7 @@ public sealed class RealSiteAccessibilityTests(BrowserSite site) : Accessibility
 /// The page list is read from the build's output (<see cref="BridgesSite.OnePagePerType"/>), so a page type the
 /// generator adds is audited here without anyone listing it, and a type this site does not have is never asked for.
 /// </summary>
-public sealed class BridgesAccessibilityTests(BridgesBrowserSite site) : AccessibilityTests(site), IClassFixture<BridgesBrowserSite>
+public sealed class BridgesAccessibilityTests(BridgesBrowserSite site) : AccessibilityTests(site)
 {
     public static TheoryData<string, bool> PageTypes()
     {
@@ -290,6 +341,10 @@ public sealed class BridgesAccessibilityTests(BridgesBrowserSite site) : Accessi
         Assert.DoesNotContain(paths, p => p.StartsWith("/review", StringComparison.Ordinal) || p.StartsWith("/registers", StringComparison.Ordinal)
             || p.StartsWith("/risks", StringComparison.Ordinal) || p.StartsWith("/documents", StringComparison.Ordinal) || p.StartsWith("/people", StringComparison.Ordinal));
     }
+
+    protected override IEnumerable<(string Path, bool JavaScript)> AxeRows => PageTypes().Select(row => row.Data);
+
+    protected override IEnumerable<string> ReflowRows => Paths().Select(row => row.Data);
 
     [Theory]
     [MemberData(nameof(PageTypes))]

@@ -1,58 +1,68 @@
-using Chronology.Cli;
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Playwright;
 
+[assembly: AssemblyFixture(typeof(Chronology.Tests.Browser.BrowserSite))]
+[assembly: AssemblyFixture(typeof(Chronology.Tests.Browser.BridgesBrowserSite))]
+
 namespace Chronology.Tests.Browser;
 
 /// <summary>
-/// The real site, built once and served by Kestrel on 127.0.0.1, with the system Chromium driven by Playwright.
-/// Where Chromium is not installed the browser tests are skipped, except under CI (CI=true), where .ci/run
-/// installs it and a missing browser is a failure. <see cref="BridgesBrowserSite"/> serves the invented test site.
+/// A built site served by Kestrel on 127.0.0.1, with the system Chromium driven by Playwright. One fixture per site
+/// for the whole run (an assembly fixture): the server starts when the first test opens a page, and every site shares
+/// one Chromium (<see cref="SharedChromium"/>), in which each test opens its own context. Where Chromium is not
+/// installed the browser tests are skipped, except under CI (CI=true), where .ci/run installs it and a missing
+/// browser is a failure. <see cref="BrowserSite"/> serves the real site; <see cref="BridgesBrowserSite"/> the invented one.
 /// </summary>
-public class BrowserSite : IAsyncLifetime
+public abstract class ServedSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly string _output = Path.Combine(Path.GetTempPath(), "chronology-browser-" + Guid.NewGuid().ToString("N"));
+    private readonly SemaphoreSlim _starting = new(1, 1);
+    private Task? _started;
     private WebApplication? _server;
-    private IPlaywright? _playwright;
+    private string? _baseUrl;
 
     public IBrowser? Browser { get; private set; }
 
-    public string BaseUrl { get; private set; } = "";
+    /// <summary>The server's address; the server starts with the first page a test opens.</summary>
+    public string BaseUrl => _baseUrl ?? throw new InvalidOperationException("the site is served from the first page a test opens");
 
     public static bool Available => File.Exists(ChromiumPath);
 
     public static bool Required => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public async ValueTask InitializeAsync()
-    {
-        if (!Available) return;
-        var folder = await BuildAsync();
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>Builds (or waits for the run's build of) the site to serve and returns its folder.</summary>
+    protected abstract Task<string> BuildAsync();
+
+    /// <summary>Serves the site and takes the shared Chromium, once: a failure fails every test that opens a page.</summary>
+    private async Task StartAsync()
+    {
+        await _starting.WaitAsync();
+        try
+        {
+            _started ??= StartOnceAsync();
+        }
+        finally
+        {
+            _starting.Release();
+        }
+        await _started;
+    }
+
+    private async Task StartOnceAsync()
+    {
+        var folder = await BuildAsync();
         _server = Loopback.Create();
         var files = new PhysicalFileProvider(folder);
         _server.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         _server.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         await _server.StartAsync();
-        BaseUrl = Loopback.AddressOf(_server);
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    /// <summary>Builds the site to serve and returns its folder.</summary>
-    protected virtual async Task<string> BuildAsync()
-    {
-        var result = await SiteBuild.RunAsync(RepoPaths.Content, _output);
-        if (!result.Published) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Items));
-        return _output;
+        _baseUrl = Loopback.AddressOf(_server);
+        Browser = await SharedChromium.AcquireAsync();
     }
 
     /// <summary>
@@ -76,6 +86,7 @@ public class BrowserSite : IAsyncLifetime
     /// <summary>A page in a context of its own (viewport, colour scheme, reduced motion...).</summary>
     public async Task<IPage> OpenAsync(string path, BrowserNewContextOptions options)
     {
+        await StartAsync();
         // BypassCSP lets Playwright inject axe-core into pages whose CSP (rightly) forbids scripts from anywhere else.
         options.BypassCSP = true;
         var context = await Browser!.NewContextAsync(options);
@@ -84,21 +95,127 @@ public class BrowserSite : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// At most this many pages are audited at once in the background (<see cref="Prefetch{T}"/>), across sites; a test
+    /// that asks for an audit nobody has started runs it at once, so a class never waits behind another's queue.
+    /// </summary>
+    private static readonly SemaphoreSlim Background = new(Environment.ProcessorCount);
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _audits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _prefetches = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The result of <paramref name="audit"/> (a page's measurements, each in a browser context of its own), run once
+    /// per <paramref name="key"/>: by <see cref="Prefetch{T}"/> in the background, or now if no prefetch has started it.
+    /// The test that asks for it asserts on it, so each page's audit still passes or fails in its own test.
+    /// </summary>
+    public async Task<T> AuditAsync<T>(string key, Func<Task<T>> audit) where T : notnull =>
+        (T)await Audit(key, audit).Value;
+
+    private Lazy<Task<object>> Audit<T>(string key, Func<Task<T>> audit) where T : notnull =>
+        _audits.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await audit()));
+
+    /// <summary>
+    /// Starts every audit of a group (a theory's rows, named by <paramref name="group"/>) in the background, a few at a
+    /// time, the first time any row asks: while xunit runs the class's tests one after another, their pages are
+    /// audited side by side, so both cores (and Chromium's processes) are busy.
+    /// </summary>
+    public void Prefetch<T>(string group, IEnumerable<(string Key, Func<Task<T>> Audit)> audits) where T : notnull
+    {
+        var rows = audits.ToList();
+        _prefetches.GetOrAdd(group, name => Task.Run(async () =>
+        {
+            foreach (var (key, audit) in rows)
+            {
+                var lazy = Audit(key, audit);
+                if (lazy.IsValueCreated) continue; // its test got there first
+                await Background.WaitAsync();
+                _ = lazy.Value.ContinueWith(done => Background.Release(), TaskScheduler.Default);
+            }
+        }));
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
-        _playwright?.Dispose();
+        // Background audits no test asked for (a filtered run) finish before the browser closes.
+        await Task.WhenAll(_prefetches.Values);
+        await Task.WhenAll(_audits.Values.Where(a => a.IsValueCreated).Select(a => a.Value.ContinueWith(_ => { }, TaskScheduler.Default)));
+        if (Browser is not null) await SharedChromium.ReleaseAsync();
         if (_server is not null) await _server.StopAsync();
-        if (Directory.Exists(_output)) Directory.Delete(_output, recursive: true);
+        _starting.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The real site (content/), served from the run's one build of it (<see cref="RealSite"/>).</summary>
+public sealed class BrowserSite : ServedSite
+{
+    protected override async Task<string> BuildAsync()
+    {
+        var (output, result) = await RealSite.BuildOnceAsync();
+        if (!result.Published) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Items));
+        return output;
     }
 }
 
 /// <summary>The invented test site (tests/sites/bridges), served from the build the other tests of the run read.</summary>
-public sealed class BridgesBrowserSite : BrowserSite
+public sealed class BridgesBrowserSite : ServedSite
 {
-    protected override Task<string> BuildAsync()
+    protected override Task<string> BuildAsync() => Task.Run(() =>
     {
         if (!BridgesSite.Result.Published) throw new InvalidOperationException(string.Join("\n", BridgesSite.Result.Diagnostics.Items));
-        return Task.FromResult(BridgesSite.Output);
+        return BridgesSite.Output;
+    });
+}
+
+/// <summary>
+/// The one Chromium of the run, launched when the first site fixture needs it and closed when the last one that took
+/// it is disposed (at the end of the run: the site fixtures are assembly fixtures).
+/// </summary>
+internal static class SharedChromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+    private static int _users;
+
+    public static async Task<IBrowser> AcquireAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is null)
+            {
+                _playwright = await Playwright.CreateAsync();
+                _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = ServedSite.ChromiumPath,
+                    Headless = true,
+                    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+                });
+            }
+            _users++;
+            return _browser;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static async Task ReleaseAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (--_users > 0) return;
+            if (_browser is not null) await _browser.CloseAsync();
+            _playwright?.Dispose();
+            (_browser, _playwright) = (null, null);
+        }
+        finally
+        {
+            Gate.Release();
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace Chronology.Tests.Browser;
 /// squeezed into a narrow column on a phone, the heat map fits a phone, the review sits beside its responses at
 /// desktop width, every control has the same focus ring, and the favicon is there.
 /// </summary>
-public sealed class LayoutTests(BrowserSite site) : IClassFixture<BrowserSite>
+public sealed class LayoutTests(BrowserSite site)
 {
     public static TheoryData<int, int, bool> Screens() => new()
     {
@@ -160,8 +160,8 @@ public sealed class LayoutTests(BrowserSite site) : IClassFixture<BrowserSite>
 
     private static void RequireBrowser()
     {
-        if (BrowserSite.Available) return;
-        Assert.False(BrowserSite.Required, $"CI=true but {BrowserSite.ChromiumPath} is missing: .ci/run installs it with apt");
-        Assert.Skip($"{BrowserSite.ChromiumPath} is missing (install Debian's chromium, as .ci/run does)");
+        if (ServedSite.Available) return;
+        Assert.False(ServedSite.Required, $"CI=true but {ServedSite.ChromiumPath} is missing: .ci/run installs it with apt");
+        Assert.Skip($"{ServedSite.ChromiumPath} is missing (install Debian's chromium, as .ci/run does)");
     }
 }

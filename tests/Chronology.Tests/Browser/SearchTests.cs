@@ -8,7 +8,7 @@ namespace Chronology.Tests.Browser;
 /// a misspelt word is corrected and the reader told, titles rank first, every kind of page can be found, the
 /// filters come after the results, and without JavaScript the page says so instead of showing a box that does nothing.
 /// </summary>
-public sealed class SearchTests(BrowserSite site) : IClassFixture<BrowserSite>
+public sealed class SearchTests(BrowserSite site)
 {
     private sealed record Hit(string Href, string Kind, string Title);
 
@@ -161,8 +161,8 @@ public sealed class SearchTests(BrowserSite site) : IClassFixture<BrowserSite>
     /// <summary>Runs only with Chromium: without it the test is reported Skipped (never Passed), and under CI=true it fails.</summary>
     private static void RequireBrowser()
     {
-        if (BrowserSite.Available) return;
-        Assert.False(BrowserSite.Required, $"CI=true but {BrowserSite.ChromiumPath} is missing: .ci/run installs it with apt");
-        Assert.Skip($"{BrowserSite.ChromiumPath} is missing (install Debian's chromium, as .ci/run does)");
+        if (ServedSite.Available) return;
+        Assert.False(ServedSite.Required, $"CI=true but {ServedSite.ChromiumPath} is missing: .ci/run installs it with apt");
+        Assert.Skip($"{ServedSite.ChromiumPath} is missing (install Debian's chromium, as .ci/run does)");
     }
 }
