@@ -22,6 +22,7 @@ public sealed class OutputWriter(string root, string? previous = null)
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<PageRecord> _pages = [];
     private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly string? _previous = previous is not null && Directory.Exists(previous) ? previous : null;
     private IReadOnlySet<string>? _sortedPaths;
     private IReadOnlyList<PageRecord>? _sortedPages;
@@ -54,7 +55,7 @@ public sealed class OutputWriter(string root, string? previous = null)
     {
         var path = Claim(url);
         WriteFile(path, Encode(html));
-        _pages.Add(PageScanner.Scan(url, path, html));
+        _pages.Add(PageScanner.Scan(url, path, html, Intern));
         lock (_paths) _sortedPages = null;
     }
 
@@ -123,6 +124,8 @@ public sealed class OutputWriter(string root, string? previous = null)
         Directory.CreateDirectory(folder);
         _folders.TryAdd(folder, true);
     }
+
+    private string Intern(string text) => _strings.GetOrAdd(text, text);
 
     private static byte[] Encode(string text) => Utf8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal));
 }

@@ -1,4 +1,4 @@
 namespace Chronology.Publishing;
 
 /// <summary>An href or src on a page, with where it stands in the HTML.</summary>
-public sealed record PageLink(string Target, int Line, int Column);
+public readonly record struct PageLink(string Target, int Line, int Column);

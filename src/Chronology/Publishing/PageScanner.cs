@@ -15,8 +15,13 @@ public static class PageScanner
     private static readonly HashSet<string> SrcElements = new(["script", "img", "iframe", "source", "video", "audio"], StringComparer.Ordinal);
     private static readonly HashSet<string> RawTextElements = new(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"], StringComparer.Ordinal);
 
-    public static PageRecord Scan(string url, string outputPath, string html)
+    /// <param name="intern">
+    /// Gives one string for equal link targets and ids: a large site repeats the same few thousand of them across
+    /// every page, and the link checker keeps them all until the end of the build.
+    /// </param>
+    public static PageRecord Scan(string url, string outputPath, string html, Func<string, string>? intern = null)
     {
+        intern ??= static s => s;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<PageLink>();
         List<PageLink>? srcsetLinks = null;
@@ -58,19 +63,19 @@ public static class PageScanner
                 return null;
             }
 
-            if (Attribute("id") is { } id) ids.Add(id);
-            if (tag == "a" && Attribute("name") is { } anchorName) ids.Add(anchorName);
+            if (Attribute("id") is { } id) ids.Add(intern(id));
+            if (tag == "a" && Attribute("name") is { } anchorName) ids.Add(intern(anchorName));
             var target = HrefElements.Contains(tag) ? Attribute("href") : SrcElements.Contains(tag) ? Attribute("src") : null;
             if (target is not null)
             {
                 var (line, column) = lines.At(open);
-                links.Add(new PageLink(target, line, column));
+                links.Add(new PageLink(intern(target), line, column));
             }
             if ((tag == "img" || tag == "source") && Attribute("srcset") is { } srcset)
             {
                 var (line, column) = lines.At(open);
                 srcsetLinks ??= [];
-                foreach (var candidate in PageRecord.SrcsetCandidates(srcset)) srcsetLinks.Add(new PageLink(candidate, line, column));
+                foreach (var candidate in PageRecord.SrcsetCandidates(srcset)) srcsetLinks.Add(new PageLink(intern(candidate), line, column));
             }
             if (tag == "base" && baseHref is null && Attribute("href") is { } href) baseHref = href;
 
@@ -81,6 +86,8 @@ public static class PageScanner
             }
         }
         if (srcsetLinks is not null) links.AddRange(srcsetLinks);
+        links.TrimExcess();
+        ids.TrimExcess();
         return new PageRecord(url, outputPath, ids, links, baseHref);
     }
 
