@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.ServerSentEvents;
 using System.Text;
 using System.Threading.Channels;
 using Chronology.Diagnostics;
@@ -44,7 +45,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly FileSystemWatcher _watcher;
     private readonly Channel<bool> _changes = Channel.CreateUnbounded<bool>();
-    private readonly List<Channel<string>> _listeners = [];
+    private readonly List<Channel<SseItem<string>>> _listeners = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _rebuilding = Task.CompletedTask;
     private readonly Loading.ContentCache _parsed = new(); // an edit parses only the files it touched
@@ -176,7 +177,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _pages = new SiteRenderer.OnDemand(site);
         var build = Builds;
         _lastProblemsHtml = null;
-        Broadcast($"event: reload\ndata: {build}\n\n");
+        Broadcast(new SseItem<string>(build.ToString(System.Globalization.CultureInfo.InvariantCulture), "reload"));
 
         // A newer edit cancels an older write; the new write starts once the older one has stopped.
         var older = _written;
@@ -208,14 +209,10 @@ public sealed class PreviewServer : IAsyncDisposable
         _lastProblemsHtml = ProblemsHtml(errors);
         await _log.WriteAsync(problems);
         await _log.WriteLineAsync($"build {Builds} failed; still serving the last good build");
-        Broadcast(FailedEvent(problems));
+        Broadcast(new SseItem<string>(problems.TrimEnd('\n'), "failed")); // one data: line per line of text
     }
 
-    /// <summary>A Server-Sent Event carrying the problems, one <c>data:</c> line per line of text.</summary>
-    private static string FailedEvent(string problems) =>
-        "event: failed\n" + string.Concat(problems.TrimEnd('\n').Split('\n').Select(line => $"data: {line}\n")) + "\n";
-
-    private void Broadcast(string message)
+    private void Broadcast(SseItem<string> message)
     {
         lock (_listeners)
         {
@@ -274,23 +271,34 @@ public sealed class PreviewServer : IAsyncDisposable
         return true;
     }
 
+    /// <summary>Server-Sent Events, written by ASP.NET Core (<see cref="TypedResults.ServerSentEvents{T}(IAsyncEnumerable{SseItem{T}}, string?)"/>).</summary>
     private async Task StreamEventsAsync(HttpContext context)
     {
-        context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-store";
-        var listener = Channel.CreateUnbounded<string>();
+        var listener = Channel.CreateUnbounded<SseItem<string>>();
         lock (_listeners) _listeners.Add(listener);
-        try
+        async IAsyncEnumerable<SseItem<string>> Events([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation = default)
         {
             // The page already shows the problems of the build it was served from (in its HTML, without script).
-            await context.Response.WriteAsync($"event: hello\ndata: {Builds}\n\n", context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-            await foreach (var message in listener.Reader.ReadAllAsync(stop.Token))
+            yield return new SseItem<string>(Builds.ToString(System.Globalization.CultureInfo.InvariantCulture), "hello");
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, context.RequestAborted, _stopping.Token);
+            var reader = listener.Reader.ReadAllAsync(stop.Token).GetAsyncEnumerator();
+            while (true)
             {
-                await context.Response.WriteAsync(message, stop.Token);
-                await context.Response.Body.FlushAsync(stop.Token);
+                try
+                {
+                    if (!await reader.MoveNextAsync()) yield break;
+                }
+                catch (OperationCanceledException)
+                {
+                    yield break;
+                }
+                yield return reader.Current;
             }
+        }
+        try
+        {
+            await TypedResults.ServerSentEvents(Events()).ExecuteAsync(context);
         }
         catch (OperationCanceledException)
         {
