@@ -33,6 +33,14 @@ public abstract class ServedSite : IAsyncLifetime
 
     public static bool Required => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Lets a browser test run only with Chromium: without it the test is reported Skipped (never Passed), and under CI=true it fails.</summary>
+    public static void RequireBrowser()
+    {
+        if (Available) return;
+        Assert.False(Required, $"CI=true but {ChromiumPath} is missing: .ci/run installs it with apt");
+        Assert.Skip($"{ChromiumPath} is missing (install Debian's chromium, as .ci/run does)");
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Builds (or waits for the run's build of) the site to serve and returns its folder.</summary>

@@ -18,7 +18,7 @@ public sealed class LayoutTests(BrowserSite site)
     [MemberData(nameof(Screens))]
     public async Task The_first_entry_of_the_timeline_is_on_the_first_screen(int width, int height, bool javaScript)
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var page = await site.OpenAsync("/", new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, JavaScriptEnabled = javaScript });
         var bottom = await page.EvaluateAsync<double>("document.querySelector('.timeline .entry-summary .entry-title').getBoundingClientRect().bottom");
         TestContext.Current.TestOutputHelper?.WriteLine($"{width}x{height} JS {(javaScript ? "on" : "off")}: first entry card top {await page.EvaluateAsync<double>("document.querySelector('.timeline .entry-summary').getBoundingClientRect().top"):0} px, title bottom {bottom:0} px");
@@ -29,7 +29,7 @@ public sealed class LayoutTests(BrowserSite site)
     [Fact]
     public async Task The_first_entry_is_a_few_tab_presses_from_the_top_and_every_control_has_the_same_focus_ring()
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var page = await site.OpenAsync("/", new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var rings = new HashSet<string>();
         var kinds = new HashSet<string>();
@@ -68,7 +68,7 @@ public sealed class LayoutTests(BrowserSite site)
     [MemberData(nameof(TextPages))]
     public async Task On_a_phone_no_text_column_is_narrower_than_60_percent_of_the_content(string path)
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var page = await site.OpenAsync(path, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 667 } });
         var narrow = await page.EvaluateAsync<string[]>("""
             (() => {
@@ -88,7 +88,7 @@ public sealed class LayoutTests(BrowserSite site)
     [Fact]
     public async Task The_heat_map_fits_a_phone_and_colours_every_cell_by_its_rating()
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var page = await site.OpenAsync("/registers/ahsn-sim-national-programme-risk-register-2020/", new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 667 } });
         var facts = await page.EvaluateAsync<string[]>("""
             (() => {
@@ -114,7 +114,7 @@ public sealed class LayoutTests(BrowserSite site)
     [InlineData(375, false)]
     public async Task The_review_sits_beside_its_responses_at_desktop_and_above_them_on_a_phone(int width, bool sideBySide)
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var page = await site.OpenAsync("/review/", new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
         var box = await page.EvaluateAsync<double[]>("""
             (() => {
@@ -132,7 +132,7 @@ public sealed class LayoutTests(BrowserSite site)
     [Fact]
     public async Task At_1280_pixels_the_navigation_is_on_one_line_and_tables_are_wider_than_the_text()
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var page = await site.OpenAsync("/registers/ahsn-sim-national-programme-risk-register-2020/", new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var tops = await page.EvaluateAsync<double[]>("[...document.querySelectorAll('.site-header nav li')].map(li => Math.round(li.getBoundingClientRect().top))");
         Assert.Single(tops.Distinct());
@@ -149,7 +149,7 @@ public sealed class LayoutTests(BrowserSite site)
     [Fact]
     public async Task The_favicon_is_served()
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var page = await site.OpenAsync("/");
         var ico = await page.APIRequest.GetAsync(site.BaseUrl + "/favicon.ico");
         Assert.Equal(200, ico.Status);
@@ -158,10 +158,4 @@ public sealed class LayoutTests(BrowserSite site)
         await page.Context.CloseAsync();
     }
 
-    private static void RequireBrowser()
-    {
-        if (ServedSite.Available) return;
-        Assert.False(ServedSite.Required, $"CI=true but {ServedSite.ChromiumPath} is missing: .ci/run installs it with apt");
-        Assert.Skip($"{ServedSite.ChromiumPath} is missing (install Debian's chromium, as .ci/run does)");
-    }
 }

@@ -38,7 +38,7 @@ public sealed class SearchTests(BrowserSite site)
     [Fact]
     public async Task Every_word_must_match()
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var (page, status, hits) = await SearchAsync("High Intensity Network");
         var text = await IndexedTextAsync(page);
 
@@ -58,7 +58,7 @@ public sealed class SearchTests(BrowserSite site)
     [Fact]
     public async Task Titles_rank_first_so_stop_sim_finds_the_petition_and_results_say_their_kind()
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var (page, _, hits) = await SearchAsync("stop sim");
 
         Assert.Contains(hits.Take(3), h => h.Href == "../sources/stopsim-petition/");
@@ -70,7 +70,7 @@ public sealed class SearchTests(BrowserSite site)
     [Fact]
     public async Task A_misspelt_word_shows_results_for_the_closest_word_and_says_so()
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var (page, status, hits) = await SearchAsync("Serentiy");
 
         Assert.True(await page.IsVisibleAsync("#search-correction"));
@@ -85,7 +85,7 @@ public sealed class SearchTests(BrowserSite site)
     [Fact]
     public async Task Quotes_make_a_phrase_that_must_appear_as_typed()
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var (page, _, words) = await SearchAsync("programme national");
         var text = await IndexedTextAsync(page);
         await page.Context.CloseAsync();
@@ -108,7 +108,7 @@ public sealed class SearchTests(BrowserSite site)
     [InlineData("abbreviations", "../glossary/", "Page")]
     public async Task Registers_the_review_about_people_and_the_glossary_can_be_found(string query, string href, string kind)
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var (page, _, hits) = await SearchAsync(query);
 
         var hit = hits.Take(5).FirstOrDefault(h => h.Href == href);
@@ -120,7 +120,7 @@ public sealed class SearchTests(BrowserSite site)
     [Fact]
     public async Task The_filters_come_after_the_results_collapsed_so_Tab_goes_from_the_box_to_the_results()
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var (page, _, hits) = await SearchAsync("Surrey");
         Assert.NotEmpty(hits);
 
@@ -139,7 +139,7 @@ public sealed class SearchTests(BrowserSite site)
     [Fact]
     public async Task Without_JavaScript_the_page_says_search_needs_it_and_offers_the_browse_links_and_no_box()
     {
-        RequireBrowser();
+        ServedSite.RequireBrowser();
         var page = await site.OpenAsync("/search/?q=serenity", javaScript: false);
 
         Assert.True(await page.IsVisibleAsync("#search-nojs"));
@@ -158,11 +158,4 @@ public sealed class SearchTests(BrowserSite site)
         await withScript.Context.CloseAsync();
     }
 
-    /// <summary>Runs only with Chromium: without it the test is reported Skipped (never Passed), and under CI=true it fails.</summary>
-    private static void RequireBrowser()
-    {
-        if (ServedSite.Available) return;
-        Assert.False(ServedSite.Required, $"CI=true but {ServedSite.ChromiumPath} is missing: .ci/run installs it with apt");
-        Assert.Skip($"{ServedSite.ChromiumPath} is missing (install Debian's chromium, as .ci/run does)");
-    }
 }
