@@ -86,17 +86,25 @@ public sealed class PreviewServerTests
         if (OperatingSystem.IsWindows()) Assert.Skip("POSIX signals");
         using var site = TestSite.Create(Entry);
         var cli = Path.Combine(AppContext.BaseDirectory, "Chronology.Cli.dll");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { cli, "serve", "--content", site.Content, "--port", "0" }) start.ArgumentList.Add(arg);
+        // Through env(1), with SIGINT's default handling: a test run started in the background by a shell (`dotnet
+        // test &`) inherits SIGINT ignored, and an ignored signal stays ignored across exec, so Ctrl+C could never
+        // reach the server (as the shell intends for background jobs). env then execs dotnet in the same process.
+        var start = new System.Diagnostics.ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "--default-signal=INT", "dotnet", cli, "serve", "--content", site.Content, "--port", "0" }) start.ArgumentList.Add(arg);
         using var process = System.Diagnostics.Process.Start(start)!;
-        using var cancel = new CancellationTokenSource(Patience);
         try
         {
-            while (await process.StandardError.ReadLineAsync(cancel.Token) is { } line && !line.StartsWith("serving ", StringComparison.Ordinal)) { }
+            // Starting (a new process, JIT-compiled, with a first build) has its own, longer guard: on two busy cores
+            // it once took most of a minute, which used to leave the stop itself almost no time.
+            using (var starting = new CancellationTokenSource(Patience * 5))
+                while (await process.StandardError.ReadLineAsync(starting.Token) is { } line && !line.StartsWith("serving ", StringComparison.Ordinal)) { }
+            _ = process.StandardError.ReadToEndAsync(); // whatever it writes next must not fill the pipe and block it
+            _ = process.StandardOutput.ReadToEndAsync();
 
+            using var stopping = new CancellationTokenSource(Patience);
             using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
-                await kill.WaitForExitAsync(cancel.Token);
-            await process.WaitForExitAsync(cancel.Token);
+                await kill.WaitForExitAsync(stopping.Token);
+            await process.WaitForExitAsync(stopping.Token);
 
             Assert.True(process.HasExited);
         }
