@@ -32,18 +32,8 @@ public abstract class AccessibilityTests(ServedSite site)
 
     private static string AxeKey(string path, bool javaScript) => $"axe {path} {(javaScript ? "js" : "no-js")}";
 
-    private static async Task<Axe.Violation[]> AxeAsync(ServedSite site, string path, bool javaScript)
-    {
-        var page = await site.OpenForAuditAsync(path, javaScript);
-        try
-        {
-            return await Axe.AuditAsync(page);
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
-    }
+    private static Task<Axe.Violation[]> AxeAsync(ServedSite site, string path, bool javaScript) =>
+        site.AuditPageAsync(path, javaScript, Axe.AuditAsync);
 
     /// <summary>What the reflow test measures on one page at 320 pixels, dark, with reduced motion.</summary>
     private sealed record Reflow(string[] Overflow, bool FitsWidth, double Background, Axe.Violation[] Contrast, string[] Moving);
@@ -68,49 +58,41 @@ public abstract class AccessibilityTests(ServedSite site)
 
     private static string ReflowKey(string path) => $"reflow {path}";
 
-    private static async Task<Reflow> ReflowAsync(ServedSite site, string path)
+    private static Task<Reflow> ReflowAsync(ServedSite site, string path) => site.WithPageAsync("320px, dark, reduced motion", new BrowserNewContextOptions
     {
-        var page = await site.OpenAsync(path, new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 320, Height = 640 },
-            ColorScheme = ColorScheme.Dark,
-            ReducedMotion = ReducedMotion.Reduce,
-        });
-        try
-        {
-            var overflow = await page.EvaluateAsync<string[]>("""
-                (() => {
-                  const width = document.documentElement.clientWidth;
-                  if (document.documentElement.scrollWidth <= width) return [];
-                  return [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-wrap'))
-                    .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ': ' + Math.round(e.getBoundingClientRect().right) + 'px');
-                })()
-                """);
-            var fits = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+        ViewportSize = new ViewportSize { Width = 320, Height = 640 },
+        ColorScheme = ColorScheme.Dark,
+        ReducedMotion = ReducedMotion.Reduce,
+    }, site.BaseUrl + path, async page =>
+    {
+        var overflow = await page.EvaluateAsync<string[]>("""
+            (() => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return [];
+              return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-wrap'))
+                .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ': ' + Math.round(e.getBoundingClientRect().right) + 'px');
+            })()
+            """);
+        var fits = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
 
-            var background = await page.EvaluateAsync<double>("""
-                (() => {
-                  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[0-9.]+/g).map(Number);
-                  const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-                  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-                })()
-                """);
-            var contrast = await Axe.RulesAsync(page, "color-contrast", "link-in-text-block");
+        var background = await page.EvaluateAsync<double>("""
+            (() => {
+              const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[0-9.]+/g).map(Number);
+              const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+              return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+            })()
+            """);
+        var contrast = await Axe.RulesAsync(page, "color-contrast", "link-in-text-block");
 
-            var moving = await page.EvaluateAsync<string[]>("""
-                [...document.querySelectorAll('*')].filter(e => {
-                  const s = getComputedStyle(e);
-                  return s.animationName !== 'none' || s.transitionDuration.split(',').some(d => parseFloat(d) > 0) || s.scrollBehavior === 'smooth';
-                }).slice(0, 5).map(e => e.tagName.toLowerCase())
-                """);
-            return new Reflow(overflow, fits, background, contrast, moving);
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
-    }
+        var moving = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('*')].filter(e => {
+              const s = getComputedStyle(e);
+              return s.animationName !== 'none' || s.transitionDuration.split(',').some(d => parseFloat(d) > 0) || s.scrollBehavior === 'smooth';
+            }).slice(0, 5).map(e => e.tagName.toLowerCase())
+            """);
+        return new Reflow(overflow, fits, background, contrast, moving);
+    });
 
     /// <summary>Starts the audits of every row of both theories in the background (once per site).</summary>
     private void PrefetchAudits()

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Chronology.Tests.Browser;
 
 /// <summary>
-/// axe-core, run in the page itself: the script is put into the page and <c>axe.run</c> audits its document,
+/// axe-core, run in the page itself: the script is loaded into the page (from the test server) and <c>axe.run</c> audits its document,
 /// returning only the violations (<c>resultTypes</c>), so the passing nodes are neither located nor sent back.
 /// <para>
 /// Deque.AxeCore.Playwright's <c>RunAxe</c> runs axe in every frame, sends every frame's partial results (passes
@@ -25,7 +25,12 @@ internal static class Axe
         public override string ToString() => $"{Id}: {Help} — {string.Join(" | ", Nodes)}";
     }
 
-    private static readonly Lazy<string> Source = new(() =>
+    /// <summary>Where the test server serves the script (<see cref="ServedSite"/>).</summary>
+    public const string ScriptUrl = "/_tests/axe.min.js";
+
+    public static string Source => Script.Value;
+
+    private static readonly Lazy<string> Script = new(() =>
     {
         const string resource = "Deque.AxeCore.Commons.Resources.axe.min.js";
         using var stream = typeof(Deque.AxeCore.Commons.AxeRunOptions).Assembly.GetManifestResourceStream(resource)
@@ -50,7 +55,7 @@ internal static class Axe
     private static async Task<Violation[]> RunAsync(IPage page, Dictionary<string, object> options)
     {
         options["resultTypes"] = new[] { "violations" };
-        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'")) await page.EvaluateAsync(Source.Value);
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'")) await page.AddScriptTagAsync(new PageAddScriptTagOptions { Url = ScriptUrl });
         return await page.EvaluateAsync<Violation[]>("""
             async options => (await axe.run(document, options)).violations.map(v => ({
               id: v.id,

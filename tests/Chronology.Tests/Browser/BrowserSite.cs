@@ -65,6 +65,13 @@ public abstract class ServedSite : IAsyncLifetime
     {
         var folder = await BuildAsync();
         _server = Loopback.Create();
+        // axe-core, loaded by the pages under audit as a script of the site's own origin: each browser process
+        // compiles it once and keeps it (a script evaluated from a string is sent and compiled for every page).
+        _server.MapGet(Axe.ScriptUrl, (Microsoft.AspNetCore.Http.HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "max-age=3600";
+            return Microsoft.AspNetCore.Http.Results.Text(Axe.Source, "text/javascript", System.Text.Encoding.UTF8);
+        });
         var files = new PhysicalFileProvider(folder);
         _server.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         _server.UseStaticFiles(new StaticFileOptions { FileProvider = files });
@@ -74,26 +81,62 @@ public abstract class ServedSite : IAsyncLifetime
     }
 
     /// <summary>
-    /// A page to audit. Axe needs JavaScript to run, so for the no-JavaScript case the page is loaded with scripts
-    /// off, and the DOM that produced (scripts removed) is audited in a scripting context at the same address: the
-    /// second context is given that HTML for the page's address (its stylesheets and images load as usual), so the
-    /// page is not loaded, and its scripts not run, a second time.
+    /// Runs <paramref name="audit"/> on the page at <paramref name="path"/>, loaded with JavaScript on or off. Axe needs
+    /// JavaScript to run, so for the no-JavaScript case the page is loaded with scripts off, and the DOM that produced
+    /// (scripts removed) is audited in a scripting page at the same address: that page is given the HTML for the
+    /// page's address (its stylesheets and images load as usual), so the page's own scripts never run there.
     /// </summary>
-    public async Task<IPage> OpenForAuditAsync(string path, bool javaScript)
+    public async Task<T> AuditPageAsync<T>(string path, bool javaScript, Func<IPage, Task<T>> audit)
     {
-        if (javaScript) return await OpenAsync(path);
-        var noScript = await OpenAsync(path, javaScript: false);
-        var html = await noScript.ContentAsync();
-        await noScript.Context.CloseAsync();
-        var withoutScripts = System.Text.RegularExpressions.Regex.Replace(html, "<script[^>]*>.*?</script>", "", System.Text.RegularExpressions.RegexOptions.Singleline);
-
         await StartAsync();
-        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true });
-        await context.RouteAsync(BaseUrl + path, route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = withoutScripts }));
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        return page;
+        var url = BaseUrl + path;
+        if (javaScript) return await WithPageAsync("scripting", new BrowserNewContextOptions(), url, audit);
+
+        var html = await WithPageAsync("no scripts", new BrowserNewContextOptions { JavaScriptEnabled = false }, url, page => page.ContentAsync());
+        var withoutScripts = System.Text.RegularExpressions.Regex.Replace(html, "<script[^>]*>.*?</script>", "", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return await WithPageAsync("scripting", new BrowserNewContextOptions(), null, async page =>
+        {
+            await page.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = withoutScripts }));
+            try
+            {
+                await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+                return await audit(page);
+            }
+            finally
+            {
+                await page.UnrouteAsync(url);
+            }
+        });
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the page at <paramref name="url"/> (or, if null, on a blank page), in a browser
+    /// context made with <paramref name="options"/>. Audits reuse pages: a page of the same <paramref name="kind"/>
+    /// (made with the same options) is taken from the pool and goes back after, so each audit is one navigation in a warm browser process, not a new
+    /// context, process and page. Nothing carries from one page to the next: the site keeps no cookies or storage,
+    /// and each navigation starts a new document. A page whose work failed is closed, not pooled.
+    /// </summary>
+    public async Task<T> WithPageAsync<T>(string kind, BrowserNewContextOptions options, string? url, Func<IPage, Task<T>> work)
+    {
+        await StartAsync();
+        options.BypassCSP = true; // lets tests put axe-core into pages whose CSP (rightly) allows only the site's own scripts
+        var pool = _pages.GetOrAdd(kind, _ => new ConcurrentBag<IPage>());
+        if (!pool.TryTake(out var page)) page = await (await Browser!.NewContextAsync(options)).NewPageAsync();
+        try
+        {
+            if (url is not null) await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            var result = await work(page);
+            pool.Add(page);
+            return result;
+        }
+        catch
+        {
+            await page.Context.CloseAsync();
+            throw;
+        }
+    }
+
+    private readonly ConcurrentDictionary<string, ConcurrentBag<IPage>> _pages = new(StringComparer.Ordinal);
 
     public Task<IPage> OpenAsync(string path, bool javaScript = true) =>
         OpenAsync(path, new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
@@ -156,6 +199,7 @@ public abstract class ServedSite : IAsyncLifetime
         // Background audits no test asked for (a filtered run) finish before the browser closes.
         await Task.WhenAll(_prefetches.Values);
         await Task.WhenAll(_audits.Values.Where(a => a.IsValueCreated).Select(a => a.Value.ContinueWith(_ => { }, TaskScheduler.Default)));
+        foreach (var page in _pages.Values.SelectMany(pool => pool)) await page.Context.CloseAsync();
         if (Browser is not null) await SharedChromium.ReleaseAsync();
         if (_server is not null) await _server.StopAsync();
         _starting.Dispose();
