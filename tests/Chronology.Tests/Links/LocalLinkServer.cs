@@ -72,8 +72,8 @@ internal sealed class LocalLinkServer : IAsyncDisposable
         app.Map("/limited-for-an-hour", context => TooMany(context, "3600"));
         app.Map("/slow", async context =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            await Html(context, "<title>late</title>");
+            // Never answers: the client's timeout is the only way the request ends, however slow the machine.
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
         app.Map("/no-head", context => context.Request.Method == "HEAD" ? Status(context, 405) : Html(context, "<title>GET only</title>"));
         app.Map("/soft-404", context => Html(context, "<title>Page not found | Example</title><h1>Sorry</h1>"));
