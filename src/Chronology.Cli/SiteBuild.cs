@@ -33,7 +33,8 @@ public static class SiteBuild
         if (diagnostics.HasErrors) return null;
         if (baseUrl is not null)
             checkedEvidence = checkedEvidence with { Evidence = checkedEvidence.Evidence with { Site = checkedEvidence.Evidence.Site with { BaseUrl = baseUrl.TrimEnd('/') } } };
-        return timer.Time("model", () => new SiteModel(checkedEvidence) { History = Loading.ContentHistoryReader.Read(contentRoot) });
+        var history = timer.Time("history", () => Loading.ContentHistoryReader.Read(contentRoot, cache));
+        return timer.Time("model", () => new SiteModel(checkedEvidence) { History = history });
     }
 
     /// <summary>

@@ -19,6 +19,22 @@ public sealed class ContentCache
 
     private int _parses;
 
+    private (string Head, Model.ContentHistory History)? _history;
+
+    /// <summary>
+    /// The content's history as read at the same commit (<c>git rev-parse HEAD</c>), or read again: an edit to a file
+    /// changes no commit, and a checkout or a new commit changes HEAD.
+    /// </summary>
+    internal Model.ContentHistory History(string contentRoot, Func<Model.ContentHistory> read)
+    {
+        var head = Git.Run(contentRoot, "rev-parse", "HEAD");
+        if (head is null) return read();
+        if (_history is { } known && known.Head == head) return known.History;
+        var history = read();
+        _history = (head, history);
+        return history;
+    }
+
     internal Parsed? Find(string file, string text, string vocabulary) =>
         _files.TryGetValue(file, out var parsed) && parsed.Text == text && parsed.Vocabulary == vocabulary ? parsed : null;
 

@@ -9,7 +9,11 @@ namespace Chronology.Loading;
 /// </summary>
 public static class ContentHistoryReader
 {
-    public static ContentHistory Read(string contentRoot)
+    /// <param name="cache">Where the preview server keeps the history between rebuilds, read again only after a commit or checkout.</param>
+    public static ContentHistory Read(string contentRoot, ContentCache? cache = null) =>
+        cache is null ? ReadLog(contentRoot) : cache.History(contentRoot, () => ReadLog(contentRoot));
+
+    private static ContentHistory ReadLog(string contentRoot)
     {
         var log = Git.Run(contentRoot, "log", "--format=%x01%cI%x02%s", "--name-only", "--relative", "--no-renames", "--", ".");
         if (log is null) return ContentHistory.None;

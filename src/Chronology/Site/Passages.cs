@@ -82,8 +82,8 @@ public sealed partial class PassageIndex
     private static Passage InContext(Snapshot snapshot, TextSpan span, string anchor)
     {
         var text = snapshot.Text;
-        var before = Words(text[..span.Start]);
-        var after = Words(text[span.End..]);
+        var before = WordsBefore(text, span.Start);
+        var after = WordsAfter(text, span.End);
         var shownBefore = before.TakeLast(ContextWords).ToList();
         var shownAfter = after.Take(ContextWords).ToList();
         return new Passage(snapshot.SourceId, anchor, span, snapshot.PageAt(span.Start), snapshot.DocumentAt(span.Start),
@@ -94,6 +94,39 @@ public sealed partial class PassageIndex
             CutBefore = before.Count > shownBefore.Count,
             CutAfter = after.Count > shownAfter.Count,
         };
+    }
+
+    /// <summary>
+    /// The last words of the archived text before <paramref name="end"/>: at least one more than are shown (so that
+    /// <see cref="Passage.CutBefore"/> is known), or all of them. Read from a stretch that starts at a line start and
+    /// doubles until it holds enough words, not from the whole text before each passage: the words and marker lines
+    /// found are the same, since a line start is never inside a word or a marker line.
+    /// </summary>
+    private static List<string> WordsBefore(string text, int end)
+    {
+        for (var width = 1024; ; width *= 2)
+        {
+            var start = end - width;
+            if (start <= 0) return Words(text[..end]);
+            start = text.LastIndexOf('\n', start) + 1; // back to the start of its line
+            if (start == 0) return Words(text[..end]);
+            var words = Words(text[start..end]);
+            if (words.Count > ContextWords) return words;
+        }
+    }
+
+    /// <summary>The first words of the archived text from <paramref name="start"/>, as <see cref="WordsBefore"/> does it, up to a line end.</summary>
+    private static List<string> WordsAfter(string text, int start)
+    {
+        for (var width = 1024; ; width *= 2)
+        {
+            var end = start + width;
+            if (end >= text.Length) return Words(text[start..]);
+            end = text.IndexOf('\n', end); // on to the end of its line
+            if (end < 0) return Words(text[start..]);
+            var words = Words(text[start..end]);
+            if (words.Count > ContextWords) return words;
+        }
     }
 
     /// <summary>The words of a stretch of archived text, leaving out the site's own page and document marker lines.</summary>

@@ -63,7 +63,7 @@ public abstract class AccessibilityTests(ServedSite site)
         ViewportSize = new ViewportSize { Width = 320, Height = 640 },
         ColorScheme = ColorScheme.Dark,
         ReducedMotion = ReducedMotion.Reduce,
-    }, site.BaseUrl + path, async page =>
+    }, path, async page =>
     {
         var overflow = await page.EvaluateAsync<string[]>("""
             (() => {

@@ -67,7 +67,7 @@ public class CommandLineTests
         var (exit, _, error) = await Run("build", "--content", site.Content, "--output", site.Output, "--timings");
 
         Assert.Equal(0, exit);
-        Assert.Equal(["load", "validate", "verify quotes", "model", "render pages", "assets", "citation files", "open data", "search index", "tables, sitemap, feeds", "check links", "publish", "total"],
+        Assert.Equal(["load", "validate", "verify quotes", "history", "model", "render pages", "assets", "citation files", "open data", "search index", "tables, sitemap, feeds", "check links", "publish", "total"],
             error.Split('\n').Where(l => l.EndsWith(" ms", StringComparison.Ordinal)).Select(l => l[..24].Trim()));
         Assert.DoesNotContain(" ms\n", (await Run("build", "--content", site.Content, "--output", site.Output)).Error);
     }

@@ -46,6 +46,34 @@ public class ContentHistoryTests
     }
 
     [Fact]
+    public void The_preview_server_reads_the_history_again_only_when_the_commit_changes()
+    {
+        using var site = TestSite.Create("""
+            -- content/entries/event.md --
+            ---
+            date: 2012
+            title: Event
+            citations:
+              - source: src-a
+            ---
+            Text.
+            """);
+        Git(site.Root, "2024-01-01T10:00:00Z", "init", "-q");
+        Git(site.Root, "2024-01-01T10:00:00Z", "add", ".");
+        Git(site.Root, "2024-01-01T10:00:00Z", "commit", "-q", "-m", "first");
+        var cache = new Chronology.Loading.ContentCache();
+
+        var first = Chronology.Loading.ContentHistoryReader.Read(site.Content, cache);
+        File.AppendAllText(Path.Combine(site.Content, "entries", "event.md"), "An edit, not committed.\n");
+        Assert.Same(first, Chronology.Loading.ContentHistoryReader.Read(site.Content, cache));
+
+        Git(site.Root, "2025-06-01T12:30:00Z", "commit", "-q", "-am", "correct the event");
+        var after = Chronology.Loading.ContentHistoryReader.Read(site.Content, cache);
+        Assert.NotSame(first, after);
+        Assert.Equal(["correct the event", "first"], after.Changes("entries/event.md").Select(c => c.Message));
+    }
+
+    [Fact]
     public void Outside_a_repository_there_is_no_history()
     {
         using var site = TestSite.Create("");
