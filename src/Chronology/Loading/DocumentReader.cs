@@ -94,9 +94,7 @@ internal static class DocumentReader
 
     public static Person? ReadPerson(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
-        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
-        if (mapping is null) return null;
-        var fields = new FieldReader(mapping, file, diagnostics, PersonKeys);
+        if (FieldReader.OfYamlFile(text, file, diagnostics, PersonKeys) is not { } fields) return null;
         var name = fields.Text("name", required: true);
         var roles = new List<PersonRole>();
         foreach (var item in fields.MappingList("roles", required: true))

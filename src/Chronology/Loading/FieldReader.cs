@@ -15,6 +15,10 @@ internal sealed class FieldReader
     private readonly string _file;
     private readonly DiagnosticBag _diagnostics;
 
+    /// <summary>The fields of a whole YAML file (one mapping), or null where it is not one (reported at its place).</summary>
+    public static FieldReader? OfYamlFile(string text, string file, DiagnosticBag diagnostics, params string[] allowedKeys) =>
+        YamlDocumentReader.ReadMapping(text, file, 0, diagnostics) is { } mapping ? new FieldReader(mapping, file, diagnostics, allowedKeys) : null;
+
     public FieldReader(YamlMapping mapping, string file, DiagnosticBag diagnostics, params string[] allowedKeys)
     {
         _mapping = mapping;

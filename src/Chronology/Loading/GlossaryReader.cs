@@ -12,9 +12,7 @@ internal static class GlossaryReader
 
     public static IReadOnlyList<GlossaryTerm> Read(string text, string file, DiagnosticBag diagnostics)
     {
-        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
-        if (mapping is null) return [];
-        var fields = new FieldReader(mapping, file, diagnostics, Keys);
+        if (FieldReader.OfYamlFile(text, file, diagnostics, Keys) is not { } fields) return [];
         var terms = new List<GlossaryTerm>();
         var seen = new Dictionary<string, ContentLocation>(StringComparer.Ordinal);
         foreach (var item in fields.MappingList("terms", required: true))

@@ -10,9 +10,7 @@ internal static class OrganisationReader
 
     public static Organisation? Read(string id, string text, string file, DiagnosticBag diagnostics)
     {
-        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
-        if (mapping is null) return null;
-        var fields = new FieldReader(mapping, file, diagnostics, Keys);
+        if (FieldReader.OfYamlFile(text, file, diagnostics, Keys) is not { } fields) return null;
         var name = fields.Text("name", required: true);
         var shortName = fields.Text("shortName");
         var aliases = fields.TextList("aliases");

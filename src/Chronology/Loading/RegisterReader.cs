@@ -51,9 +51,7 @@ internal static class RegisterReader
 
     public static Risk? ReadRisk(string id, string text, string file, DiagnosticBag diagnostics)
     {
-        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
-        if (mapping is null) return null;
-        var fields = new FieldReader(mapping, file, diagnostics, RiskKeys);
+        if (FieldReader.OfYamlFile(text, file, diagnostics, RiskKeys) is not { } fields) return null;
         var register = fields.Ref("register", required: true);
         var row = fields.Integer("row", 1, 999);
         var reference = fields.Text("reference", required: true);
@@ -115,9 +113,7 @@ internal static class RegisterReader
 
     public static RiskMatrix? ReadMatrix(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
-        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
-        if (mapping is null) return null;
-        var fields = new FieldReader(mapping, file, diagnostics, MatrixKeys);
+        if (FieldReader.OfYamlFile(text, file, diagnostics, MatrixKeys) is not { } fields) return null;
         var title = fields.Text("title", required: true);
         var quotedFrom = fields.Ref("quotedFrom", required: true);
         var locator = ValueReaders.Locator(fields, "locator", vocabulary);

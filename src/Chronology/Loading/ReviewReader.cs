@@ -12,9 +12,7 @@ internal static class ReviewReader
 
     public static ReviewItem? ReadItem(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
-        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
-        if (mapping is null) return null;
-        var fields = new FieldReader(mapping, file, diagnostics, ItemKeys);
+        if (FieldReader.OfYamlFile(text, file, diagnostics, ItemKeys) is not { } fields) return null;
         var kind = fields.Word<ReviewItemKind>("kind", "kind", required: true);
         var section = fields.Text("section");
         var number = fields.Integer("number", 1, 999);
@@ -33,9 +31,7 @@ internal static class ReviewReader
 
     public static ReviewResponse? ReadResponse(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
-        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
-        if (mapping is null) return null;
-        var fields = new FieldReader(mapping, file, diagnostics, ResponseKeys);
+        if (FieldReader.OfYamlFile(text, file, diagnostics, ResponseKeys) is not { } fields) return null;
         var respondsTo = fields.Text("respondsTo", required: true);
         var organisation = fields.Text("organisation", required: true);
         var kind = fields.Word<ResponseKind>("kind", "kind", required: true);

@@ -12,9 +12,7 @@ internal static class SiteConfigReader
 
     public static SiteConfig? Read(string text, string file, DiagnosticBag diagnostics)
     {
-        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
-        if (mapping is null) return null;
-        var fields = new FieldReader(mapping, file, diagnostics, Keys);
+        if (FieldReader.OfYamlFile(text, file, diagnostics, Keys) is not { } fields) return null;
         var title = fields.Text("title", required: true);
         var description = fields.Text("description", required: true);
         var baseUrl = ValueReaders.Url(fields, "baseUrl");

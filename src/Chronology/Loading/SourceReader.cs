@@ -14,9 +14,7 @@ internal static class SourceReader
 
     public static Source? Read(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
-        var mapping = YamlDocumentReader.ReadMapping(text, file, 0, diagnostics);
-        if (mapping is null) return null;
-        var fields = new FieldReader(mapping, file, diagnostics, Keys);
+        if (FieldReader.OfYamlFile(text, file, diagnostics, Keys) is not { } fields) return null;
 
         var title = fields.Text("title", required: true);
         var publisher = fields.Text("publisher");

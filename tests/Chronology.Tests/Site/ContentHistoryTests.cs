@@ -27,9 +27,7 @@ public class ContentHistoryTests
             ---
             New.
             """);
-        Git(site.Root, "2024-01-01T10:00:00Z", "init", "-q");
-        Git(site.Root, "2024-01-01T10:00:00Z", "add", ".");
-        Git(site.Root, "2024-01-01T10:00:00Z", "commit", "-q", "-m", "first");
+        CommitEverything(site, "2024-01-01T10:00:00Z", "first");
         File.AppendAllText(Path.Combine(site.Content, "entries", "old-event.md"), "A correction.\n");
         Git(site.Root, "2025-06-01T12:30:00Z", "commit", "-q", "-am", "correct the old event");
 
@@ -58,9 +56,7 @@ public class ContentHistoryTests
             ---
             Text.
             """);
-        Git(site.Root, "2024-01-01T10:00:00Z", "init", "-q");
-        Git(site.Root, "2024-01-01T10:00:00Z", "add", ".");
-        Git(site.Root, "2024-01-01T10:00:00Z", "commit", "-q", "-m", "first");
+        CommitEverything(site, "2024-01-01T10:00:00Z", "first");
         var cache = new Chronology.Loading.ContentCache();
 
         var first = Chronology.Loading.ContentHistoryReader.Read(site.Content, cache);
@@ -78,6 +74,14 @@ public class ContentHistoryTests
     {
         using var site = TestSite.Create("");
         Assert.Null(Chronology.Loading.ContentHistoryReader.Read(site.Content).LastChanged("site.yml"));
+    }
+
+    /// <summary>Makes the test site a git repository with one commit of all its files.</summary>
+    private static void CommitEverything(TestSite site, string date, string message)
+    {
+        Git(site.Root, date, "init", "-q");
+        Git(site.Root, date, "add", ".");
+        Git(site.Root, date, "commit", "-q", "-m", message);
     }
 
     private static void Git(string directory, string date, params string[] arguments)
