@@ -28,7 +28,7 @@ public sealed class ContentCache
     internal Model.ContentHistory History(string contentRoot, Func<Model.ContentHistory> read)
     {
         var head = Git.Run(contentRoot, "rev-parse", "HEAD");
-        if (head is null) return read();
+        if (head is null) return Model.ContentHistory.None; // not in a repository, no commit yet, or no git: git log would give nothing either
         if (_history is { } known && known.Head == head) return known.History;
         var history = read();
         _history = (head, history);

@@ -74,6 +74,7 @@ public class ContentHistoryTests
     {
         using var site = TestSite.Create("");
         Assert.Null(Chronology.Loading.ContentHistoryReader.Read(site.Content).LastChanged("site.yml"));
+        Assert.Same(Chronology.Model.ContentHistory.None, Chronology.Loading.ContentHistoryReader.Read(site.Content, new Chronology.Loading.ContentCache()));
     }
 
     /// <summary>Makes the test site a git repository with one commit of all its files.</summary>
