@@ -114,27 +114,34 @@ public static class SiteRenderer
 
     /// <summary>
     /// A Razor <see cref="HtmlRenderer"/> with its services: one per thread that renders. A renderer keeps every root
-    /// component it has rendered until it is disposed, so it is replaced every <see cref="PagesPerRenderer"/> pages:
-    /// memory stays bounded by that, not by the size of the site.
+    /// component it has rendered, with its whole render tree, until it is disposed, so it is replaced once the pages
+    /// it holds come to <see cref="RetainedChars"/> characters of HTML or <see cref="PagesPerRenderer"/> pages: memory
+    /// stays bounded by that, not by the size of the site. A page that lists every entry (the home and print pages
+    /// are 10–13 MB of HTML at 10,000 entries) is over the limit on its own, so its tree is let go as soon as its HTML
+    /// is out, not kept while the next pages render.
     /// </summary>
-    private sealed class PageRenderer(SiteModel site, int pagesPerRenderer = PageRenderer.PagesPerRenderer) : IAsyncDisposable
+    private sealed class PageRenderer(SiteModel site) : IAsyncDisposable
     {
         public const int PagesPerRenderer = 64;
+        public const int RetainedChars = 1 << 20;
         private readonly ServiceProvider _services = new ServiceCollection().AddLogging().BuildServiceProvider();
         private HtmlRenderer? _renderer;
-        private int _rendered;
+        private int _pages;
+        private long _chars;
 
         public async Task<string> RenderAsync(PageJob job)
         {
-            if (_renderer is null || _rendered++ % pagesPerRenderer == 0)
-            {
-                if (_renderer is not null) await _renderer.DisposeAsync();
-                _renderer = new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
-            }
-            var renderer = _renderer;
+            var renderer = _renderer ??= new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
             var values = new Dictionary<string, object?>(job.Parameters) { ["Site"] = site, ["Url"] = job.Url };
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(values))).ToHtmlString());
+            _pages++;
+            _chars += html.Length;
+            if (_pages >= PagesPerRenderer || _chars >= RetainedChars)
+            {
+                await renderer.DisposeAsync();
+                (_renderer, _pages, _chars) = (null, 0, 0);
+            }
             return site.Abbreviations.Expand(html);
         }
 
