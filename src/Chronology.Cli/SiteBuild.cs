@@ -90,9 +90,9 @@ public static class SiteBuild
                 }
             });
             cancellation.ThrowIfCancellationRequested();
-            timer.Time("open data", () => writer.WriteText(SiteUrls.Data, OpenDataExport.ToJson(site)));
+            timer.Time("open data", () => WriteJson(writer, SiteUrls.Data, json => OpenDataExport.Write(site, json)));
             cancellation.ThrowIfCancellationRequested();
-            timer.Time("search index", () => writer.WriteText(SearchIndexExport.Url, SearchIndexExport.ToJson(site, url => url == SiteUrls.About ? MainText(aboutHtml) : null)));
+            timer.Time("search index", () => WriteJson(writer, SearchIndexExport.Url, json => SearchIndexExport.Write(site, json, url => url == SiteUrls.About ? MainText(aboutHtml) : null)));
             cancellation.ThrowIfCancellationRequested();
             timer.Time("tables, sitemap, feeds", () =>
             {
@@ -114,6 +114,14 @@ public static class SiteBuild
         {
             OutputFolder.Discard(staging);
         }
+    }
+
+    /// <summary>A JSON file serialised straight to bytes: the largest files of a big site never exist as strings.</summary>
+    private static void WriteJson(OutputWriter writer, string url, Action<Stream> write)
+    {
+        using var json = new MemoryStream();
+        write(json);
+        writer.WriteBytes(url, json.GetBuffer().AsSpan(0, (int)json.Length));
     }
 
     /// <summary>The words of a rendered page's main content, one space between each; null if it was not rendered.</summary>

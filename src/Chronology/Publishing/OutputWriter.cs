@@ -61,7 +61,9 @@ public sealed class OutputWriter(string root, string? previous = null)
 
     public string WriteText(string url, string text) => WriteBytes(url, Encode(text));
 
-    public string WriteBytes(string url, byte[] content)
+    public string WriteBytes(string url, byte[] content) => WriteBytes(url, content.AsSpan());
+
+    public string WriteBytes(string url, ReadOnlySpan<byte> content)
     {
         var path = Claim(url);
         WriteFile(path, content);
@@ -82,7 +84,7 @@ public sealed class OutputWriter(string root, string? previous = null)
         return path;
     }
 
-    private void WriteFile(string path, byte[] content)
+    private void WriteFile(string path, ReadOnlySpan<byte> content)
     {
         if (_previous is not null && SameAs(Path.Combine(_previous, path), content))
         {
@@ -96,7 +98,7 @@ public sealed class OutputWriter(string root, string? previous = null)
         RandomAccess.Write(handle, content, 0);
     }
 
-    private static bool SameAs(string file, byte[] content)
+    private static bool SameAs(string file, ReadOnlySpan<byte> content)
     {
         SafeFileHandle handle;
         try

@@ -21,8 +21,20 @@ public static partial class SearchIndexExport
 
     /// <param name="renderedText">The text of a written page's main content, by URL, where the model does not hold
     /// it (the About page's fixed sections); null where pages were not written (tests of the export alone).</param>
-    public static string ToJson(SiteModel site, Func<string, string?>? renderedText = null) =>
-        JsonSerializer.Serialize(new SearchIndex([.. Documents(site, renderedText)]), Json.SearchIndex) + "\n";
+    public static string ToJson(SiteModel site, Func<string, string?>? renderedText = null)
+    {
+        using var json = new MemoryStream();
+        Write(site, json, renderedText);
+        return System.Text.Encoding.UTF8.GetString(json.GetBuffer(), 0, (int)json.Length);
+    }
+
+    /// <summary>The file's UTF-8 bytes, written straight to <paramref name="output"/> (8 MB at 10,000 entries: no
+    /// string of twice that size on the way).</summary>
+    public static void Write(SiteModel site, Stream output, Func<string, string?>? renderedText = null)
+    {
+        JsonSerializer.Serialize(output, new SearchIndex([.. Documents(site, renderedText)]), Json.SearchIndex);
+        output.WriteByte((byte)'\n');
+    }
 
     private static IEnumerable<SearchDocument> Documents(SiteModel site, Func<string, string?>? renderedText)
     {
