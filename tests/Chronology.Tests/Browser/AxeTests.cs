@@ -43,7 +43,7 @@ public sealed class AxeTests(BrowserSite site)
         }
         finally
         {
-            await page.Context.CloseAsync();
+            site.Return(page);
         }
     }
 }

@@ -48,7 +48,7 @@ public abstract class ServedSite : IAsyncLifetime
     protected abstract Task<string> BuildAsync();
 
     /// <summary>Serves the site and takes the shared Chromium, once: a failure fails every test that opens a page.</summary>
-    private async Task StartAsync()
+    public async Task StartAsync()
     {
         await _starting.WaitAsync();
         try
@@ -92,12 +92,12 @@ public abstract class ServedSite : IAsyncLifetime
     {
         await StartAsync();
         var url = BaseUrl + path;
-        if (javaScript) return await WithPageAsync("scripting", new BrowserNewContextOptions(), path, audit);
+        if (javaScript) return await WithPageAsync(new BrowserNewContextOptions(), path, audit);
 
         var html = await File.ReadAllTextAsync(PageFile(path));
         Assert.DoesNotContain("<noscript", html, StringComparison.OrdinalIgnoreCase);
         var withoutScripts = System.Text.RegularExpressions.Regex.Replace(html, "<script[^>]*>.*?</script>", "", System.Text.RegularExpressions.RegexOptions.Singleline);
-        return await WithPageAsync("scripting", new BrowserNewContextOptions(), null, async page =>
+        return await WithPageAsync(new BrowserNewContextOptions(), null, async page =>
         {
             await page.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = withoutScripts }));
             try
@@ -112,6 +112,26 @@ public abstract class ServedSite : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Whether the page at <paramref name="path"/> is the same document with JavaScript off as on: it has no script that
+    /// runs (only <c>application/ld+json</c> data blocks, which a browser never executes), no <c>noscript</c> element,
+    /// and no stylesheet of the site asks whether scripting is on (the <c>scripting</c> media feature). Then nothing
+    /// differs between the two, and an audit with JavaScript on stands for both.
+    /// </summary>
+    public bool ReadsTheSameWithoutJavaScript(string path)
+    {
+        var html = File.ReadAllText(PageFile(path));
+        if (html.Contains("<noscript", StringComparison.OrdinalIgnoreCase)) return false;
+        var runs = System.Text.RegularExpressions.Regex.Matches(html, "<script\\b[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            .Any(tag => !System.Text.RegularExpressions.Regex.IsMatch(tag.Value, "type=\"application/ld(\\+|&#x2B;|&#43;|&plus;)json\"", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        return !runs && !StylesAskForScripting.Value;
+    }
+
+    private Lazy<bool> StylesAskForScripting => _stylesAskForScripting ??= new(() =>
+        Directory.EnumerateFiles(_folder!, "*.css", SearchOption.AllDirectories).Any(css => File.ReadAllText(css).Contains("scripting", StringComparison.OrdinalIgnoreCase)));
+
+    private Lazy<bool>? _stylesAskForScripting;
+
     /// <summary>The built file served for a page's path (<c>/a/</c> → <c>a/index.html</c>; a query is not part of it).</summary>
     private string PageFile(string path)
     {
@@ -121,23 +141,18 @@ public abstract class ServedSite : IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> on the site's page at <paramref name="path"/> (or, if null, on a blank page), in a browser
-    /// context made with <paramref name="options"/>. Audits reuse pages: a page of the same <paramref name="kind"/>
-    /// (made with the same options) is taken from the pool and goes back after, so each audit is one navigation in a warm browser process, not a new
-    /// context, process and page. Nothing carries from one page to the next: the site keeps no cookies or storage,
-    /// and each navigation starts a new document. A page whose work failed is closed, not pooled.
+    /// Runs <paramref name="work"/> on the site's page at <paramref name="path"/> (or, if null, on a blank page) in a
+    /// pooled page (<see cref="OpenAsync(string, BrowserNewContextOptions)"/>), which goes back to the pool after; a
+    /// page whose work failed is closed, not pooled.
     /// </summary>
-    public async Task<T> WithPageAsync<T>(string kind, BrowserNewContextOptions options, string? path, Func<IPage, Task<T>> work)
+    public async Task<T> WithPageAsync<T>(BrowserNewContextOptions options, string? path, Func<IPage, Task<T>> work)
     {
-        await StartAsync();
-        options.BypassCSP = true; // lets tests put axe-core into pages whose CSP (rightly) allows only the site's own scripts
-        var pool = _pages.GetOrAdd(kind, _ => new ConcurrentBag<IPage>());
-        if (!pool.TryTake(out var page)) page = await (await Browser!.NewContextAsync(options)).NewPageAsync();
+        var page = await TakeAsync(options);
         try
         {
             if (path is not null) await page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
             var result = await work(page);
-            pool.Add(page);
+            Return(page);
             return result;
         }
         catch
@@ -147,22 +162,46 @@ public abstract class ServedSite : IAsyncLifetime
         }
     }
 
-    private readonly ConcurrentDictionary<string, ConcurrentBag<IPage>> _pages = new(StringComparer.Ordinal);
-
     public Task<IPage> OpenAsync(string path, bool javaScript = true) =>
         OpenAsync(path, new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
 
-    /// <summary>A page in a context of its own (viewport, colour scheme, reduced motion...).</summary>
+    /// <summary>
+    /// The site's page at <paramref name="path"/>, in a page made with <paramref name="options"/> (viewport, scripting,
+    /// colour scheme, reduced motion). Pages are pooled by those options: a page opened with the same options before
+    /// and handed back with <see cref="Return"/> is navigated again, so each test is one navigation in a warm browser
+    /// process, not a new context, renderer process and page. Nothing carries from one test to the next: the site keeps
+    /// no cookies or storage, and a navigation starts a new document (focus, scroll, script state). A test that changes
+    /// the page itself (emulated media, routes) closes its context instead of handing the page back; so does a test
+    /// that fails before it hands it back, when the run ends.
+    /// </summary>
     public async Task<IPage> OpenAsync(string path, BrowserNewContextOptions options)
     {
-        await StartAsync();
-        // BypassCSP lets Playwright inject axe-core into pages whose CSP (rightly) forbids scripts from anywhere else.
-        options.BypassCSP = true;
-        var context = await Browser!.NewContextAsync(options);
-        var page = await context.NewPageAsync();
+        var page = await TakeAsync(options);
         await page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         return page;
     }
+
+    /// <summary>Hands a page from <see cref="OpenAsync(string, BrowserNewContextOptions)"/> back to the pool.</summary>
+    public void Return(IPage page) => _pages.GetOrAdd(_kinds[page], _ => new ConcurrentBag<IPage>()).Add(page);
+
+    private async Task<IPage> TakeAsync(BrowserNewContextOptions options)
+    {
+        await StartAsync();
+        // BypassCSP lets the tests put axe-core into pages whose CSP (rightly) allows only the site's own scripts.
+        options.BypassCSP = true;
+        var kind = KindOf(options);
+        if (_pages.GetOrAdd(kind, _ => new ConcurrentBag<IPage>()).TryTake(out var page)) return page;
+        page = await (await Browser!.NewContextAsync(options)).NewPageAsync();
+        _kinds[page] = kind;
+        return page;
+    }
+
+    /// <summary>The options that make one pooled page different from another.</summary>
+    private static string KindOf(BrowserNewContextOptions options) =>
+        $"{options.ViewportSize?.Width}x{options.ViewportSize?.Height} js={options.JavaScriptEnabled ?? true} scheme={options.ColorScheme} motion={options.ReducedMotion}";
+
+    private readonly ConcurrentDictionary<string, ConcurrentBag<IPage>> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<IPage, string> _kinds = new();
 
     /// <summary>
     /// At most this many pages are audited at once in the background (<see cref="Prefetch{T}"/>), across sites; a test
@@ -210,7 +249,7 @@ public abstract class ServedSite : IAsyncLifetime
         // Background audits no test asked for (a filtered run) finish before the browser closes.
         await Task.WhenAll(_prefetches.Values);
         await Task.WhenAll(_audits.Values.Where(a => a.IsValueCreated).Select(a => a.Value.ContinueWith(_ => { }, TaskScheduler.Default)));
-        foreach (var page in _pages.Values.SelectMany(pool => pool)) await page.Context.CloseAsync();
+        foreach (var page in _kinds.Keys) await page.Context.CloseAsync().ConfigureAwait(false);
         if (Browser is not null) await SharedChromium.ReleaseAsync();
         if (_server is not null) await _server.StopAsync();
         _starting.Dispose();

@@ -23,7 +23,7 @@ public sealed class LayoutTests(BrowserSite site)
         var bottom = await page.EvaluateAsync<double>("document.querySelector('.timeline .entry-summary .entry-title').getBoundingClientRect().bottom");
         TestContext.Current.TestOutputHelper?.WriteLine($"{width}x{height} JS {(javaScript ? "on" : "off")}: first entry card top {await page.EvaluateAsync<double>("document.querySelector('.timeline .entry-summary').getBoundingClientRect().top"):0} px, title bottom {bottom:0} px");
         Assert.True(bottom <= height, $"the first entry's title ends {bottom:0} px down, below the {height} px screen");
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class LayoutTests(BrowserSite site)
         Assert.Superset(new HashSet<string> { "a", "input", "button", "select", "summary" }, kinds);
         Assert.True(rings.Count == 1, "focus rings differ: " + string.Join(" | ", rings));
         Assert.StartsWith("solid 3px", rings.Single());
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
     public static TheoryData<string> TextPages() =>
@@ -82,7 +82,7 @@ public sealed class LayoutTests(BrowserSite site)
             })()
             """);
         Assert.True(narrow.Length == 0, "narrow text columns: " + string.Join(" | ", narrow));
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class LayoutTests(BrowserSite site)
             })()
             """);
         Assert.True(facts.Length == 0, string.Join(" | ", facts));
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
     [Theory]
@@ -126,7 +126,7 @@ public sealed class LayoutTests(BrowserSite site)
         var (reviewRight, responseLeft, reviewBottom, responseTop) = (box[0], box[1], box[2], box[3]);
         if (sideBySide) Assert.True(responseLeft >= reviewRight - 1, $"the response starts at {responseLeft:0}, before the review ends at {reviewRight:0}");
         else Assert.True(responseTop >= reviewBottom - 1, $"the response starts at {responseTop:0}, above the review's end at {reviewBottom:0}");
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class LayoutTests(BrowserSite site)
         Assert.True(status);
         var clipped = await page.EvaluateAsync<bool>("(() => { const w = document.querySelector('table.risks').closest('.table-wrap'); return w.scrollWidth > w.clientWidth + 1; })()");
         Assert.False(clipped, "the register table scrolls at 1280 px");
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class LayoutTests(BrowserSite site)
         Assert.Equal(200, ico.Status);
         var svg = await page.APIRequest.GetAsync(site.BaseUrl + "/assets/favicon.svg");
         Assert.Equal(200, svg.Status);
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
 }

@@ -52,7 +52,7 @@ public sealed class SearchTests(BrowserSite site)
         // Any-word matching found 137; far fewer pages have all three.
         var anyWord = text.Values.Count(t => Regex.IsMatch(t, @"\b(high|intensit|network)", RegexOptions.IgnoreCase));
         Assert.True(hits.Count < anyWord, $"{hits.Count} results, and {anyWord} pages have any of the words");
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class SearchTests(BrowserSite site)
         Assert.Contains(hits.Take(3), h => h.Href == "../sources/stopsim-petition/");
         var petition = hits.First(h => h.Href == "../sources/stopsim-petition/");
         Assert.Equal(("Source", "#StopSIM Petition"), (petition.Kind, petition.Title));
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SearchTests(BrowserSite site)
         Assert.NotEmpty(hits);
         Assert.Contains(hits, h => h.Title.Contains("Serenity", StringComparison.Ordinal));
         Assert.NotEmpty(await page.Locator("#search-results mark").AllTextContentsAsync());
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class SearchTests(BrowserSite site)
         ServedSite.RequireBrowser();
         var (page, _, words) = await SearchAsync("programme national");
         var text = await IndexedTextAsync(page);
-        await page.Context.CloseAsync();
+        site.Return(page);
         var (phrasePage, status, phrase) = await SearchAsync("\"national programme\"");
 
         Assert.Matches("^[0-9]+ results? for \"national programme\"", status);
@@ -96,7 +96,7 @@ public sealed class SearchTests(BrowserSite site)
         Assert.All(phrase, hit => Assert.Matches(new Regex(@"national\W+programme", RegexOptions.IgnoreCase), text[hit.Href]));
         Assert.True(phrase.Count < words.Count, $"{phrase.Count} with the phrase, {words.Count} with both words");
         Assert.Subset(words.Select(h => h.Href).ToHashSet(), phrase.Select(h => h.Href).ToHashSet());
-        await phrasePage.Context.CloseAsync();
+        site.Return(phrasePage);
     }
 
     [Theory]
@@ -114,7 +114,7 @@ public sealed class SearchTests(BrowserSite site)
         var hit = hits.Take(5).FirstOrDefault(h => h.Href == href);
         Assert.True(hit is not null, $"{href} not in the first five for “{query}”: {string.Join(", ", hits.Take(5).Select(h => h.Href))}");
         Assert.Equal(kind, hit.Kind.Split(" · ")[0]);
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class SearchTests(BrowserSite site)
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Filter results", await page.EvaluateAsync<string>("document.activeElement.textContent"));
         Assert.Equal(0, await page.Locator("#search-facets input:visible").CountAsync());
-        await page.Context.CloseAsync();
+        site.Return(page);
     }
 
     [Fact]
@@ -148,14 +148,14 @@ public sealed class SearchTests(BrowserSite site)
         Assert.Equal(0, await page.Locator("main button:visible").CountAsync());
         var browse = await page.Locator("#browse ~ ul a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.Subset(browse.ToHashSet(), new HashSet<string> { "../", "../at-a-glance/", "../tags/", "../organisations/", "../sources/", "../review/", "../documents/", "../about/" });
-        await page.Context.CloseAsync();
+        site.Return(page);
 
         // With JavaScript the message goes and the box is there.
         var (withScript, _, _) = await SearchAsync("serenity");
         Assert.False(await withScript.IsVisibleAsync("#search-nojs"));
         Assert.True(await withScript.IsVisibleAsync("#search-q"));
         Assert.Equal("serenity", await withScript.InputValueAsync("#search-q"));
-        await withScript.Context.CloseAsync();
+        site.Return(withScript);
     }
 
 }
