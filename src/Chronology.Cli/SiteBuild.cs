@@ -52,10 +52,14 @@ public static class SiteBuild
         {
             await timer.TimeAsync("render pages", async () =>
             {
-                await SiteRenderer.RenderAsync(site, (url, html) =>
+                await SiteRenderer.RenderAsync(site, async (url, html) =>
                 {
-                    if (url == SiteUrls.About) aboutHtml = html;
-                    writer.WritePage(url, html);
+                    if (url == SiteUrls.About)
+                    {
+                        aboutHtml = await Joined(html);
+                        writer.WritePage(url, aboutHtml);
+                    }
+                    else await writer.WritePageAsync(url, html, cancellation);
                 }, cancellation: cancellation);
             });
             cancellation.ThrowIfCancellationRequested();
@@ -114,6 +118,13 @@ public static class SiteBuild
         {
             OutputFolder.Discard(staging);
         }
+    }
+
+    private static async Task<string> Joined(IAsyncEnumerable<string> parts)
+    {
+        var html = new System.Text.StringBuilder();
+        await foreach (var part in parts) html.Append(part);
+        return html.ToString();
     }
 
     /// <summary>A JSON file serialised straight to bytes: the largest files of a big site never exist as strings.</summary>

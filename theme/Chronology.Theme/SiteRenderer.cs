@@ -18,22 +18,24 @@ public static class SiteRenderer
     public sealed record PageJob(string Url, Type Component, IReadOnlyDictionary<string, object?> Parameters);
 
     /// <summary>
-    /// Renders every page and hands each (URL, HTML) to <paramref name="emit"/>. Pages are rendered on every core,
-    /// one <see cref="HtmlRenderer"/> per worker, so <paramref name="emit"/> is called from several threads at once
-    /// and in no particular order; the model is only read.
+    /// Renders every page and hands each (its URL and its HTML, in parts) to <paramref name="emit"/>, which must read the
+    /// parts before it returns. Pages are rendered on every core, one <see cref="HtmlRenderer"/> per worker, so
+    /// <paramref name="emit"/> is called from several threads at once and in no particular order; the model is only
+    /// read. A page comes in one part unless it has long lists (<see cref="Parts{TItem}"/>), whose items are rendered
+    /// <paramref name="batch"/> at a time.
     /// </summary>
-    public static async Task RenderAsync(SiteModel site, Action<string, string> emit, int? workers = null, CancellationToken cancellation = default)
+    public static async Task RenderAsync(SiteModel site, Func<string, IAsyncEnumerable<string>, Task> emit, int? workers = null, CancellationToken cancellation = default, int batch = PageRenderer.Batch)
     {
         var jobs = Pages(site);
         _ = site.Abbreviations; // built once, before the workers share it
         var next = -1;
         async Task Work()
         {
-            await using var renderer = new PageRenderer(site);
+            await using var renderer = new PageRenderer(site, batch);
             for (var i = Interlocked.Increment(ref next); i < jobs.Count; i = Interlocked.Increment(ref next))
             {
                 cancellation.ThrowIfCancellationRequested();
-                emit(jobs[i].Url, await renderer.RenderAsync(jobs[i]));
+                await emit(jobs[i].Url, renderer.RenderAsync(jobs[i]));
             }
         }
         var count = Math.Clamp(workers ?? Environment.ProcessorCount, 1, Math.Max(1, jobs.Count));
@@ -55,7 +57,9 @@ public static class SiteRenderer
         {
             if (!_jobs.TryGetValue(url, out var job)) return null;
             await using var renderer = new PageRenderer(site);
-            return await renderer.RenderAsync(job);
+            var html = new System.Text.StringBuilder();
+            await foreach (var part in renderer.RenderAsync(job)) html.Append(part);
+            return html.ToString();
         }
     }
 
@@ -114,35 +118,76 @@ public static class SiteRenderer
 
     /// <summary>
     /// A Razor <see cref="HtmlRenderer"/> with its services: one per thread that renders. A renderer keeps every root
-    /// component it has rendered, with its whole render tree, until it is disposed, so it is replaced once the pages
-    /// it holds come to <see cref="RetainedChars"/> characters of HTML or <see cref="PagesPerRenderer"/> pages: memory
-    /// stays bounded by that, not by the size of the site. A page that lists every entry (the home and print pages
-    /// are 10–13 MB of HTML at 10,000 entries) is over the limit on its own, so its tree is let go as soon as its HTML
-    /// is out, not kept while the next pages render.
+    /// component it has rendered, with its whole render tree, until it is disposed, so it is replaced once the renders
+    /// it holds come to <see cref="RetainedChars"/> characters of HTML or <see cref="RendersPerRenderer"/> renders:
+    /// memory stays bounded by that, not by the size of the site. A page's long lists
+    /// (<see cref="Parts{TItem}"/>) are rendered after the rest of the page, <see cref="Batch"/> items at a
+    /// time (by default), each batch a render of its own, and the page is handed on in parts as they come: so no page is ever one
+    /// large render tree or one large string, however many entries it lists.
     /// </summary>
-    private sealed class PageRenderer(SiteModel site) : IAsyncDisposable
+    private sealed class PageRenderer(SiteModel site, int batch = PageRenderer.Batch) : IAsyncDisposable
     {
-        public const int PagesPerRenderer = 64;
+        public const int RendersPerRenderer = 64;
         public const int RetainedChars = 1 << 20;
+        public const int Batch = 100;
         private readonly ServiceProvider _services = new ServiceCollection().AddLogging().BuildServiceProvider();
         private HtmlRenderer? _renderer;
-        private int _pages;
+        private int _renders;
         private long _chars;
 
-        public async Task<string> RenderAsync(PageJob job)
+        /// <summary>The page's HTML, in parts, with its abbreviations expanded.</summary>
+        public async IAsyncEnumerable<string> RenderAsync(PageJob job)
+        {
+            var values = new Dictionary<string, object?>(job.Parameters) { ["Site"] = site, ["Url"] = job.Url };
+            RenderFragment page = builder =>
+            {
+                builder.OpenComponent(0, job.Component);
+                foreach (var (name, value) in values) builder.AddComponentParameter(1, name, value);
+                builder.CloseComponent();
+            };
+            var abbreviations = site.Abbreviations.Start();
+            await foreach (var part in RenderPartsAsync(page))
+            {
+                if (abbreviations.Next(part) is { Length: > 0 } html) yield return html;
+            }
+            if (abbreviations.Finish() is { Length: > 0 } rest) yield return rest;
+        }
+
+        /// <summary>Renders <paramref name="content"/>, then each list it left for later in its place, batch by batch.</summary>
+        private async IAsyncEnumerable<string> RenderPartsAsync(RenderFragment content)
+        {
+            var parts = new PageParts();
+            var html = await RenderOnceAsync(parts, content);
+            foreach (var (piece, list) in parts.Split(html))
+            {
+                if (piece.Length > 0) yield return piece;
+                if (list is not var (count, item)) continue;
+                for (var from = 0; from < count; from += batch)
+                {
+                    var (first, end) = (from, Math.Min(count, from + batch));
+                    RenderFragment items = builder =>
+                    {
+                        for (var i = first; i < end; i++) builder.AddContent(0, item(i));
+                    };
+                    await foreach (var inner in RenderPartsAsync(items)) yield return inner;
+                }
+            }
+        }
+
+        private async Task<string> RenderOnceAsync(PageParts parts, RenderFragment content)
         {
             var renderer = _renderer ??= new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
-            var values = new Dictionary<string, object?>(job.Parameters) { ["Site"] = site, ["Url"] = job.Url };
+            var values = new Dictionary<string, object?> { [nameof(PartHost.Parts)] = parts, [nameof(PartHost.Content)] = content };
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(values))).ToHtmlString());
-            _pages++;
+                (await renderer.RenderComponentAsync<PartHost>(ParameterView.FromDictionary(values))).ToHtmlString());
+            _renders++;
             _chars += html.Length;
-            if (_pages >= PagesPerRenderer || _chars >= RetainedChars)
+            if (_renders >= RendersPerRenderer || _chars >= RetainedChars)
             {
                 await renderer.DisposeAsync();
-                (_renderer, _pages, _chars) = (null, 0, 0);
+                (_renderer, _renders, _chars) = (null, 0, 0);
             }
-            return site.Abbreviations.Expand(html);
+            return html;
         }
 
         public async ValueTask DisposeAsync()

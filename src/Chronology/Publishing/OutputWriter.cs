@@ -59,6 +59,57 @@ public sealed class OutputWriter(string root, string? previous = null)
         lock (_paths) _sortedPages = null;
     }
 
+    /// <summary>
+    /// A page that comes in parts (a page that lists every entry of a large site): each part is written and read for
+    /// links as it comes, so the page is never one string. The file is the same as <see cref="WritePage"/> writes for
+    /// the parts joined; a page with one part goes that way.
+    /// </summary>
+    public async Task WritePageAsync(string url, IAsyncEnumerable<string> html, CancellationToken cancellation = default)
+    {
+        await using var parts = html.GetAsyncEnumerator(cancellation);
+        var first = await parts.MoveNextAsync() ? parts.Current : "";
+        if (!await parts.MoveNextAsync())
+        {
+            WritePage(url, first);
+            return;
+        }
+
+        var path = Claim(url);
+        var reader = new PageScanner.Reader(url, path, Intern);
+        var full = Path.Combine(Root, path);
+        CreateFolderOf(full);
+        long length = 0;
+        using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write))
+        {
+            var heldBack = ""; // a part's last CR, in case the next part starts with the LF of a CRLF
+            void Write(string part, bool last)
+            {
+                reader.Read(part);
+                var text = heldBack.Length > 0 ? heldBack + part : part;
+                heldBack = !last && text.EndsWith('\r') ? "\r" : "";
+                var bytes = Encode(heldBack.Length > 0 ? text[..^1] : text);
+                RandomAccess.Write(handle, bytes, length);
+                length += bytes.Length;
+            }
+            Write(first, last: false);
+            var part = parts.Current;
+            while (await parts.MoveNextAsync())
+            {
+                Write(part, last: false);
+                part = parts.Current;
+            }
+            Write(part, last: true);
+        }
+        // Written as it came; the same as the published copy, it is taken back, as an unchanged file is never written.
+        if (_previous is not null && SameFiles(Path.Combine(_previous, path), full, length))
+        {
+            File.Delete(full);
+            Interlocked.Increment(ref _unchanged);
+        }
+        _pages.Add(reader.Finish());
+        lock (_paths) _sortedPages = null;
+    }
+
     public string WriteText(string url, string text) => WriteBytes(url, Encode(text));
 
     public string WriteBytes(string url, byte[] content) => WriteBytes(url, content.AsSpan());
@@ -116,6 +167,21 @@ public sealed class OutputWriter(string root, string? previous = null)
             var read = 0;
             while (read < existing.Length && RandomAccess.Read(handle, existing.AsSpan(read), read) is var n && n > 0) read += n;
             return read == content.Length && existing.AsSpan().SequenceEqual(content);
+        }
+    }
+
+    private static bool SameFiles(string previous, string written, long length)
+    {
+        if (!File.Exists(previous) || new FileInfo(previous).Length != length) return false;
+        using var a = File.OpenRead(previous);
+        using var b = File.OpenRead(written);
+        var x = new byte[1 << 16];
+        var y = new byte[1 << 16];
+        while (true)
+        {
+            var n = a.ReadAtLeast(x, x.Length, throwOnEndOfStream: false);
+            if (b.ReadAtLeast(y, n, throwOnEndOfStream: false) != n || !x.AsSpan(0, n).SequenceEqual(y.AsSpan(0, n))) return false;
+            if (n < x.Length) return true;
         }
     }
 

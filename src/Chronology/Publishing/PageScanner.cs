@@ -21,74 +21,97 @@ public static class PageScanner
     /// </param>
     public static PageRecord Scan(string url, string outputPath, string html, Func<string, string>? intern = null)
     {
-        intern ??= static s => s;
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var links = new List<PageLink>();
-        List<PageLink>? srcsetLinks = null;
-        string? baseHref = null;
-        var lines = new LineCounter(html);
-        var attributes = new List<(string Name, string Value)>();
+        var reader = new Reader(url, outputPath, intern);
+        reader.Read(html);
+        return reader.Finish();
+    }
 
-        var i = 0;
-        while (i < html.Length)
+    /// <summary>
+    /// Reads a page given in parts, in order, each of which starts and ends between tags (as the parts of a page the
+    /// theme renders in parts do): the record is the one <see cref="Scan"/> gives for the whole page, lines and
+    /// columns counted across the parts.
+    /// </summary>
+    public sealed class Reader(string url, string outputPath, Func<string, string>? intern = null)
+    {
+        private readonly Func<string, string> _intern = intern ?? (static s => s);
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+        private readonly List<PageLink> _links = [];
+        private readonly List<(string Name, string Value)> _attributes = [];
+        private List<PageLink>? _srcsetLinks;
+        private string? _baseHref;
+        private int _line = 1;
+        private int _column = 1;
+
+        public void Read(string html)
         {
-            var open = html.IndexOf('<', i);
-            if (open < 0 || open + 1 >= html.Length) break;
-            var next = html[open + 1];
-            if (next == '!')
+            var lines = new LineCounter(html, _line, _column);
+            var attributes = _attributes;
+            var i = 0;
+            while (i < html.Length)
             {
-                i = string.CompareOrdinal(html, open, "<!--", 0, 4) == 0 ? After(html, "-->", open + 4) : After(html, ">", open + 2);
-                continue;
-            }
-            if (next == '/' || next == '?')
-            {
-                i = After(html, ">", open + 2);
-                continue;
-            }
-            if (!char.IsAsciiLetter(next))
-            {
-                i = open + 1;
-                continue;
-            }
+                var open = html.IndexOf('<', i);
+                if (open < 0 || open + 1 >= html.Length) break;
+                var next = html[open + 1];
+                if (next == '!')
+                {
+                    i = string.CompareOrdinal(html, open, "<!--", 0, 4) == 0 ? After(html, "-->", open + 4) : After(html, ">", open + 2);
+                    continue;
+                }
+                if (next == '/' || next == '?')
+                {
+                    i = After(html, ">", open + 2);
+                    continue;
+                }
+                if (!char.IsAsciiLetter(next))
+                {
+                    i = open + 1;
+                    continue;
+                }
 
-            var name = ReadName(html, open + 1, out i);
-            attributes.Clear();
-            i = ReadAttributes(html, i, attributes);
-            var tag = name.ToLowerInvariant();
+                var name = ReadName(html, open + 1, out i);
+                attributes.Clear();
+                i = ReadAttributes(html, i, attributes);
+                var tag = name.ToLowerInvariant();
 
-            string? Attribute(string attribute)
-            {
-                foreach (var (n, v) in attributes)
-                    if (n == attribute) return v;
-                return null;
-            }
+                string? Attribute(string attribute)
+                {
+                    foreach (var (n, v) in attributes)
+                        if (n == attribute) return v;
+                    return null;
+                }
 
-            if (Attribute("id") is { } id) ids.Add(intern(id));
-            if (tag == "a" && Attribute("name") is { } anchorName) ids.Add(intern(anchorName));
-            var target = HrefElements.Contains(tag) ? Attribute("href") : SrcElements.Contains(tag) ? Attribute("src") : null;
-            if (target is not null)
-            {
-                var (line, column) = lines.At(open);
-                links.Add(new PageLink(intern(target), line, column));
-            }
-            if ((tag == "img" || tag == "source") && Attribute("srcset") is { } srcset)
-            {
-                var (line, column) = lines.At(open);
-                srcsetLinks ??= [];
-                foreach (var candidate in PageRecord.SrcsetCandidates(srcset)) srcsetLinks.Add(new PageLink(intern(candidate), line, column));
-            }
-            if (tag == "base" && baseHref is null && Attribute("href") is { } href) baseHref = href;
+                if (Attribute("id") is { } id) _ids.Add(_intern(id));
+                if (tag == "a" && Attribute("name") is { } anchorName) _ids.Add(_intern(anchorName));
+                var target = HrefElements.Contains(tag) ? Attribute("href") : SrcElements.Contains(tag) ? Attribute("src") : null;
+                if (target is not null)
+                {
+                    var (line, column) = lines.At(open);
+                    _links.Add(new PageLink(_intern(target), line, column));
+                }
+                if ((tag == "img" || tag == "source") && Attribute("srcset") is { } srcset)
+                {
+                    var (line, column) = lines.At(open);
+                    _srcsetLinks ??= [];
+                    foreach (var candidate in PageRecord.SrcsetCandidates(srcset)) _srcsetLinks.Add(new PageLink(_intern(candidate), line, column));
+                }
+                if (tag == "base" && _baseHref is null && Attribute("href") is { } href) _baseHref = href;
 
-            if (RawTextElements.Contains(tag))
-            {
-                var end = html.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase);
-                i = end < 0 ? html.Length : end;
+                if (RawTextElements.Contains(tag))
+                {
+                    var end = html.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase);
+                    i = end < 0 ? html.Length : end;
+                }
             }
+            (_line, _column) = lines.At(html.Length);
         }
-        if (srcsetLinks is not null) links.AddRange(srcsetLinks);
-        links.TrimExcess();
-        ids.TrimExcess();
-        return new PageRecord(url, outputPath, ids, links, baseHref);
+
+        public PageRecord Finish()
+        {
+            if (_srcsetLinks is not null) _links.AddRange(_srcsetLinks);
+            _links.TrimExcess();
+            _ids.TrimExcess();
+            return new PageRecord(url, outputPath, _ids, _links, _baseHref);
+        }
     }
 
     private static int After(string html, string end, int from)
@@ -143,12 +166,15 @@ public static class PageScanner
         return i;
     }
 
-    /// <summary>Line and column (both from 1) of an offset; offsets are asked for in increasing order.</summary>
-    private sealed class LineCounter(string text)
+    /// <summary>
+    /// Line and column (both from 1) of an offset in a part that starts at <paramref name="line"/> and
+    /// <paramref name="column"/> of its page; offsets are asked for in increasing order.
+    /// </summary>
+    private sealed class LineCounter(string text, int line, int column)
     {
         private int _offset;
-        private int _line = 1;
-        private int _lineStart;
+        private int _line = line;
+        private int _lineStart = 1 - column;
 
         public (int Line, int Column) At(int offset)
         {

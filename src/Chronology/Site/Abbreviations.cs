@@ -58,39 +58,84 @@ public sealed class Abbreviations
     public string Expand(string html)
     {
         if (_pattern is null) return html;
-        var start = html.IndexOf("<main", StringComparison.Ordinal);
-        var end = html.LastIndexOf("</main>", StringComparison.Ordinal);
-        if (start < 0 || end < start) return html;
+        var page = Start();
+        return page.Next(html) + page.Finish();
+    }
 
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        var output = new StringBuilder(html.Length + 512);
-        output.Append(html, 0, start);
-        var skipDepth = 0;
-        var i = start;
-        while (i < end)
+    /// <summary>An expansion of one page that is given its HTML in parts, in order (<see cref="Expander"/>).</summary>
+    public Expander Start() => new(this);
+
+    /// <summary>
+    /// Expands a page given in parts: what it returns for the parts, joined, is what <see cref="Expand"/> returns for
+    /// the whole. Text after a part's last tag, and a tag a part cuts off, wait for the next part, so a word is
+    /// never matched in pieces.
+    /// </summary>
+    public sealed class Expander(Abbreviations abbreviations)
+    {
+        private readonly HashSet<string> _done = new(StringComparer.Ordinal);
+        private string _carry = "";
+        private int _skipDepth;
+        private int _where; // 0 before <main>, 1 inside it, 2 after </main>
+
+        /// <summary>What of the page can be written once <paramref name="part"/> has come: it may keep a little back.</summary>
+        public string Next(string part)
         {
-            if (html[i] == '<')
+            if (abbreviations._pattern is not { } pattern || _where == 2) return part;
+            var html = _carry.Length > 0 ? _carry + part : part;
+            _carry = "";
+            var output = new StringBuilder(html.Length + 256);
+            var i = 0;
+            while (i < html.Length)
             {
-                var close = html.IndexOf('>', i);
-                if (close < 0 || close > end) break;
-                var tag = html.AsSpan(i + 1, close - i - 1);
-                var isEnd = tag.StartsWith("/");
-                var name = TagName(isEnd ? tag[1..] : tag);
-                if (name is "abbr" or "script" or "code" or "pre" or "style" or "textarea" or "title" or "svg")
-                    skipDepth = Math.Max(0, skipDepth + (isEnd ? -1 : 1));
-                output.Append(html, i, close + 1 - i);
-                i = close + 1;
-                continue;
+                if (_where == 2)
+                {
+                    output.Append(html, i, html.Length - i);
+                    break;
+                }
+                if (html[i] == '<')
+                {
+                    var close = html.IndexOf('>', i);
+                    if (close < 0)
+                    {
+                        _carry = html[i..];
+                        break;
+                    }
+                    var tag = html.AsSpan(i + 1, close - i - 1);
+                    var isEnd = tag.StartsWith("/");
+                    var name = TagName(isEnd ? tag[1..] : tag);
+                    if (_where == 0) _where = !isEnd && name == "main" ? 1 : 0;
+                    else if (isEnd && name == "main") _where = 2;
+                    else if (name is "abbr" or "script" or "code" or "pre" or "style" or "textarea" or "title" or "svg")
+                        _skipDepth = Math.Max(0, _skipDepth + (isEnd ? -1 : 1));
+                    output.Append(html, i, close + 1 - i);
+                    i = close + 1;
+                    continue;
+                }
+                var next = html.IndexOf('<', i);
+                if (next < 0 && _where == 1)
+                {
+                    _carry = html[i..];
+                    break;
+                }
+                if (next < 0) next = html.Length;
+                if (_where == 1 && _skipDepth == 0)
+                {
+                    output.Append(pattern.Replace(html[i..next], m =>
+                        _done.Add(m.Value) ? $"<abbr title=\"{System.Net.WebUtility.HtmlEncode(abbreviations._titles[m.Value])}\">{m.Value}</abbr>" : m.Value));
+                }
+                else output.Append(html, i, next - i);
+                i = next;
             }
-            var next = html.IndexOf('<', i);
-            if (next < 0 || next > end) next = end;
-            var text = html[i..next];
-            output.Append(skipDepth > 0 ? text : _pattern.Replace(text, m =>
-                done.Add(m.Value) ? $"<abbr title=\"{System.Net.WebUtility.HtmlEncode(_titles[m.Value])}\">{m.Value}</abbr>" : m.Value));
-            i = next;
+            return output.ToString();
         }
-        output.Append(html, i, html.Length - i);
-        return output.ToString();
+
+        /// <summary>What was kept back, once the page has no more parts.</summary>
+        public string Finish()
+        {
+            var rest = _carry;
+            _carry = "";
+            return rest;
+        }
     }
 
     private static string TagName(ReadOnlySpan<char> tag)

@@ -215,7 +215,7 @@ public class QuoteVerifierTests
         var checkedEvidence = Check(site, out _);
         var writer = new Chronology.Publishing.OutputWriter(site.Output);
 
-        await Chronology.Theme.SiteRenderer.RenderAsync(new Chronology.Site.SiteModel(checkedEvidence), writer.WritePage);
+        await Chronology.Theme.SiteRenderer.RenderAsync(new Chronology.Site.SiteModel(checkedEvidence), (url, html) => writer.WritePageAsync(url, html));
 
         var status = site.Page("/entries/a/").QuerySelector(".quote-status-wrongdocument")!;
         Assert.Equal("✗Quotation " + expected, status.TextContent.Trim());
