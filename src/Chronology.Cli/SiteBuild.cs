@@ -94,13 +94,20 @@ public static class SiteBuild
                 }
             });
             cancellation.ThrowIfCancellationRequested();
-            timer.Time("open data", () => WriteJson(writer, SiteUrls.Data, json => OpenDataExport.Write(site, json)));
+            timer.Time("open data", () => writer.WriteStream(SiteUrls.Data, json => OpenDataExport.Write(site, json)));
             cancellation.ThrowIfCancellationRequested();
-            timer.Time("search index", () => WriteJson(writer, SearchIndexExport.Url, json => SearchIndexExport.Write(site, json, url => url == SiteUrls.About ? MainText(aboutHtml) : null)));
+            timer.Time("search index", () => writer.WriteStream(SearchIndexExport.Url, json => SearchIndexExport.Write(site, json, url => url == SiteUrls.About ? MainText(aboutHtml) : null)));
             cancellation.ThrowIfCancellationRequested();
             timer.Time("tables, sitemap, feeds", () =>
             {
-                foreach (var (url, write) in CsvExport.Files) writer.WriteBytes(url, System.Text.Encoding.UTF8.GetBytes(write(site)));
+                foreach (var (url, write) in CsvExport.Files)
+                {
+                    writer.WriteStream(url, file =>
+                    {
+                        using var csv = new StreamWriter(file, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+                        write(site, csv);
+                    });
+                }
                 if (SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap) writer.WriteText(SiteUrls.Sitemap, sitemap);
                 writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
                 var feed = FeedExport.Items(site, site.History);
@@ -125,14 +132,6 @@ public static class SiteBuild
         var html = new System.Text.StringBuilder();
         await foreach (var part in parts) html.Append(part);
         return html.ToString();
-    }
-
-    /// <summary>A JSON file serialised straight to bytes: the largest files of a big site never exist as strings.</summary>
-    private static void WriteJson(OutputWriter writer, string url, Action<Stream> write)
-    {
-        using var json = new MemoryStream();
-        write(json);
-        writer.WriteBytes(url, json.GetBuffer().AsSpan(0, (int)json.Length));
     }
 
     /// <summary>The words of a rendered page's main content, one space between each; null if it was not rendered.</summary>

@@ -100,14 +100,39 @@ public sealed class OutputWriter(string root, string? previous = null)
             }
             Write(part, last: true);
         }
-        // Written as it came; the same as the published copy, it is taken back, as an unchanged file is never written.
-        if (_previous is not null && SameFiles(Path.Combine(_previous, path), full, length))
-        {
-            File.Delete(full);
-            Interlocked.Increment(ref _unchanged);
-        }
+        KeepIfChanged(path, full, length);
         _pages.Add(reader.Finish());
         lock (_paths) _sortedPages = null;
+    }
+
+    /// <summary>
+    /// A file written straight to the output by <paramref name="write"/> (the open data and search index of a large
+    /// site: they never exist whole in memory). As for any file, one the same as its published copy is not kept.
+    /// </summary>
+    public string WriteStream(string url, Action<Stream> write)
+    {
+        var path = Claim(url);
+        var full = Path.Combine(Root, path);
+        CreateFolderOf(full);
+        long length;
+        using (var file = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            write(file);
+            length = file.Length;
+        }
+        KeepIfChanged(path, full, length);
+        return path;
+    }
+
+    /// <summary>
+    /// A file written as it came is taken back if it is the same as the published copy, as an unchanged file is
+    /// never written.
+    /// </summary>
+    private void KeepIfChanged(string path, string full, long length)
+    {
+        if (_previous is null || !SameFiles(Path.Combine(_previous, path), full, length)) return;
+        File.Delete(full);
+        Interlocked.Increment(ref _unchanged);
     }
 
     public string WriteText(string url, string text) => WriteBytes(url, Encode(text));

@@ -1,4 +1,3 @@
-using System.Text;
 using Chronology.Model;
 
 namespace Chronology.Site;
@@ -16,12 +15,12 @@ public static class CsvExport
     public const string FiguresUrl = "/data/figures.csv";
 
     /// <summary>Every file this export writes, with the function that writes it.</summary>
-    public static IReadOnlyList<(string Url, Func<SiteModel, string> Write)> Files { get; } =
+    public static IReadOnlyList<(string Url, Action<SiteModel, TextWriter> Write)> Files { get; } =
     [
         (EntriesUrl, Entries), (CitationsUrl, Citations), (SourcesUrl, Sources), (RisksUrl, Risks), (FiguresUrl, Figures),
     ];
 
-    public static string Entries(SiteModel site) => Table(
+    public static void Entries(SiteModel site, TextWriter csv) => Table(csv,
         ["id", "date", "label", "earliest", "latest", "title", "body", "organisations", "tags", "annexItem", "url", "display"],
         site.Entries.Select(e => new[]
         {
@@ -30,14 +29,14 @@ public static class CsvExport
             e.AnnexItem?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", SiteUrls.Entry(e.Id), e.Date.Describe(),
         }));
 
-    public static string Citations(SiteModel site) => Table(
+    public static void Citations(SiteModel site, TextWriter csv) => Table(csv,
         ["entry", "number", "source", "locator", "quote"],
         site.Entries.SelectMany(e => e.Citations.Select((c, i) => new[]
         {
             e.Id, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), c.SourceId, c.Locator?.ToString() ?? "", c.Quote ?? "",
         })));
 
-    public static string Sources(SiteModel site) => Table(
+    public static void Sources(SiteModel site, TextWriter csv) => Table(csv,
         ["id", "title", "publisher", "type", "date", "url", "alsoAt", "noUrlReason", "archiveUrl", "knownThrough", "format", "organisations"],
         site.Evidence.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => new[]
         {
@@ -46,7 +45,7 @@ public static class CsvExport
         }));
 
     /// <summary>One row per risk, in register order; mitigations, one per line, in one cell.</summary>
-    public static string Risks(SiteModel site) => Table(
+    public static void Risks(SiteModel site, TextWriter csv) => Table(csv,
         ["id", "register", "reference", "row", "title", "identified", "identifiedLabel", "description", "cause", "affected",
          "probability", "impact", "rating", "band", "mitigations", "timeline", "status", "entries", "sources", "url"],
         site.Evidence.Risks.Select(r => new[]
@@ -59,7 +58,7 @@ public static class CsvExport
         }));
 
     /// <summary>One row per figure a document page records, with the value as printed and the quote it stands in.</summary>
-    public static string Figures(SiteModel site) => Table(
+    public static void Figures(SiteModel site, TextWriter csv) => Table(csv,
         ["document", "name", "value", "number", "unit", "quote", "note", "source", "url"],
         site.Evidence.Documents.OrderBy(d => d.Id, StringComparer.Ordinal).SelectMany(d => d.Figures.Select(f => new[]
         {
@@ -69,25 +68,23 @@ public static class CsvExport
 
     private static string Text(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
-    private static string Table(string[] header, IEnumerable<string[]> rows)
+    private static void Table(TextWriter csv, string[] header, IEnumerable<string[]> rows)
     {
-        var csv = new StringBuilder();
         Row(csv, header);
         foreach (var row in rows) Row(csv, row);
-        return csv.ToString();
     }
 
-    private static void Row(StringBuilder csv, string[] cells)
+    private static void Row(TextWriter csv, string[] cells)
     {
         for (var i = 0; i < cells.Length; i++)
         {
-            if (i > 0) csv.Append(',');
+            if (i > 0) csv.Write(',');
             var cell = cells[i];
             // A leading =, +, - or @ would be run as a formula by spreadsheet programs; a quote mark keeps it text.
             if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@') cell = "'" + cell;
             if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0) cell = "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            csv.Append(cell);
+            csv.Write(cell);
         }
-        csv.Append("\r\n");
+        csv.Write("\r\n");
     }
 }

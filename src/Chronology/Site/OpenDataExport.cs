@@ -38,8 +38,9 @@ public static partial class OpenDataExport
         site.Site.Title,
         // The licence of the site's own text and data as site.yml gives it (Markdown), or null where none is claimed.
         site.Site.Licence,
-        [.. site.Entries.Select(EntryData.From)],
-        [.. site.Evidence.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(SourceData.From)],
+        // Entries and sources are made as they are written, not all held at once.
+        site.Entries.Select(EntryData.From),
+        site.Evidence.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(SourceData.From),
         [.. site.Evidence.Organisations.OrderBy(o => o.Id, StringComparer.Ordinal).Select(OrganisationData.From)],
         [.. site.ReviewItems.Select(ReviewItemData.From)],
         [.. site.Evidence.Responses.Select(ResponseData.From)],
@@ -52,8 +53,8 @@ public static partial class OpenDataExport
     private sealed record OpenData(
         string Title,
         string? Licence,
-        IReadOnlyList<EntryData> Entries,
-        IReadOnlyList<SourceData> Sources,
+        IEnumerable<EntryData> Entries,
+        IEnumerable<SourceData> Sources,
         IReadOnlyList<OrganisationData> Organisations,
         IReadOnlyList<ReviewItemData> ReviewItems,
         IReadOnlyList<ResponseData> Responses,

@@ -32,7 +32,7 @@ public static partial class SearchIndexExport
     /// string of twice that size on the way).</summary>
     public static void Write(SiteModel site, Stream output, Func<string, string?>? renderedText = null)
     {
-        JsonSerializer.Serialize(output, new SearchIndex([.. Documents(site, renderedText)]), Json.SearchIndex);
+        JsonSerializer.Serialize(output, new SearchIndex(Documents(site, renderedText)), Json.SearchIndex);
         output.WriteByte((byte)'\n');
     }
 
@@ -147,7 +147,7 @@ public static partial class SearchIndexExport
             text.Trim(), organisations is { Count: > 0 } ? organisations : null, tags is { Count: > 0 } ? tags : null);
     }
 
-    private sealed record SearchIndex(IReadOnlyList<SearchDocument> Documents);
+    private sealed record SearchIndex(IEnumerable<SearchDocument> Documents);
 
     /// <summary>One document as lunr.js indexes it; a field with nothing in it is left out.</summary>
     private sealed record SearchDocument(

@@ -3,8 +3,9 @@ using Chronology.Publishing;
 namespace Chronology.Tests.Publishing;
 
 /// <summary>
-/// A page that comes in parts is written as it comes: the file, and what the link checker reads from it, are what the
-/// whole page would give; and, as for any file, one the same as its published copy is not written again.
+/// A page that comes in parts, and a file written straight to its stream (the open data, the search index, the CSV
+/// tables), are written as they come: the file, and what the link checker reads from a page, are what the whole would
+/// give; and, as for any file, one the same as its published copy is not kept.
 /// </summary>
 public sealed class OutputWriterTests : IDisposable
 {
@@ -58,6 +59,24 @@ public sealed class OutputWriterTests : IDisposable
             Assert.Equal(0, writer.Unchanged);
             Assert.True(File.Exists(Path.Combine(Folder(name), "p/index.html")), name);
         }
+    }
+
+    [Fact]
+    public void A_file_written_straight_to_its_stream_is_kept_only_if_it_changed()
+    {
+        var published = Folder("published");
+        static void Data(Stream file) => file.Write("{\"entries\":[]}\n"u8);
+        new OutputWriter(published).WriteStream("/data/chronology.json", Data);
+
+        var same = new OutputWriter(Folder("same"), previous: published);
+        same.WriteStream("/data/chronology.json", Data);
+        var changed = new OutputWriter(Folder("changed"), previous: published);
+        changed.WriteStream("/data/chronology.json", file => file.Write("{\"entries\":[1]}\n"u8));
+
+        Assert.Equal("{\"entries\":[]}\n", File.ReadAllText(Path.Combine(published, "data/chronology.json")));
+        Assert.Equal((1, false), (same.Unchanged, File.Exists(Path.Combine(Folder("same"), "data/chronology.json"))));
+        Assert.Equal(["data/chronology.json"], same.Paths);
+        Assert.Equal((0, "{\"entries\":[1]}\n"), (changed.Unchanged, File.ReadAllText(Path.Combine(Folder("changed"), "data/chronology.json"))));
     }
 
     private string Folder(string name) => Path.Combine(_root, name);
