@@ -207,16 +207,31 @@ public static class ContentLoader
         {
             var (path, display, id) = accepted[i];
             var own = new DiagnosticBag { WarningsAsErrors = diagnostics.WarningsAsErrors };
-            var text = StaysInside(contentRoot, path, display, own) ? ContentFile.ReadText(path, display, own) : null;
-            if (text is not null && cache?.Find(display, text, vocabulary) is { } known)
+            if (!StaysInside(contentRoot, path, display, own))
+            {
+                results[i] = (null, own);
+                return;
+            }
+            // The time and the file's stamp are taken before it is read, so a change during the read is never missed.
+            var readAt = DateTime.UtcNow;
+            var stamp = cache is null ? null : ContentCache.FileStamp.Of(path);
+            if (stamp is { } unchangedStamp && cache!.Find(display, unchangedStamp, vocabulary) is { } unchanged)
+            {
+                own.AddRange(unchanged.Reading);
+                own.AddRange(unchanged.Diagnostics);
+                results[i] = ((T?)unchanged.Item, own);
+                return;
+            }
+            var text = ContentFile.ReadText(path, display, own);
+            IReadOnlyList<Diagnostic> reading = [.. own.Items];
+            if (text is not null && cache?.Find(display, text, vocabulary, stamp, readAt, reading) is { } known)
             {
                 own.AddRange(known.Diagnostics);
                 results[i] = ((T?)known.Item, own);
                 return;
             }
-            var before = own.Items.Count;
             var item = text is null ? null : read(id, text, display, own);
-            if (text is not null) cache?.Keep(display, text, vocabulary, item, [.. own.Items.Skip(before)]);
+            if (text is not null) cache?.Keep(display, text, vocabulary, item, reading, [.. own.Items.Skip(reading.Count)], stamp, readAt);
             results[i] = (item, own);
         });
         for (var i = 0; i < accepted.Count; i++)

@@ -77,6 +77,43 @@ public class ContentHistoryTests
         Assert.Same(Chronology.Model.ContentHistory.None, Chronology.Loading.ContentHistoryReader.Read(site.Content, new Chronology.Loading.ContentCache()));
     }
 
+    /// <summary>
+    /// The preview server reads HEAD from the repository's files after every edit instead of starting git: it must say
+    /// what <c>git rev-parse HEAD</c> says, or that it cannot say, in every state a working tree can be in.
+    /// </summary>
+    [Fact]
+    public void HEAD_read_from_the_repository_s_files_is_what_git_says()
+    {
+        using var site = TestSite.Create("");
+        var states = new List<(string State, bool Known)>();
+        void Same(string folder, string state)
+        {
+            var fromFiles = Chronology.Loading.GitHead.Of(folder, out var known);
+            var fromGit = Chronology.Loading.Git.Run(folder, "rev-parse", "HEAD");
+            if (known) Assert.True(fromGit == fromFiles, $"{state}: files say {fromFiles ?? "none"}, git says {fromGit ?? "none"}");
+            else Assert.Null(fromFiles);
+            states.Add((state, known));
+        }
+
+        Same(site.Content, "not a repository");
+        Git(site.Root, "2024-01-01T10:00:00Z", "init", "-q");
+        Same(site.Content, "no commit yet");
+        Git(site.Root, "2024-01-01T10:00:00Z", "add", ".");
+        Git(site.Root, "2024-01-01T10:00:00Z", "commit", "-q", "-m", "first");
+        Same(site.Content, "a branch");
+        Git(site.Root, "2024-01-02T10:00:00Z", "commit", "-q", "--allow-empty", "-m", "second");
+        Git(site.Root, "2024-01-02T10:00:00Z", "pack-refs", "--all");
+        Same(site.Content, "a packed branch");
+        Git(site.Root, "2024-01-02T10:00:00Z", "checkout", "-q", "--detach", "HEAD~1");
+        Same(site.Content, "a detached HEAD");
+        Git(site.Root, "2024-01-02T10:00:00Z", "worktree", "add", "-q", "--detach", Path.Combine(site.Root, "other"), "HEAD@{1}");
+        Same(Path.Combine(site.Root, "other", "content"), "a linked worktree");
+        Same(RepoPaths.Content, "this repository");
+
+        // Every state but the unborn branch is read from the files alone.
+        Assert.Equal(["no commit yet"], states.Where(s => !s.Known).Select(s => s.State).Distinct());
+    }
+
     /// <summary>Makes the test site a git repository with one commit of all its files.</summary>
     private static void CommitEverything(TestSite site, string date, string message)
     {
