@@ -23,11 +23,10 @@ public sealed class ContentCache
     /// <summary>A file's size and time of last change, or null if it cannot be had.</summary>
     internal readonly record struct FileStamp(long Length, DateTime Changed)
     {
-        public static FileStamp? Of(string path)
+        public static FileStamp? Of(FileInfo info)
         {
             try
             {
-                var info = new FileInfo(path);
                 return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

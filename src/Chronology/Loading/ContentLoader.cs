@@ -207,14 +207,15 @@ public static class ContentLoader
         {
             var (path, display, id) = accepted[i];
             var own = new DiagnosticBag { WarningsAsErrors = diagnostics.WarningsAsErrors };
-            if (!StaysInside(contentRoot, path, display, own))
+            var info = new FileInfo(path);
+            if (!StaysInside(contentRoot, info, path, display, own))
             {
                 results[i] = (null, own);
                 return;
             }
             // The time and the file's stamp are taken before it is read, so a change during the read is never missed.
             var readAt = DateTime.UtcNow;
-            var stamp = cache is null ? null : ContentCache.FileStamp.Of(path);
+            var stamp = cache is null ? null : ContentCache.FileStamp.Of(info);
             if (stamp is { } unchangedStamp && cache!.Find(display, unchangedStamp, vocabulary) is { } unchanged)
             {
                 own.AddRange(unchanged.Reading);
@@ -247,9 +248,13 @@ public static class ContentLoader
     /// The build reads nothing outside its content folder: a file or folder that is a symbolic link is followed only
     /// where it ends inside the content folder; one that leaves it is an error (CHR112) and is not read.
     /// </summary>
-    internal static bool StaysInside(string contentRoot, string path, string display, DiagnosticBag diagnostics)
+    internal static bool StaysInside(string contentRoot, string path, string display, DiagnosticBag diagnostics) =>
+        StaysInside(contentRoot, Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path), path, display, diagnostics);
+
+    /// <summary>The same, for a file or folder already looked at (its attributes say whether it is a link: no more calls if not).</summary>
+    internal static bool StaysInside(string contentRoot, FileSystemInfo info, string path, string display, DiagnosticBag diagnostics)
     {
-        FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+        if (info.Exists && !info.Attributes.HasFlag(FileAttributes.ReparsePoint)) return true;
         if (info.LinkTarget is null) return true;
         var root = RealPath(contentRoot);
         var target = RealPath(path);
