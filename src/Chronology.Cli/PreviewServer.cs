@@ -188,7 +188,10 @@ public sealed class PreviewServer : IAsyncDisposable
             await older.ContinueWith(_ => { }, TaskScheduler.Default);
             try
             {
-                var result = await SiteBuild.WriteAsync(site, _output, diagnostics, cancellation: writing.Token);
+                // After an edit, on one core fewer than the machine has, so that the next edit is checked and shown
+                // without waiting for this write; the first build, which nobody is waiting to edit, on every core.
+                var workers = build > 1 ? Math.Max(1, Environment.ProcessorCount - 1) : (int?)null;
+                var result = await SiteBuild.WriteAsync(site, _output, diagnostics, cancellation: writing.Token, workers: workers);
                 if (writing.IsCancellationRequested) return;
                 if (result.Published)
                     await _log.WriteLineAsync($"build {build}: {result.PageCount} pages" + (build > 1 ? "; open pages reloaded" : ""));

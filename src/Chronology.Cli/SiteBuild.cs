@@ -41,7 +41,8 @@ public static class SiteBuild
     /// Render → write → check links → publish: every file of the site, into a staging folder, published to
     /// <paramref name="output"/> only if no step reported an error.
     /// </summary>
-    public static async Task<BuildResult> WriteAsync(SiteModel site, string output, DiagnosticBag diagnostics, PhaseTimer? timer = null, CancellationToken cancellation = default)
+    /// <param name="workers">How many cores to render and write on (all if null): the preview server leaves one free for the next edit.</param>
+    public static async Task<BuildResult> WriteAsync(SiteModel site, string output, DiagnosticBag diagnostics, PhaseTimer? timer = null, CancellationToken cancellation = default, int? workers = null)
     {
         timer ??= new PhaseTimer();
         var staging = OutputFolder.CreateStaging(output);
@@ -60,7 +61,7 @@ public static class SiteBuild
                         writer.WritePage(url, aboutHtml);
                     }
                     else await writer.WritePageAsync(url, html, cancellation);
-                }, cancellation: cancellation);
+                }, workers, cancellation);
             });
             cancellation.ThrowIfCancellationRequested();
             timer.Time("assets", () =>
@@ -80,7 +81,7 @@ public static class SiteBuild
             cancellation.ThrowIfCancellationRequested();
             timer.Time("citation files", () =>
             {
-                Parallel.ForEach(site.Entries, entry =>
+                Parallel.ForEach(site.Entries, new ParallelOptions { MaxDegreeOfParallelism = workers ?? -1 }, entry =>
                 {
                     writer.WriteText(CitationFormats.BibTexUrl(entry.Id), CitationFormats.BibTex(site.Site, entry));
                     writer.WriteBytes(CitationFormats.RisUrl(entry.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, entry))); // RIS lines end in CRLF
