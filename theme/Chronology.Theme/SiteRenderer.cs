@@ -120,10 +120,10 @@ public static class SiteRenderer
     /// A Razor <see cref="HtmlRenderer"/> with its services: one per thread that renders. A renderer keeps every root
     /// component it has rendered, with its whole render tree, until it is disposed, so it is replaced once the renders
     /// it holds come to <see cref="RetainedChars"/> characters of HTML or <see cref="RendersPerRenderer"/> renders:
-    /// memory stays bounded by that, not by the size of the site. A page's long lists
-    /// (<see cref="Parts{TItem}"/>) are rendered after the rest of the page, <see cref="Batch"/> items at a
-    /// time (by default), each batch a render of its own, and the page is handed on in parts as they come: so no page is ever one
-    /// large render tree or one large string, however many entries it lists.
+    /// memory stays bounded by that, not by the size of the site. A page's long lists (<see cref="Parts{TItem}"/>)
+    /// are rendered after the rest of the page, <see cref="Batch"/> items at a time (by default), each batch a render
+    /// of its own, and the page is handed on in parts as they come: so no page is ever one large render tree or one
+    /// large string, however many entries it lists.
     /// </summary>
     private sealed class PageRenderer(SiteModel site, int batch = PageRenderer.Batch) : IAsyncDisposable
     {
