@@ -81,24 +81,24 @@ public sealed class OutputWriter(string root, string? previous = null)
         long length = 0;
         using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write))
         {
-            var heldBack = ""; // a part's last CR, in case the next part starts with the LF of a CRLF
-            void Write(string part, bool last)
+            var heldBack = false; // a part ended in CR: the next part may start with the LF of a CRLF
+            void Write(string text)
             {
-                reader.Read(part);
-                var text = heldBack.Length > 0 ? heldBack + part : part;
-                heldBack = !last && text.EndsWith('\r') ? "\r" : "";
-                var bytes = Encode(heldBack.Length > 0 ? text[..^1] : text);
+                var bytes = Encode(text);
                 RandomAccess.Write(handle, bytes, length);
                 length += bytes.Length;
             }
-            Write(first, last: false);
-            var part = parts.Current;
-            while (await parts.MoveNextAsync())
+            void Part(string part)
             {
-                Write(part, last: false);
-                part = parts.Current;
+                reader.Read(part);
+                var text = heldBack ? "\r" + part : part;
+                heldBack = text.EndsWith('\r');
+                Write(heldBack ? text[..^1] : text);
             }
-            Write(part, last: true);
+            Part(first);
+            do Part(parts.Current);
+            while (await parts.MoveNextAsync());
+            if (heldBack) Write("\r");
         }
         KeepIfChanged(path, full, length);
         _pages.Add(reader.Finish());
