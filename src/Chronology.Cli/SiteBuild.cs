@@ -48,6 +48,10 @@ public static class SiteBuild
         var staging = OutputFolder.CreateStaging(output);
         // The previous output is the cache: a file the same as its published copy is not written again.
         var writer = new OutputWriter(staging, previous: output);
+        // A page whose inputs hash as they did for the published page is kept, not rendered (see PageCache).
+        var cacheFile = PageCache.PathFor(output);
+        var cached = writer.HasPrevious ? PageCache.Read(cacheFile) : new PageCache();
+        var pageInputs = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         string? aboutHtml = null; // the search index gives the About page's own words
         try
         {
@@ -61,7 +65,11 @@ public static class SiteBuild
                         writer.WritePage(url, aboutHtml);
                     }
                     else await writer.WritePageAsync(url, html, cancellation);
-                }, workers, cancellation);
+                }, workers, cancellation, reuse: (url, inputs) =>
+                {
+                    pageInputs[url] = inputs;
+                    return url != SiteUrls.About && cached.TryGet(url, inputs, out var digest) && writer.TryKeepPage(url, digest);
+                });
             });
             cancellation.ThrowIfCancellationRequested();
             timer.Time("assets", () =>
@@ -119,8 +127,15 @@ public static class SiteBuild
             timer.Time("check links", () => LinkChecker.Check(writer.Pages, writer.Paths, output, diagnostics));
             if (diagnostics.HasErrors || cancellation.IsCancellationRequested) return new BuildResult(diagnostics, Published: false);
 
-            timer.Time("publish", () => OutputFolder.Publish(staging, output, writer.Paths));
-            return new BuildResult(diagnostics, Published: true, PageCount: writer.Pages.Count, FileCount: writer.Paths.Count, Unchanged: writer.Unchanged);
+            timer.Time("publish", () =>
+            {
+                PageCache.Delete(cacheFile); // until the new one is written, no cache is better than one that may not match
+                OutputFolder.Publish(staging, output, writer.Paths);
+                var published = new PageCache();
+                foreach (var (url, digest) in writer.Digests) published.Set(url, pageInputs[url], digest);
+                published.Write(cacheFile);
+            });
+            return new BuildResult(diagnostics, Published: true, PageCount: writer.Pages.Count, FileCount: writer.Paths.Count, Unchanged: writer.Unchanged, Rendered: writer.Pages.Count - writer.Kept);
         }
         finally
         {
@@ -160,4 +175,5 @@ public static class SiteBuild
 }
 
 /// <param name="Unchanged">Files the same as the previous output's, which were left as they were.</param>
-public sealed record BuildResult(DiagnosticBag Diagnostics, bool Published, int PageCount = 0, int FileCount = 0, int Unchanged = 0);
+/// <param name="Rendered">Pages rendered; the others were kept from the previous output, their inputs unchanged.</param>
+public sealed record BuildResult(DiagnosticBag Diagnostics, bool Published, int PageCount = 0, int FileCount = 0, int Unchanged = 0, int Rendered = 0);

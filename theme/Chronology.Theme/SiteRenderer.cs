@@ -14,8 +14,11 @@ namespace Chronology.Theme;
 /// </summary>
 public static class SiteRenderer
 {
-    /// <summary>One page to render: its URL, its component and the component's own parameters.</summary>
-    public sealed record PageJob(string Url, Type Component, IReadOnlyDictionary<string, object?> Parameters);
+    /// <summary>
+    /// One page to render: its URL, its component and the component's own parameters, and what it is made from
+    /// (<see cref="Inputs"/>, beside the layout's): a page that does not say is made from everything.
+    /// </summary>
+    public sealed record PageJob(string Url, Type Component, IReadOnlyDictionary<string, object?> Parameters, Action<Fingerprint>? Inputs = null);
 
     /// <summary>
     /// Renders every page and hands each (its URL and its HTML, in parts) to <paramref name="emit"/>, which must read the
@@ -23,11 +26,17 @@ public static class SiteRenderer
     /// <paramref name="emit"/> is called from several threads at once and in no particular order; the model is only
     /// read. A page comes in one part unless it has long lists (<see cref="Parts{TItem}"/>), whose items are rendered
     /// <paramref name="batch"/> at a time.
+    /// <para>
+    /// Given <paramref name="reuse"/>, each page's inputs are hashed first (<see cref="FingerprintOf"/>) and it is
+    /// asked, with the page's URL and that hash, whether the caller already has the page made from those inputs; if
+    /// it says yes, the page is not rendered and not emitted.
+    /// </para>
     /// </summary>
-    public static async Task RenderAsync(SiteModel site, Func<string, IAsyncEnumerable<string>, Task> emit, int? workers = null, CancellationToken cancellation = default, int batch = PageRenderer.Batch)
+    public static async Task RenderAsync(SiteModel site, Func<string, IAsyncEnumerable<string>, Task> emit, int? workers = null, CancellationToken cancellation = default, int batch = PageRenderer.Batch, Func<string, string, bool>? reuse = null)
     {
         var jobs = Pages(site);
         _ = site.Abbreviations; // built once, before the workers share it
+        var fingerprints = reuse is null ? null : new PageFingerprints(site);
         var next = -1;
         async Task Work()
         {
@@ -35,6 +44,7 @@ public static class SiteRenderer
             for (var i = Interlocked.Increment(ref next); i < jobs.Count; i = Interlocked.Increment(ref next))
             {
                 cancellation.ThrowIfCancellationRequested();
+                if (reuse is not null && reuse(jobs[i].Url, fingerprints!.Of(jobs[i]))) continue;
                 await emit(jobs[i].Url, renderer.RenderAsync(jobs[i]));
             }
         }
@@ -63,16 +73,56 @@ public static class SiteRenderer
         }
     }
 
+    /// <summary>The hash of everything one page is made from (see <see cref="PageFingerprints"/>).</summary>
+    public static string FingerprintOf(SiteModel site, PageJob job) => new PageFingerprints(site).Of(job);
+
+    /// <summary>
+    /// What each page is made from, hashed: the theme's and the generator's code, the page's URL and component, and
+    /// then either the layout's inputs (<see cref="Layout.Page.Inputs"/>) and the page's own (<see cref="PageJob.Inputs"/>),
+    /// or, for a page that does not list its inputs, everything the site model is made from
+    /// (<see cref="SiteModel.InputsHash"/>). Two pages with the same hash are the same page: the page-cache tests
+    /// render both sites before and after edits of every kind of content and hold every page to that.
+    /// </summary>
+    public sealed class PageFingerprints(SiteModel site)
+    {
+        private readonly Lazy<byte[]> _layout = new(() => new Fingerprint().AddHash(Code.Value).Add(Layout.Page.Inputs(new Fingerprint(), site)).Hash());
+        private readonly Lazy<byte[]> _everything = new(() => new Fingerprint().AddHash(Code.Value).AddHash(site.InputsHash).Hash());
+
+        /// <summary>The code that turns a model into pages: this theme and the generator (their builds), and the versions of every library they use.</summary>
+        private static readonly Lazy<byte[]> Code = new(() =>
+        {
+            var code = new Fingerprint();
+            foreach (var assembly in new[] { typeof(SiteRenderer).Assembly, typeof(SiteModel).Assembly })
+            {
+                code.Add(assembly.ManifestModule.ModuleVersionId.ToString());
+                foreach (var used in assembly.GetReferencedAssemblies().Select(a => a.FullName).Order(StringComparer.Ordinal)) code.Add(used);
+            }
+            return code.Hash();
+        });
+
+        public string Of(PageJob job)
+        {
+            var fingerprint = new Fingerprint().Add(job.Url).Add(job.Component.FullName);
+            if (job.Inputs is { } inputs)
+            {
+                fingerprint.AddHash(_layout.Value);
+                inputs(fingerprint);
+            }
+            else fingerprint.AddHash(_everything.Value);
+            return fingerprint.ToString();
+        }
+    }
+
     /// <summary>Every page of the site, in the order a reader meets them in the navigation.</summary>
     public static IReadOnlyList<PageJob> Pages(SiteModel site)
     {
         var jobs = new List<PageJob>();
-        void Page<TPage>(string url, Dictionary<string, object?>? parameters = null) where TPage : IComponent =>
-            jobs.Add(new PageJob(url, typeof(TPage), parameters ?? []));
+        void Page<TPage>(string url, Dictionary<string, object?>? parameters = null, Action<Fingerprint>? inputs = null) where TPage : IComponent =>
+            jobs.Add(new PageJob(url, typeof(TPage), parameters ?? [], inputs));
 
         Page<HomePage>(SiteUrls.Home);
         foreach (var entry in site.Entries)
-            Page<EntryPage>(SiteUrls.Entry(entry.Id), new() { ["Entry"] = entry });
+            Page<EntryPage>(SiteUrls.Entry(entry.Id), new() { ["Entry"] = entry }, inputs => EntryPage.Inputs(inputs, site, entry));
         foreach (var year in site.Years)
             Page<YearPage>(SiteUrls.YearPage(year.Year), new() { ["Year"] = year });
         Page<AtAGlancePage>(SiteUrls.AtAGlance);

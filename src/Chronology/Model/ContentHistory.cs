@@ -22,6 +22,9 @@ public sealed class ContentHistory
     public IReadOnlyList<ContentChange> Changes(string relativePath) =>
         _changes.TryGetValue(relativePath.Replace('\\', '/'), out var changes) ? changes : [];
 
+    /// <summary>Every file with its commits, by path: the whole history, as a page cache must see it.</summary>
+    public IEnumerable<KeyValuePair<string, List<ContentChange>>> Files => _changes.OrderBy(c => c.Key, StringComparer.Ordinal);
+
     /// <summary>The last commit time of a file.</summary>
     public DateTimeOffset? LastChanged(string relativePath) => Changes(relativePath) is [var last, ..] ? last.When : null;
 

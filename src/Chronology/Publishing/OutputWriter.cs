@@ -23,10 +23,12 @@ public sealed class OutputWriter(string root, string? previous = null)
     private readonly ConcurrentBag<PageRecord> _pages = [];
     private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PageDigest> _digests = new(StringComparer.Ordinal);
     private readonly string? _previous = previous is not null && Directory.Exists(previous) ? previous : null;
     private IReadOnlySet<string>? _sortedPaths;
     private IReadOnlyList<PageRecord>? _sortedPages;
     private int _unchanged;
+    private int _kept;
 
     public string Root { get; } = root;
 
@@ -51,12 +53,54 @@ public sealed class OutputWriter(string root, string? previous = null)
     /// <summary>How many files were the same as the previous output's, and so were not written again.</summary>
     public int Unchanged => _unchanged;
 
+    /// <summary>The length and hash of every page written or kept, by URL: what a <see cref="PageCache"/> records.</summary>
+    public IReadOnlyDictionary<string, PageDigest> Digests => _digests;
+
+    /// <summary>Pages kept from the previous output without being rendered (<see cref="TryKeepPage"/>).</summary>
+    public int Kept => _kept;
+
+    /// <summary>Whether there is a previous output to compare with and keep pages from.</summary>
+    public bool HasPrevious => _previous is not null;
+
     public void WritePage(string url, string html)
     {
         var path = Claim(url);
-        WriteFile(path, Encode(html));
+        var bytes = Encode(html);
+        WriteFile(path, bytes);
+        _digests[url] = PageDigest.Of(bytes);
         _pages.Add(PageScanner.Scan(url, path, html, Intern));
         lock (_paths) _sortedPages = null;
+    }
+
+    /// <summary>
+    /// Keeps the previous output's page at <paramref name="url"/> without rendering it, if that file is exactly
+    /// <paramref name="expected"/> (its length and hash: what was written when the page was last rendered). The page
+    /// is read for its ids and links as a written page is. False, and nothing recorded, if the file is missing or
+    /// differs in any byte.
+    /// </summary>
+    public bool TryKeepPage(string url, PageDigest expected)
+    {
+        if (_previous is null) return false;
+        var path = OutputPaths.Of(url);
+        byte[] bytes;
+        try
+        {
+            var file = new FileInfo(Path.Combine(_previous, path));
+            if (!file.Exists || file.Length != expected.Length || file.LinkTarget is not null) return false;
+            bytes = File.ReadAllBytes(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        if (PageDigest.Of(bytes) != expected) return false;
+        Claim(url);
+        Interlocked.Increment(ref _unchanged);
+        Interlocked.Increment(ref _kept);
+        _digests[url] = expected;
+        _pages.Add(PageScanner.Scan(url, path, Utf8.GetString(bytes), Intern));
+        lock (_paths) _sortedPages = null;
+        return true;
     }
 
     /// <summary>
@@ -79,6 +123,7 @@ public sealed class OutputWriter(string root, string? previous = null)
         var full = Path.Combine(Root, path);
         CreateFolderOf(full);
         long length = 0;
+        using var hash = PageDigest.Hasher();
         using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write))
         {
             var heldBack = false; // a part ended in CR: the next part may start with the LF of a CRLF
@@ -86,6 +131,7 @@ public sealed class OutputWriter(string root, string? previous = null)
             {
                 var bytes = Encode(text);
                 RandomAccess.Write(handle, bytes, length);
+                hash.AppendData(bytes);
                 length += bytes.Length;
             }
             void Part(string part)
@@ -101,6 +147,7 @@ public sealed class OutputWriter(string root, string? previous = null)
             if (heldBack) Write("\r");
         }
         KeepIfChanged(path, full, length);
+        _digests[url] = new PageDigest(length, Convert.ToHexStringLower(hash.GetHashAndReset()));
         _pages.Add(reader.Finish());
         lock (_paths) _sortedPages = null;
     }

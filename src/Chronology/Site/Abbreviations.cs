@@ -10,7 +10,7 @@ namespace Chronology.Site;
 /// (content/glossary.yml) and from organisations whose short name or alias is an abbreviation; where these give an
 /// abbreviation more than one meaning, the title gives them all.
 /// </summary>
-public sealed class Abbreviations
+public sealed class Abbreviations : IFingerprinted
 {
     private readonly IReadOnlyDictionary<string, string> _titles;
     private readonly Regex? _pattern;
@@ -22,6 +22,9 @@ public sealed class Abbreviations
         var alternatives = string.Join('|', titles.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).Select(Regex.Escape));
         _pattern = new Regex($"(?<![\\p{{L}}\\p{{N}}&#])(?:{alternatives})(?![\\p{{L}}\\p{{N}}])", RegexOptions.CultureInvariant);
     }
+
+    /// <summary>What the expansion of every page depends on: each abbreviation and its title (the pattern is made from them).</summary>
+    public void AddTo(Fingerprint fingerprint) => fingerprint.Add(_titles);
 
     public static Abbreviations For(Evidence evidence)
     {

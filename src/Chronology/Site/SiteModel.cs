@@ -181,6 +181,16 @@ public sealed class SiteModel
 
     private Abbreviations? _abbreviations;
 
+    /// <summary>
+    /// The hash of everything this model is made from: the loaded content, the quote checks, the link status, the
+    /// history and the year (a site with no entries draws its chart up to it). A page that does not say what it
+    /// shows (<c>SiteRenderer</c>'s page inputs) is cached against this, so any change renders it again.
+    /// </summary>
+    public byte[] InputsHash => _inputsHash ??= new Fingerprint()
+        .Add(Evidence).Add(Integrity.All).Add(LinkStatus).Add(History.Files).Add(DateTime.UtcNow.Year).Hash();
+
+    private byte[]? _inputsHash;
+
     /// <summary>The sources whose archived copies this site holds, by title.</summary>
     public IReadOnlyList<Source> ArchivedSources => _archived ??= [.. Sources.Where(s => Evidence.Snapshots.ContainsKey(s.Id))];
 
