@@ -128,7 +128,7 @@ public static class SiteRenderer
         Page<AtAGlancePage>(SiteUrls.AtAGlance);
         Page<SourceRegisterPage>(SiteUrls.SourceRegister);
         foreach (var source in site.Sources)
-            Page<SourcePage>(SiteUrls.Source(source.Id), new() { ["Source"] = source });
+            Page<SourcePage>(SiteUrls.Source(source.Id), new() { ["Source"] = source }, inputs => SourcePage.Inputs(inputs, site, source));
         foreach (var source in site.ArchivedSources)
             Page<ArchivedCopyPage>(SiteUrls.ArchivedCopy(source.Id), new() { ["Source"] = source });
         if (site.ReviewItems.Count > 0)

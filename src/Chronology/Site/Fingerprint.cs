@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -12,7 +12,7 @@ namespace Chronology.Site;
 /// <summary>
 /// What a page was made from, reduced to a hash: a page whose inputs hash the same as last time is the same page,
 /// and the build takes it from its previous output instead of rendering it again. Values are added whole: a record
-/// by every public property (its type named too, so an interval never hashes as a point), a list item by item, a
+/// by every field (its type named too, so an interval never hashes as a point), a list item by item, a
 /// dictionary as its set of pairs. A type that is neither a record, a collection, a primitive nor
 /// <see cref="IFingerprinted"/> is refused, not skipped: a value the hash cannot see would make a stale page look
 /// fresh.
@@ -20,8 +20,11 @@ namespace Chronology.Site;
 public sealed class Fingerprint
 {
     private const int MaxDepth = 48;
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> RecordProperties = new();
-    private readonly ArrayBufferWriter<byte> _bytes = new(1024);
+    private static readonly ConcurrentDictionary<Type, Action<Fingerprint, object, int>> RecordFields = new();
+    private readonly byte[] _buffer = new byte[4096];
+    private int _used;
+    private IncrementalHash? _hash; // only once the buffer has filled: most pages' inputs fit in it
+    private byte[]? _result;
 
     /// <summary>Adds a value, whole.</summary>
     public Fingerprint Add(object? value)
@@ -41,8 +44,19 @@ public sealed class Fingerprint
         return this;
     }
 
-    /// <summary>The hash of everything added: 16 bytes of SHA-256.</summary>
-    public byte[] Hash() => SHA256.HashData(_bytes.WrittenSpan)[..16];
+    /// <summary>The hash of everything added: 16 bytes of SHA-256. Nothing can be added after it is taken.</summary>
+    public byte[] Hash()
+    {
+        if (_result is not null) return _result;
+        if (_hash is null) _result = SHA256.HashData(_buffer.AsSpan(0, _used))[..16];
+        else
+        {
+            _hash.AppendData(_buffer, 0, _used);
+            _result = _hash.GetHashAndReset()[..16];
+            _hash.Dispose();
+        }
+        return _result;
+    }
 
     /// <summary>The hash in lower-case hex.</summary>
     public override string ToString() => Convert.ToHexStringLower(Hash());
@@ -113,7 +127,7 @@ public sealed class Fingerprint
         }
         Tag('{');
         Text(type.FullName!);
-        foreach (var property in PropertiesOf(type)) Value(property.GetValue(value), depth + 1);
+        FieldsOf(type)(this, value, depth + 1);
         Tag('}');
     }
 
@@ -134,21 +148,34 @@ public sealed class Fingerprint
         Tag('>');
     }
 
-    /// <summary>A record's state (or a key-value pair's): its public instance properties, by name. Anything else is refused.</summary>
-    private static PropertyInfo[] PropertiesOf(Type type) => RecordProperties.GetOrAdd(type, static t =>
+    /// <summary>
+    /// A record's state (or a key-value pair's): every instance field, its own and its base records', public or not
+    /// (a property's value is in its backing field; a computed property is made from the fields), by declaring type
+    /// and name. Read by a compiled method per type. Anything that is not a record is refused.
+    /// </summary>
+    private static Action<Fingerprint, object, int> FieldsOf(Type type) => RecordFields.GetOrAdd(type, static t =>
     {
-        // The compiler gives every record (class or struct) a PrintMembers method; a class with hidden state does not.
         var pair = t.IsGenericType && t.GetGenericTypeDefinition() == typeof(KeyValuePair<,>);
+        // The compiler gives every record (class or struct) a PrintMembers method; a class with hidden state does not.
         if (!pair && t.GetMethod("PrintMembers", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public) is null)
             throw new NotSupportedException($"fingerprint: {t} is not a record; make it one or implement {nameof(IFingerprinted)}");
-        return [.. t.GetProperties(BindingFlags.Instance | BindingFlags.Public)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
-            .OrderBy(p => p.Name, StringComparer.Ordinal)];
+        var fields = new List<FieldInfo>();
+        for (var declaring = t; declaring is not null && declaring != typeof(object) && declaring != typeof(ValueType); declaring = declaring.BaseType)
+            fields.AddRange(declaring.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly).OrderBy(f => f.Name, StringComparer.Ordinal));
+        var fingerprint = Expression.Parameter(typeof(Fingerprint));
+        var value = Expression.Parameter(typeof(object));
+        var depth = Expression.Parameter(typeof(int));
+        var typed = Expression.Variable(t);
+        var add = typeof(Fingerprint).GetMethod(nameof(Value), BindingFlags.Instance | BindingFlags.NonPublic)!;
+        var body = new List<Expression> { Expression.Assign(typed, Expression.Convert(value, t)) };
+        body.AddRange(fields.Select(f => Expression.Call(fingerprint, add, Expression.Convert(Expression.Field(typed, f), typeof(object)), depth)));
+        body.Add(Expression.Empty());
+        return Expression.Lambda<Action<Fingerprint, object, int>>(Expression.Block([typed], body), fingerprint, value, depth).Compile();
     });
 
-    private void Tag(char tag) => _bytes.Write([(byte)tag]);
+    private void Tag(char tag) => Write([(byte)tag]);
 
-    private void Number(long number) => _bytes.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in number)));
+    private void Number(long number) => Write(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in number)));
 
     private void Text(string text)
     {
@@ -156,7 +183,23 @@ public sealed class Fingerprint
         Write(MemoryMarshal.AsBytes(text.AsSpan()));
     }
 
-    private void Write(ReadOnlySpan<byte> bytes) => _bytes.Write(bytes);
+    private void Write(ReadOnlySpan<byte> bytes)
+    {
+        if (_result is not null) throw new InvalidOperationException("fingerprint: added to after its hash was taken");
+        while (bytes.Length > 0)
+        {
+            if (_used == _buffer.Length)
+            {
+                _hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                _hash.AppendData(_buffer);
+                _used = 0;
+            }
+            var n = Math.Min(bytes.Length, _buffer.Length - _used);
+            bytes[..n].CopyTo(_buffer.AsSpan(_used));
+            _used += n;
+            bytes = bytes[n..];
+        }
+    }
 }
 
 /// <summary>A value that is not a record says itself what a <see cref="Fingerprint"/> must see of it.</summary>
