@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -20,7 +19,7 @@ namespace Chronology.Site;
 public sealed class Fingerprint
 {
     private const int MaxDepth = 48;
-    private static readonly ConcurrentDictionary<Type, Action<Fingerprint, object, int>> RecordFields = new();
+    private static readonly ConcurrentDictionary<Type, FieldInfo[]> RecordFields = new();
     private readonly byte[] _buffer = new byte[4096];
     private int _used;
     private IncrementalHash? _hash; // only once the buffer has filled: most pages' inputs fit in it
@@ -127,7 +126,7 @@ public sealed class Fingerprint
         }
         Tag('{');
         Text(type.FullName!);
-        FieldsOf(type)(this, value, depth + 1);
+        foreach (var field in FieldsOf(type)) Value(field.GetValue(value), depth + 1);
         Tag('}');
     }
 
@@ -151,9 +150,9 @@ public sealed class Fingerprint
     /// <summary>
     /// A record's state (or a key-value pair's): every instance field, its own and its base records', public or not
     /// (a property's value is in its backing field; a computed property is made from the fields), by declaring type
-    /// and name. Read by a compiled method per type. Anything that is not a record is refused.
+    /// and name. Anything that is not a record is refused.
     /// </summary>
-    private static Action<Fingerprint, object, int> FieldsOf(Type type) => RecordFields.GetOrAdd(type, static t =>
+    private static FieldInfo[] FieldsOf(Type type) => RecordFields.GetOrAdd(type, static t =>
     {
         var pair = t.IsGenericType && t.GetGenericTypeDefinition() == typeof(KeyValuePair<,>);
         // The compiler gives every record (class or struct) a PrintMembers method; a class with hidden state does not.
@@ -162,15 +161,7 @@ public sealed class Fingerprint
         var fields = new List<FieldInfo>();
         for (var declaring = t; declaring is not null && declaring != typeof(object) && declaring != typeof(ValueType); declaring = declaring.BaseType)
             fields.AddRange(declaring.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly).OrderBy(f => f.Name, StringComparer.Ordinal));
-        var fingerprint = Expression.Parameter(typeof(Fingerprint));
-        var value = Expression.Parameter(typeof(object));
-        var depth = Expression.Parameter(typeof(int));
-        var typed = Expression.Variable(t);
-        var add = typeof(Fingerprint).GetMethod(nameof(Value), BindingFlags.Instance | BindingFlags.NonPublic)!;
-        var body = new List<Expression> { Expression.Assign(typed, Expression.Convert(value, t)) };
-        body.AddRange(fields.Select(f => Expression.Call(fingerprint, add, Expression.Convert(Expression.Field(typed, f), typeof(object)), depth)));
-        body.Add(Expression.Empty());
-        return Expression.Lambda<Action<Fingerprint, object, int>>(Expression.Block([typed], body), fingerprint, value, depth).Compile();
+        return [.. fields];
     });
 
     private void Tag(char tag) => Write([(byte)tag]);
