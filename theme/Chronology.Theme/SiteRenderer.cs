@@ -88,17 +88,8 @@ public static class SiteRenderer
         private readonly Lazy<byte[]> _layout = new(() => new Fingerprint().AddHash(Code.Value).Add(Layout.Page.Inputs(new Fingerprint(), site)).Hash());
         private readonly Lazy<byte[]> _everything = new(() => new Fingerprint().AddHash(Code.Value).AddHash(site.InputsHash).Hash());
 
-        /// <summary>The code that turns a model into pages: this theme and the generator (their builds), and the versions of every library they use.</summary>
-        private static readonly Lazy<byte[]> Code = new(() =>
-        {
-            var code = new Fingerprint();
-            foreach (var assembly in new[] { typeof(SiteRenderer).Assembly, typeof(SiteModel).Assembly })
-            {
-                code.Add(assembly.ManifestModule.ModuleVersionId.ToString());
-                foreach (var used in assembly.GetReferencedAssemblies().Select(a => a.FullName).Order(StringComparer.Ordinal)) code.Add(used);
-            }
-            return code.Hash();
-        });
+        /// <summary>The code that turns a model into pages: this theme and the generator, and every library they use.</summary>
+        private static readonly Lazy<byte[]> Code = new(() => Fingerprint.OfCode(typeof(SiteRenderer).Assembly, typeof(SiteModel).Assembly));
 
         public string Of(PageJob job)
         {
@@ -186,6 +177,7 @@ public static class SiteRenderer
         private long _chars;
 
         /// <summary>The page's HTML, in parts, with its abbreviations expanded.</summary>
+        [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Page components are this assembly's, which a native build keeps whole (TrimmerRootAssembly in Chronology.Cli).")]
         public async IAsyncEnumerable<string> RenderAsync(PageJob job)
         {
             var values = new Dictionary<string, object?>(job.Parameters) { ["Site"] = site, ["Url"] = job.Url };

@@ -23,7 +23,8 @@ public sealed class ContentHistory
         _changes.TryGetValue(relativePath.Replace('\\', '/'), out var changes) ? changes : [];
 
     /// <summary>Every file with its commits, by path: the whole history, as a page cache must see it.</summary>
-    public IEnumerable<KeyValuePair<string, List<ContentChange>>> Files => _changes.OrderBy(c => c.Key, StringComparer.Ordinal);
+    public IEnumerable<(string File, IReadOnlyList<ContentChange> Changes)> Files =>
+        _changes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, (IReadOnlyList<ContentChange>)c.Value));
 
     /// <summary>The last commit time of a file.</summary>
     public DateTimeOffset? LastChanged(string relativePath) => Changes(relativePath) is [var last, ..] ? last.When : null;

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -25,9 +26,19 @@ public sealed class Fingerprint
     private IncrementalHash? _hash; // only once the buffer has filled: most pages' inputs fit in it
     private byte[]? _result;
 
-    /// <summary>Adds a value, whole.</summary>
+    /// <summary>
+    /// Adds a value, whole. A record added this way is hashed once and its hash remembered for as long as the record
+    /// lives (an entry is hashed for its own page and again as its neighbours' next and previous): the model is
+    /// complete before any page is fingerprinted, and records do not change.
+    /// </summary>
     public Fingerprint Add(object? value)
     {
+        if (value is not null && !value.GetType().IsValueType && value is not string && IsRecord(value.GetType()))
+        {
+            Tag('r');
+            Write(Remembered.GetValue(value, static record => HashOfRecord(record)));
+            return this;
+        }
         Value(value, 0);
         return this;
     }
@@ -62,6 +73,15 @@ public sealed class Fingerprint
 
     /// <summary>The hash of one value.</summary>
     public static byte[] Of(object? value) => new Fingerprint().Add(value).Hash();
+
+    private static byte[] HashOfRecord(object value)
+    {
+        var fingerprint = new Fingerprint();
+        fingerprint.Value(value, 0);
+        return fingerprint.Hash();
+    }
+
+    private static readonly ConditionalWeakTable<object, byte[]> Remembered = new();
 
     private void Value(object? value, int depth)
     {
@@ -152,17 +172,28 @@ public sealed class Fingerprint
     /// (a property's value is in its backing field; a computed property is made from the fields), by declaring type
     /// and name. Anything that is not a record is refused.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Records come from the generator's own assemblies, which a native build keeps whole (TrimmerRootAssembly in Chronology.Cli); a record found without its fields is refused.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "As above.")]
     private static FieldInfo[] FieldsOf(Type type) => RecordFields.GetOrAdd(type, static t =>
     {
-        var pair = t.IsGenericType && t.GetGenericTypeDefinition() == typeof(KeyValuePair<,>);
-        // The compiler gives every record (class or struct) a PrintMembers method; a class with hidden state does not.
-        if (!pair && t.GetMethod("PrintMembers", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public) is null)
+        if (!IsRecord(t))
             throw new NotSupportedException($"fingerprint: {t} is not a record; make it one or implement {nameof(IFingerprinted)}");
         var fields = new List<FieldInfo>();
         for (var declaring = t; declaring is not null && declaring != typeof(object) && declaring != typeof(ValueType); declaring = declaring.BaseType)
             fields.AddRange(declaring.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly).OrderBy(f => f.Name, StringComparer.Ordinal));
+        // A record with properties but no fields to read has lost them to trimming (a native app that does not keep
+        // the assembly whole): refused, as a value the hash cannot see would make a stale page look fresh.
+        if (fields.Count == 0 && t.GetProperties(BindingFlags.Instance | BindingFlags.Public).Length > 0)
+            throw new NotSupportedException($"fingerprint: the fields of {t} cannot be read (trimmed?)");
         return [.. fields];
     });
+
+    /// <summary>The compiler gives every record (class or struct) a PrintMembers method; a class with hidden state has none.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Records come from the generator's own assemblies, which a native build keeps whole; a record that lost its PrintMembers is refused, never skipped.")]
+    private static bool IsRecord(Type type) => Records.GetOrAdd(type, static t =>
+        t.GetMethod("PrintMembers", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public) is not null);
+
+    private static readonly ConcurrentDictionary<Type, bool> Records = new();
 
     private void Tag(char tag) => Write([(byte)tag]);
 
@@ -189,6 +220,62 @@ public sealed class Fingerprint
             bytes[..n].CopyTo(_buffer.AsSpan(_used));
             _used += n;
             bytes = bytes[n..];
+        }
+    }
+
+    /// <summary>
+    /// The code that turns a model into pages, hashed: each assembly's build (its module version id, which changes with
+    /// any change to its code) and the full names, versions included, of every assembly they use. A native app has no
+    /// module ids to ask: there the executable, which holds all the code, is identified by the build id its linker
+    /// wrote into it (a hash of its contents), or, without one, hashed whole.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only where code is loaded as IL (RuntimeFeature.IsDynamicCodeSupported); a native app identifies its executable instead.")]
+    public static byte[] OfCode(params System.Reflection.Assembly[] assemblies)
+    {
+        var code = new Fingerprint();
+        if (!RuntimeFeature.IsDynamicCodeSupported && Environment.ProcessPath is { } executable)
+            return code.AddHash(ElfBuildId(executable) ?? SHA256.HashData(File.ReadAllBytes(executable))).Hash();
+        foreach (var assembly in assemblies)
+        {
+            code.Add(assembly.ManifestModule.ModuleVersionId.ToString());
+            foreach (var used in assembly.GetReferencedAssemblies().Select(a => a.FullName).Order(StringComparer.Ordinal)) code.Add(used);
+        }
+        return code.Hash();
+    }
+
+    /// <summary>
+    /// The GNU build id of a 64-bit little-endian ELF executable (the note <c>NT_GNU_BUILD_ID</c> in a <c>PT_NOTE</c>
+    /// segment), or null if it is not one or has none. Only the headers and notes are read.
+    /// </summary>
+    public static byte[]? ElfBuildId(string path)
+    {
+        try
+        {
+            using var file = File.OpenHandle(path);
+            var header = new byte[64];
+            if (RandomAccess.Read(file, header, 0) < 64 || header[0] != 0x7F || header[1] != 'E' || header[2] != 'L' || header[3] != 'F' || header[4] != 2 || header[5] != 1) return null;
+            var (segments, size, count) = (BitConverter.ToInt64(header, 0x20), BitConverter.ToUInt16(header, 0x36), BitConverter.ToUInt16(header, 0x38));
+            var table = new byte[size * count];
+            if (RandomAccess.Read(file, table, segments) < table.Length) return null;
+            for (var i = 0; i < count; i++)
+            {
+                if (BitConverter.ToUInt32(table, i * size) != 4) continue; // PT_NOTE
+                var notes = new byte[Math.Min(BitConverter.ToInt64(table, i * size + 0x20), 1 << 16)];
+                if (RandomAccess.Read(file, notes, BitConverter.ToInt64(table, i * size + 0x08)) < notes.Length) return null;
+                for (var at = 0; at + 12 <= notes.Length;)
+                {
+                    var (name, description, type) = (BitConverter.ToInt32(notes, at), BitConverter.ToInt32(notes, at + 4), BitConverter.ToUInt32(notes, at + 8));
+                    var descriptionAt = at + 12 + ((name + 3) & ~3);
+                    if (name < 0 || description < 0 || descriptionAt + description > notes.Length) break;
+                    if (type == 3 && name == 4 && notes.AsSpan(at + 12, 4).SequenceEqual("GNU\0"u8)) return notes[descriptionAt..(descriptionAt + description)];
+                    at = descriptionAt + ((description + 3) & ~3);
+                }
+            }
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }

@@ -97,6 +97,29 @@ public partial class PageFingerprintTests
         Assert.Throws<NotSupportedException>(() => new Fingerprint().Add(new StringBuilder("text")));
     }
 
+    [Fact]
+    public void A_native_app_is_known_by_the_build_id_its_linker_wrote_as_readelf_reads_it()
+    {
+        var binary = "/bin/ls";
+        var readelf = new[] { "/usr/bin/readelf", "/bin/readelf" }.FirstOrDefault(File.Exists);
+        if (readelf is null || !File.Exists(binary)) Assert.Skip("needs readelf (binutils) and /bin/ls to compare with");
+        var start = new System.Diagnostics.ProcessStartInfo(readelf, ["-n", binary]) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var notes = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var expected = Regex.Match(notes, @"Build ID: ([0-9a-f]+)");
+        if (!expected.Success) Assert.Skip($"{binary} has no build id to compare with");
+
+        Assert.Equal(expected.Groups[1].Value, Convert.ToHexStringLower(Fingerprint.ElfBuildId(binary)!));
+        using var work = new Scratch(RepoPaths.BridgesContent);
+        var notElf = Path.Combine(work.Root, "not-elf");
+        File.WriteAllText(notElf, "#!/bin/sh\necho not an executable of that kind\n");
+        Assert.Null(Fingerprint.ElfBuildId(notElf));
+        var truncated = Path.Combine(work.Root, "truncated");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(binary)[..100]);
+        Assert.Null(Fingerprint.ElfBuildId(truncated));
+    }
+
     /// <summary>Every page of the site in <paramref name="content"/>, with the hash of its inputs; null if the build refuses the content.</summary>
     private static async Task<Dictionary<string, (string Inputs, string Html)>?> Render(string content)
     {
