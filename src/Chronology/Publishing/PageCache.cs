@@ -75,21 +75,38 @@ public sealed class PageCache
 
     public void Set(string url, string inputs, PageDigest digest) => _pages[url] = (inputs, digest);
 
-    /// <summary>Writes the cache to <paramref name="file"/> (whole, or not at all).</summary>
+    /// <summary>
+    /// Writes the cache to <paramref name="file"/> (whole, or not at all). A cache that cannot be written (a folder
+    /// the build may not write to) is left out: the site is published either way, and the next build renders every page.
+    /// </summary>
     public void Write(string file)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var text = new StringBuilder(Header).Append('\n');
         foreach (var (url, (inputs, digest)) in _pages.OrderBy(p => p.Key, StringComparer.Ordinal))
             text.Append(inputs).Append(' ').Append(digest.Length).Append(' ').Append(digest.Sha256).Append(' ').Append(url).Append('\n');
         var temporary = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temporary, file, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
     }
 
     /// <summary>Removes the cache file, if there is one (before an output it describes is changed by other means).</summary>
     public static void Delete(string file)
     {
-        if (File.Exists(file)) File.Delete(file);
+        try
+        {
+            if (File.Exists(file)) File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not there to remove, or not ours to: a cache that does not match its output is refused by the digests.
+        }
     }
 }

@@ -81,6 +81,56 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task A_rebuild_renders_only_the_pages_whose_inputs_changed()
+    {
+        using var work = new Scratch();
+        CopyFolder(RepoPaths.BridgesContent, work.Content);
+        var output = Path.Combine(work.Root, "_site");
+        var first = await SiteBuild.RunAsync(work.Content, output);
+        Assert.Equal(first.PageCount, first.Rendered); // nothing to keep the first time
+        Assert.True(File.Exists(Chronology.Publishing.PageCache.PathFor(output)));
+        Assert.Equal(Path.Combine(work.Root, "obj", "chronology", "_site.pages"), Chronology.Publishing.PageCache.PathFor(output));
+
+        var unchanged = await SiteBuild.RunAsync(work.Content, output);
+        Assert.Equal(1, unchanged.Rendered); // the About page, whose words the search index reads, is always rendered
+
+        var entry = Directory.GetFiles(Path.Combine(work.Content, "entries")).Order(StringComparer.Ordinal).First();
+        File.WriteAllText(entry, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(entry), "(?m)^title: .*$", "title: \"A title changed by a test\""));
+        var edited = await SiteBuild.RunAsync(work.Content, output);
+        var clean = Path.Combine(work.Root, "clean");
+        await SiteBuild.RunAsync(work.Content, clean);
+
+        AssertSameTree(Tree(clean), Tree(output), "one entry's title changed");
+        // The entry, its neighbour and the pages that list every entry were rendered; the other entries' pages were not.
+        var entries = Directory.GetFiles(Path.Combine(work.Content, "entries")).Length;
+        Assert.InRange(edited.Rendered, 2, edited.PageCount - (entries - 2));
+    }
+
+    [Fact]
+    public async Task A_page_changed_in_the_output_by_hand_is_rendered_again_and_a_missing_or_foreign_cache_renders_every_page()
+    {
+        using var work = new Scratch();
+        CopyFolder(RepoPaths.BridgesContent, work.Content);
+        var output = Path.Combine(work.Root, "_site");
+        var clean = Path.Combine(work.Root, "clean");
+        var first = await SiteBuild.RunAsync(work.Content, output);
+        await SiteBuild.RunAsync(work.Content, clean);
+
+        var page = Directory.GetFiles(Path.Combine(output, "entries"), "index.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        File.AppendAllText(page, "<!-- changed by hand -->");
+        var mended = await SiteBuild.RunAsync(work.Content, output);
+        Assert.Equal(2, mended.Rendered); // that page and the About page
+        AssertSameTree(Tree(clean), Tree(output), "a page changed by hand");
+
+        var cache = Chronology.Publishing.PageCache.PathFor(output);
+        File.Delete(cache);
+        Assert.Equal(first.PageCount, (await SiteBuild.RunAsync(work.Content, output)).Rendered);
+        File.WriteAllText(cache, "not a page cache\n");
+        Assert.Equal(first.PageCount, (await SiteBuild.RunAsync(work.Content, output)).Rendered);
+        AssertSameTree(Tree(clean), Tree(output), "the cache deleted, then replaced by another file");
+    }
+
+    [Fact]
     public async Task A_stray_file_or_folder_in_the_output_is_removed_and_a_folder_where_a_file_goes_is_replaced()
     {
         using var work = new Scratch();
