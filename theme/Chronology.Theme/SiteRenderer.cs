@@ -115,7 +115,7 @@ public static class SiteRenderer
         foreach (var entry in site.Entries)
             Page<EntryPage>(SiteUrls.Entry(entry.Id), new() { ["Entry"] = entry }, inputs => EntryPage.Inputs(inputs, site, entry));
         foreach (var year in site.Years)
-            Page<YearPage>(SiteUrls.YearPage(year.Year), new() { ["Year"] = year });
+            Page<YearPage>(SiteUrls.YearPage(year.Year), new() { ["Year"] = year }, inputs => YearPage.Inputs(inputs, site, year));
         Page<AtAGlancePage>(SiteUrls.AtAGlance);
         Page<SourceRegisterPage>(SiteUrls.SourceRegister);
         foreach (var source in site.Sources)
@@ -141,10 +141,10 @@ public static class SiteRenderer
         if (site.People.Count > 0) Page<PeoplePage>(SiteUrls.People);
         Page<TagIndexPage>(SiteUrls.TagIndex);
         foreach (var (tag, entries) in site.Tags)
-            Page<TagPage>(SiteUrls.Tag(tag), new() { ["Tag"] = tag, ["Entries"] = entries });
+            Page<TagPage>(SiteUrls.Tag(tag), new() { ["Tag"] = tag, ["Entries"] = entries }, inputs => TagPage.Inputs(inputs, site, tag, entries));
         Page<OrganisationIndexPage>(SiteUrls.OrganisationIndex);
         foreach (var organisation in site.Organisations)
-            Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), new() { ["Organisation"] = organisation });
+            Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), new() { ["Organisation"] = organisation }, inputs => OrganisationPage.Inputs(inputs, site, organisation));
         Page<EvidenceHealthPage>(SiteUrls.EvidenceHealth);
         Page<SearchPage>(SiteUrls.Search);
         Page<PrintPage>(SiteUrls.Print);
