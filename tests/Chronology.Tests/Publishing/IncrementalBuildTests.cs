@@ -16,10 +16,9 @@ public class IncrementalBuildTests
     [InlineData(3)]
     public async Task After_any_sequence_of_edits_an_incremental_build_equals_a_clean_build(int seed)
     {
-        using var work = new Scratch();
-        CopyFolder(RepoPaths.BridgesContent, work.Content);
+        using var work = Scratch.OfBridges();
         var random = new Random(seed);
-        var incremental = Path.Combine(work.Root, "_site");
+        var incremental = work.Output;
         // The incremental side also keeps its parsed files between builds, as the preview server does.
         var cache = new Chronology.Loading.ContentCache();
         Assert.True((await SiteBuild.RunAsync(work.Content, incremental, cache: cache)).Published);
@@ -68,9 +67,8 @@ public class IncrementalBuildTests
     [Fact]
     public async Task An_unchanged_rebuild_writes_nothing_and_keeps_every_file_as_it_was()
     {
-        using var work = new Scratch();
-        CopyFolder(RepoPaths.BridgesContent, work.Content);
-        var output = Path.Combine(work.Root, "_site");
+        using var work = Scratch.OfBridges();
+        var output = work.Output;
         var first = await SiteBuild.RunAsync(work.Content, output);
         var times = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
 
@@ -83,9 +81,8 @@ public class IncrementalBuildTests
     [Fact]
     public async Task A_rebuild_renders_only_the_pages_whose_inputs_changed()
     {
-        using var work = new Scratch();
-        CopyFolder(RepoPaths.BridgesContent, work.Content);
-        var output = Path.Combine(work.Root, "_site");
+        using var work = Scratch.OfBridges();
+        var output = work.Output;
         var first = await SiteBuild.RunAsync(work.Content, output);
         Assert.Equal(first.PageCount, first.Rendered); // nothing to keep the first time
         Assert.True(File.Exists(Chronology.Publishing.PageCache.PathFor(output)));
@@ -109,9 +106,8 @@ public class IncrementalBuildTests
     [Fact]
     public async Task A_page_changed_in_the_output_by_hand_is_rendered_again_and_a_missing_or_foreign_cache_renders_every_page()
     {
-        using var work = new Scratch();
-        CopyFolder(RepoPaths.BridgesContent, work.Content);
-        var output = Path.Combine(work.Root, "_site");
+        using var work = Scratch.OfBridges();
+        var output = work.Output;
         var clean = Path.Combine(work.Root, "clean");
         var first = await SiteBuild.RunAsync(work.Content, output);
         await SiteBuild.RunAsync(work.Content, clean);
@@ -133,9 +129,8 @@ public class IncrementalBuildTests
     [Fact]
     public async Task A_stray_file_or_folder_in_the_output_is_removed_and_a_folder_where_a_file_goes_is_replaced()
     {
-        using var work = new Scratch();
-        CopyFolder(RepoPaths.BridgesContent, work.Content);
-        var output = Path.Combine(work.Root, "_site");
+        using var work = Scratch.OfBridges();
+        var output = work.Output;
         await SiteBuild.RunAsync(work.Content, output);
         Directory.CreateDirectory(Path.Combine(output, "stray", "deeper"));
         File.WriteAllText(Path.Combine(output, "stray", "deeper", "x.html"), "old");
@@ -303,6 +298,17 @@ public class IncrementalBuildTests
         public string Root { get; } = Path.Combine(Path.GetTempPath(), "chronology-tests", "incremental-" + Guid.NewGuid().ToString("N"));
 
         public string Content => Path.Combine(Root, "content");
+
+        /// <summary>Where the site is built and rebuilt (its page cache goes beside it, in obj/).</summary>
+        public string Output => Path.Combine(Root, "_site");
+
+        /// <summary>A scratch folder holding a copy of the second test site's content.</summary>
+        public static Scratch OfBridges()
+        {
+            var work = new Scratch();
+            CopyFolder(RepoPaths.BridgesContent, work.Content);
+            return work;
+        }
 
         public void Dispose()
         {
