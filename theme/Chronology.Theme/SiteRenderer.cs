@@ -27,7 +27,7 @@ public static class SiteRenderer
     /// read. A page comes in one part unless it has long lists (<see cref="Parts{TItem}"/>), whose items are rendered
     /// <paramref name="batch"/> at a time.
     /// <para>
-    /// Given <paramref name="reuse"/>, each page's inputs are hashed first (<see cref="FingerprintOf"/>) and it is
+    /// Given <paramref name="reuse"/>, each page's inputs are hashed first (<see cref="PageFingerprints"/>) and it is
     /// asked, with the page's URL and that hash, whether the caller already has the page made from those inputs; if
     /// it says yes, the page is not rendered and not emitted.
     /// </para>
@@ -72,9 +72,6 @@ public static class SiteRenderer
             return html.ToString();
         }
     }
-
-    /// <summary>The hash of everything one page is made from (see <see cref="PageFingerprints"/>).</summary>
-    public static string FingerprintOf(SiteModel site, PageJob job) => new PageFingerprints(site).Of(job);
 
     /// <summary>
     /// What each page is made from, hashed: the theme's and the generator's code, the page's URL and component, and

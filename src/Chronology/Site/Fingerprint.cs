@@ -168,7 +168,7 @@ public sealed class Fingerprint
     }
 
     /// <summary>
-    /// A record's state (or a key-value pair's): every instance field, its own and its base records', public or not
+    /// A record's state: every instance field, its own and its base records', public or not
     /// (a property's value is in its backing field; a computed property is made from the fields), by declaring type
     /// and name. Anything that is not a record is refused.
     /// </summary>
@@ -273,9 +273,9 @@ public sealed class Fingerprint
             }
             return null;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or OverflowException)
         {
-            return null;
+            return null; // unreadable, or headers that do not hold together: not an executable whose id can be read
         }
     }
 }
