@@ -48,7 +48,7 @@ public static class CommandLine
             var exit = Report(result.Diagnostics, parse);
             if (parse.GetValue(timingsOption)) await error.WriteAsync(timer.Report());
             await error.WriteLineAsync(result.Published
-                ? $"built {result.PageCount} pages ({result.FileCount} files{(result.Unchanged > 0 ? $", {result.FileCount - result.Unchanged} changed; {result.Rendered} pages rendered, the others unchanged since the last build" : "")}) in {site}"
+                ? $"built {result.PageCount} pages ({result.FileCount} files{(result.Unchanged > 0 ? $", {result.FileCount - result.Unchanged} changed; {result.Rendered} {(result.Rendered == 1 ? "page" : "pages")} rendered, the others unchanged since the last build" : "")}) in {site}"
                 : $"build failed; {site} was left as it was");
             return exit;
         });

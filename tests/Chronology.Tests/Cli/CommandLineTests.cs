@@ -17,6 +17,11 @@ public class CommandLineTests
         Assert.Equal(0, exit);
         Assert.Contains("built", error);
         Assert.True(File.Exists(Path.Combine(site.Output, "entries", "a", "index.html")));
+
+        // Again, unchanged: the build says how little it did.
+        var (again, _, second) = await Run("build", "--content", site.Content, "--output", site.Output);
+        Assert.Equal(0, again);
+        Assert.Contains(", 0 changed; 1 page rendered, the others unchanged since the last build)", second);
     }
 
     [Fact]
