@@ -11,9 +11,6 @@ namespace Chronology.Publishing;
 /// </summary>
 public static class PageScanner
 {
-    private static readonly HashSet<string> HrefElements = new(["a", "area", "link"], StringComparer.Ordinal);
-    private static readonly HashSet<string> SrcElements = new(["script", "img", "iframe", "source", "video", "audio"], StringComparer.Ordinal);
-    private static readonly HashSet<string> RawTextElements = new(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"], StringComparer.Ordinal);
 
     /// <param name="intern">
     /// Gives one string for equal link targets and ids: a large site repeats the same few thousand of them across
@@ -36,7 +33,7 @@ public static class PageScanner
         private readonly Func<string, string> _intern = intern ?? (static s => s);
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
         private readonly List<PageLink> _links = [];
-        private readonly List<(string Name, string Value)> _attributes = [];
+        private readonly List<Attribute> _attributes = [];
         private List<PageLink>? _srcsetLinks;
         private string? _baseHref;
         private int _line = 1;
@@ -46,6 +43,7 @@ public static class PageScanner
         {
             var lines = new LineCounter(html, _line, _column);
             var attributes = _attributes;
+            Span<char> lower = stackalloc char[MaxSpecialName];
             var i = 0;
             while (i < html.Length)
             {
@@ -68,37 +66,37 @@ public static class PageScanner
                     continue;
                 }
 
-                var name = ReadName(html, open + 1, out i);
+                var nameEnd = NameEnd(html, open + 1);
                 attributes.Clear();
-                i = ReadAttributes(html, i, attributes);
-                var tag = name.ToLowerInvariant();
+                i = ReadAttributes(html, nameEnd, attributes);
+                // Only short names matter (a, img, script, ...): a longer one is read as no element of interest.
+                var nameLength = nameEnd - open - 1;
+                var tag = nameLength <= MaxSpecialName ? lower[..html.AsSpan(open + 1, nameLength).ToLowerInvariant(lower)] : [];
 
-                string? Attribute(string attribute)
+                if (Value(html, attributes, "id") is { } id) _ids.Add(_intern(id));
+                if (tag is "a" && Value(html, attributes, "name") is { } anchorName) _ids.Add(_intern(anchorName));
+                var target = tag switch
                 {
-                    foreach (var (n, v) in attributes)
-                        if (n == attribute) return v;
-                    return null;
-                }
-
-                if (Attribute("id") is { } id) _ids.Add(_intern(id));
-                if (tag == "a" && Attribute("name") is { } anchorName) _ids.Add(_intern(anchorName));
-                var target = HrefElements.Contains(tag) ? Attribute("href") : SrcElements.Contains(tag) ? Attribute("src") : null;
+                    "a" or "area" or "link" => Value(html, attributes, "href"),
+                    "script" or "img" or "iframe" or "source" or "video" or "audio" => Value(html, attributes, "src"),
+                    _ => null,
+                };
                 if (target is not null)
                 {
                     var (line, column) = lines.At(open);
                     _links.Add(new PageLink(_intern(target), line, column));
                 }
-                if ((tag == "img" || tag == "source") && Attribute("srcset") is { } srcset)
+                if (tag is "img" or "source" && Value(html, attributes, "srcset") is { } srcset)
                 {
                     var (line, column) = lines.At(open);
                     _srcsetLinks ??= [];
                     foreach (var candidate in PageRecord.SrcsetCandidates(srcset)) _srcsetLinks.Add(new PageLink(_intern(candidate), line, column));
                 }
-                if (tag == "base" && _baseHref is null && Attribute("href") is { } href) _baseHref = href;
+                if (tag is "base" && _baseHref is null && Value(html, attributes, "href") is { } href) _baseHref = href;
 
-                if (RawTextElements.Contains(tag))
+                if (tag is "script" or "style" or "textarea" or "title" or "xmp" or "iframe" or "noembed" or "noframes")
                 {
-                    var end = html.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase);
+                    var end = html.IndexOf(string.Concat("</", tag), i, StringComparison.OrdinalIgnoreCase);
                     i = end < 0 ? html.Length : end;
                 }
             }
@@ -114,21 +112,39 @@ public static class PageScanner
         }
     }
 
+    /// <summary>The longest element name the scanner acts on ("noframes", "textarea").</summary>
+    private const int MaxSpecialName = 8;
+
+    /// <summary>An attribute as offsets into the page: its name, and its value as written (quotes left out).</summary>
+    private readonly record struct Attribute(int NameStart, int NameLength, int ValueStart, int ValueLength);
+
+    /// <summary>The value of the first attribute with this (lower-case) name, character references decoded; null if none.</summary>
+    private static string? Value(string html, List<Attribute> attributes, string name)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (!html.AsSpan(attribute.NameStart, attribute.NameLength).Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
+            var value = html.Substring(attribute.ValueStart, attribute.ValueLength);
+            return value.Contains('&') ? WebUtility.HtmlDecode(value) : value;
+        }
+        return null;
+    }
+
     private static int After(string html, string end, int from)
     {
         var at = html.IndexOf(end, from, StringComparison.Ordinal);
         return at < 0 ? html.Length : at + end.Length;
     }
 
-    private static string ReadName(string html, int start, out int end)
+    private static int NameEnd(string html, int start)
     {
-        end = start;
+        var end = start;
         while (end < html.Length && !char.IsWhiteSpace(html[end]) && html[end] != '>' && html[end] != '/') end++;
-        return html[start..end];
+        return end;
     }
 
-    /// <summary>Reads attributes up to the end of the tag; the first of two with one name wins, as in a browser.</summary>
-    private static int ReadAttributes(string html, int i, List<(string Name, string Value)> attributes)
+    /// <summary>Reads attributes up to the end of the tag, as offsets; the first of two with one name wins (<see cref="Value"/>), as in a browser.</summary>
+    private static int ReadAttributes(string html, int i, List<Attribute> attributes)
     {
         while (i < html.Length)
         {
@@ -138,9 +154,9 @@ public static class PageScanner
 
             var nameStart = i;
             while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] != '=' && html[i] != '>' && (html[i] != '/' || i == nameStart)) i++;
-            var name = html[nameStart..i].ToLowerInvariant();
+            var nameLength = i - nameStart;
             while (i < html.Length && char.IsWhiteSpace(html[i])) i++;
-            var value = "";
+            var (valueStart, valueLength) = (i, 0);
             if (i < html.Length && html[i] == '=')
             {
                 i++;
@@ -150,18 +166,17 @@ public static class PageScanner
                     var quote = html[i];
                     var close = html.IndexOf(quote, i + 1);
                     if (close < 0) close = html.Length;
-                    value = html[(i + 1)..close];
+                    (valueStart, valueLength) = (i + 1, close - i - 1);
                     i = Math.Min(close + 1, html.Length);
                 }
                 else
                 {
-                    var start = i;
+                    valueStart = i;
                     while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] != '>') i++;
-                    value = html[start..i];
+                    valueLength = i - valueStart;
                 }
             }
-            if (value.Contains('&')) value = WebUtility.HtmlDecode(value);
-            if (!attributes.Exists(a => a.Name == name)) attributes.Add((name, value));
+            attributes.Add(new Attribute(nameStart, nameLength, valueStart, valueLength));
         }
         return i;
     }
@@ -178,13 +193,16 @@ public static class PageScanner
 
         public (int Line, int Column) At(int offset)
         {
-            for (; _offset < offset; _offset++)
+            if (offset > _offset)
             {
-                if (text[_offset] == '\n')
+                var between = text.AsSpan(_offset, offset - _offset);
+                var last = between.LastIndexOf('\n');
+                if (last >= 0)
                 {
-                    _line++;
-                    _lineStart = _offset + 1;
+                    _line += between.Count('\n');
+                    _lineStart = _offset + last + 1;
                 }
+                _offset = offset;
             }
             return (_line, offset - _lineStart + 1);
         }
