@@ -3,8 +3,33 @@ using Chronology.Publishing;
 
 namespace Chronology.Tests.Publishing;
 
-public class LinkCheckerTests
+public class LinkCheckerTests(RealSite real) : IClassFixture<RealSite>
 {
+    /// <summary>
+    /// Links of plain characters are resolved with strings, the rest with <see cref="Uri"/>: the two must agree.
+    /// Every link of every page of both sites, and the awkward cases by hand.
+    /// </summary>
+    [Fact]
+    public void A_link_resolved_with_strings_resolves_as_a_browser_resolves_it()
+    {
+        var links = BuiltPages.Of(real).SelectMany(p => PageScanner.Scan("/" + Url(p.Relative), p.Relative, p.Html).Links.Select(l => ("/" + Url(p.Relative), l.Target))).ToList();
+        string[] awkward = ["./", "../", "..", ".", "/", "a/./b", "a/../../../x/", "#x", "x#a#b", "x##y", "a/..", "/a/b/..", "/a/b/.", "../../a/b/#c",
+            "y?q", "%41", "a//b", "a\\b", "a b", "#f%20g", "caf\u00e9/", "", "a:b", "//host/x"];
+        links.AddRange(new[] { "/", "/entries/a/", "/404.html", "/sources/b/copy/" }.SelectMany(page => awkward.Select(target => (page, target))));
+        var simple = 0;
+        foreach (var (page, target) in links)
+        {
+            if (LinkChecker.ResolveSimply(page, target) is not { } strings) continue;
+            simple++;
+            Assert.True(LinkChecker.ResolveAsUri(new Uri(new Uri("https://site.invalid/"), page), target) == strings, $"'{target}' on {page}: {strings}");
+        }
+        Assert.True(simple > 10000, $"only {simple} links were plain enough to resolve with strings");
+        Assert.Null(LinkChecker.ResolveSimply("/", "y?q"));
+        Assert.Null(LinkChecker.ResolveSimply("/", "a//b"));
+    }
+
+    private static string Url(string relative) => relative.EndsWith("index.html", StringComparison.Ordinal) ? relative[..^"index.html".Length] : relative;
+
     [Fact]
     public void Resolves_links_as_a_browser_does()
     {
