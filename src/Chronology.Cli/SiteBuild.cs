@@ -22,7 +22,7 @@ public static class SiteBuild
         diagnostics ??= new DiagnosticBag();
         var site = Prepare(contentRoot, diagnostics, timer, baseUrl, cache);
         if (site is null) return new BuildResult(diagnostics, Published: false);
-        return await WriteAsync(site, output, diagnostics, timer);
+        return await WriteAsync(site, output, diagnostics, timer, pageCache: PageCache.PathFor(output, contentRoot));
     }
 
     /// <summary>Load, validate and model: the site to render, or null if any step reported an error.</summary>
@@ -42,14 +42,15 @@ public static class SiteBuild
     /// <paramref name="output"/> only if no step reported an error.
     /// </summary>
     /// <param name="workers">How many cores to render and write on (all if null): the preview server leaves one free for the next edit.</param>
-    public static async Task<BuildResult> WriteAsync(SiteModel site, string output, DiagnosticBag diagnostics, PhaseTimer? timer = null, CancellationToken cancellation = default, int? workers = null)
+    /// <param name="pageCache">The page cache's file (<see cref="PageCache.PathFor"/>); beside the output if not given.</param>
+    public static async Task<BuildResult> WriteAsync(SiteModel site, string output, DiagnosticBag diagnostics, PhaseTimer? timer = null, CancellationToken cancellation = default, int? workers = null, string? pageCache = null)
     {
         timer ??= new PhaseTimer();
         var staging = OutputFolder.CreateStaging(output);
         // The previous output is the cache: a file the same as its published copy is not written again.
         var writer = new OutputWriter(staging, previous: output);
         // A page whose inputs hash as they did for the published page is kept, not rendered (see PageCache).
-        var cacheFile = PageCache.PathFor(output);
+        var cacheFile = pageCache ?? PageCache.PathFor(output);
         var cached = writer.HasPrevious ? PageCache.Read(cacheFile) : new PageCache();
         var pageInputs = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         string? aboutHtml = null; // the search index gives the About page's own words

@@ -19,9 +19,11 @@ public readonly record struct PageDigest(long Length, string Sha256)
 /// again is not rendered: its published file is kept, once <see cref="OutputWriter.TryKeepPage"/> has found it
 /// byte for byte as recorded, so a hand-edited, missing or half-published file is rendered again, never trusted.
 /// <para>
-/// It lives beside the output, under <c>obj/chronology/</c> (<see cref="PathFor"/>), ignored by git like any
-/// <c>obj/</c> folder; deleting it only makes the next build render every page. It is written only after a build
-/// has published, so it always describes the output it sits beside (or an older one, which the digests refuse).
+/// It lives in the project, under <c>obj/chronology/</c> beside the content folder (<see cref="PathFor"/>; beside the
+/// output when there is no content folder to go by), ignored by git like any <c>obj/</c> folder, so a site built
+/// into a web server's folder leaves nothing beside it. Deleting it only makes the next build render every page. It
+/// is written only after a build has published, so it always describes its output (or an older one, which the
+/// digests refuse).
 /// </para>
 /// </summary>
 public sealed class PageCache
@@ -29,11 +31,20 @@ public sealed class PageCache
     private const string Header = "chronology page cache 1";
     private readonly ConcurrentDictionary<string, (string Inputs, PageDigest Digest)> _pages = new(StringComparer.Ordinal);
 
-    /// <summary>Where the cache of the output folder <paramref name="output"/> is kept: <c>obj/chronology/NAME.pages</c> beside it.</summary>
-    public static string PathFor(string output)
+    /// <summary>
+    /// Where the cache of the output folder <paramref name="output"/> is kept: <c>obj/chronology/NAME-HASH.pages</c> in
+    /// the folder that holds <paramref name="content"/> (the project), NAME and HASH the output folder's name and the
+    /// start of its full path's SHA-256, so that builds into different folders keep their own; without a content
+    /// folder, <c>obj/chronology/NAME.pages</c> beside the output.
+    /// </summary>
+    public static string PathFor(string output, string? content = null)
     {
         var full = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
-        return Path.Combine(Path.GetDirectoryName(full) ?? full, "obj", "chronology", Path.GetFileName(full) + ".pages");
+        var name = Path.GetFileName(full);
+        if (content is null) return Path.Combine(Path.GetDirectoryName(full) ?? full, "obj", "chronology", name + ".pages");
+        var project = Path.GetDirectoryName(Path.GetFullPath(content).TrimEnd(Path.DirectorySeparatorChar)) ?? full;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..8];
+        return Path.Combine(project, "obj", "chronology", $"{name}-{hash}.pages");
     }
 
     public int Count => _pages.Count;

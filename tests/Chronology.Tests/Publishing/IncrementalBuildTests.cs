@@ -85,8 +85,16 @@ public class IncrementalBuildTests
         var output = work.Output;
         var first = await SiteBuild.RunAsync(work.Content, output);
         Assert.Equal(first.PageCount, first.Rendered); // nothing to keep the first time
-        Assert.True(File.Exists(Chronology.Publishing.PageCache.PathFor(output)));
-        Assert.Equal(Path.Combine(work.Root, "obj", "chronology", "_site.pages"), Chronology.Publishing.PageCache.PathFor(output));
+        // The cache is the project's (beside the content folder), one per output folder; nothing is left beside the output.
+        var cacheFile = Chronology.Publishing.PageCache.PathFor(output, work.Content);
+        Assert.True(File.Exists(cacheFile));
+        Assert.Equal(Path.Combine(work.Root, "obj", "chronology"), Path.GetDirectoryName(cacheFile));
+        Assert.StartsWith("_site-", Path.GetFileName(cacheFile));
+        var deployed = Path.Combine(work.Root, "deploy", "www");
+        Assert.True((await SiteBuild.RunAsync(work.Content, deployed)).Published);
+        Assert.False(Directory.Exists(Path.Combine(work.Root, "deploy", "obj")), "the cache was written beside a deployed output");
+        Assert.NotEqual(cacheFile, Chronology.Publishing.PageCache.PathFor(deployed, work.Content));
+        Assert.True(File.Exists(Chronology.Publishing.PageCache.PathFor(deployed, work.Content)));
 
         var unchanged = await SiteBuild.RunAsync(work.Content, output);
         Assert.Equal(1, unchanged.Rendered); // the About page, whose words the search index reads, is always rendered
@@ -118,7 +126,7 @@ public class IncrementalBuildTests
         Assert.Equal(2, mended.Rendered); // that page and the About page
         AssertSameTree(Tree(clean), Tree(output), "a page changed by hand");
 
-        var cache = Chronology.Publishing.PageCache.PathFor(output);
+        var cache = Chronology.Publishing.PageCache.PathFor(output, work.Content);
         File.Delete(cache);
         Assert.Equal(first.PageCount, (await SiteBuild.RunAsync(work.Content, output)).Rendered);
         File.WriteAllText(cache, "not a page cache\n");
