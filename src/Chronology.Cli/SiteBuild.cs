@@ -16,13 +16,14 @@ public static class SiteBuild
 {
     /// <param name="baseUrl">The address the site is published at, overriding site.yml's <c>baseUrl</c> (a deployment knows it).</param>
     /// <param name="cache">Files parsed by an earlier build of the same content, reused where unchanged.</param>
-    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null, string? baseUrl = null, ContentCache? cache = null)
+    /// <param name="pageCache">The page cache's file; by default the project's (<see cref="PageCache.PathFor"/>).</param>
+    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null, string? baseUrl = null, ContentCache? cache = null, string? pageCache = null)
     {
         timer ??= new PhaseTimer();
         diagnostics ??= new DiagnosticBag();
         var site = Prepare(contentRoot, diagnostics, timer, baseUrl, cache);
         if (site is null) return new BuildResult(diagnostics, Published: false);
-        return await WriteAsync(site, output, diagnostics, timer, pageCache: PageCache.PathFor(output, contentRoot));
+        return await WriteAsync(site, output, diagnostics, timer, pageCache: pageCache ?? PageCache.PathFor(output, contentRoot));
     }
 
     /// <summary>Load, validate and model: the site to render, or null if any step reported an error.</summary>

@@ -20,10 +20,14 @@ internal static class BridgesSite
     {
         var output = Path.Combine(Path.GetTempPath(), "chronology-bridges-" + Guid.NewGuid().ToString("N"));
         // Off the caller's synchronisation context, so that waiting for the build cannot deadlock a test runner thread.
-        var result = Task.Run(() => SiteBuild.RunAsync(RepoPaths.BridgesContent, output)).GetAwaiter().GetResult();
+        var result = Task.Run(() => SiteBuild.RunAsync(RepoPaths.BridgesContent, output, pageCache: output + ".pages")).GetAwaiter().GetResult();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            try { if (Directory.Exists(output)) Directory.Delete(output, recursive: true); }
+            try
+            {
+                if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+                File.Delete(output + ".pages"); // the page cache, kept beside it rather than in the repository's obj/
+            }
             catch (IOException) { }
         };
         return (output, result);

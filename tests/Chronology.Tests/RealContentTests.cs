@@ -31,10 +31,14 @@ public sealed class RealSite : IAsyncLifetime
         var output = Path.Combine(Path.GetTempPath(), "chronology-real-" + Guid.NewGuid().ToString("N"));
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            try { if (Directory.Exists(output)) Directory.Delete(output, recursive: true); }
+            try
+            {
+                if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+                File.Delete(output + ".pages"); // the page cache, kept beside it rather than in the repository's obj/
+            }
             catch (IOException) { }
         };
-        return (output, await SiteBuild.RunAsync(RepoPaths.Content, output));
+        return (output, await SiteBuild.RunAsync(RepoPaths.Content, output, pageCache: output + ".pages"));
     }
 
     /// <summary>Every HTML page the build wrote, by site URL path ("entries/x/index.html").</summary>
