@@ -23,6 +23,25 @@ public sealed class LayoutTests(BrowserSite site)
         var bottom = await page.EvaluateAsync<double>("document.querySelector('.timeline .entry-summary .entry-title').getBoundingClientRect().bottom");
         TestContext.Current.TestOutputHelper?.WriteLine($"{width}x{height} JS {(javaScript ? "on" : "off")}: first entry card top {await page.EvaluateAsync<double>("document.querySelector('.timeline .entry-summary').getBoundingClientRect().top"):0} px, title bottom {bottom:0} px");
         Assert.True(bottom <= height, $"the first entry's title ends {bottom:0} px down, below the {height} px screen");
+
+        // The filter is there only where it can work, and each select is wide enough for the choice it shows.
+        Assert.Equal(javaScript, await page.IsVisibleAsync("#timeline-filter"));
+        if (javaScript)
+        {
+            var cut = await page.EvaluateAsync<string[]>("""
+                (() => {
+                  const context = document.createElement('canvas').getContext('2d');
+                  return [...document.querySelectorAll('#timeline-filter select')].filter(select => {
+                    const s = getComputedStyle(select);
+                    context.font = s.font;
+                    const text = context.measureText(select.options[select.selectedIndex].text).width;
+                    // the text, the select's own padding and about 16 px for the arrow
+                    return select.clientWidth < text + parseFloat(s.paddingLeft) + parseFloat(s.paddingRight) + 16;
+                  }).map(select => select.id);
+                })()
+                """);
+            Assert.True(cut.Length == 0, $"at {width} px these selects cut their text: {string.Join(", ", cut)}");
+        }
         site.Return(page);
     }
 
