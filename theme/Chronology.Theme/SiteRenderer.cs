@@ -32,9 +32,12 @@ public static class SiteRenderer
     /// it says yes, the page is not rendered and not emitted.
     /// </para>
     /// </summary>
-    public static async Task RenderAsync(SiteModel site, Func<string, IAsyncEnumerable<string>, Task> emit, int? workers = null, CancellationToken cancellation = default, int batch = PageRenderer.Batch, Func<string, string, bool>? reuse = null)
+    /// <param name="first">Pages to render before all others (the build's search index waits for the About page).</param>
+    public static async Task RenderAsync(SiteModel site, Func<string, IAsyncEnumerable<string>, Task> emit, int? workers = null, CancellationToken cancellation = default, int batch = PageRenderer.Batch, Func<string, string, bool>? reuse = null, IReadOnlyCollection<string>? first = null)
     {
-        var jobs = Pages(site);
+        // The pages made from the whole site (the home page, the print page, the archived copies...) are the longest:
+        // they go first, after any asked for, so that no long page is started last while the other cores wait.
+        var jobs = Pages(site).OrderBy(j => first?.Contains(j.Url) == true ? 0 : j.Inputs is null ? 1 : 2).ToList();
         _ = site.Abbreviations; // built once, before the workers share it
         var fingerprints = reuse is null ? null : new PageFingerprints(site);
         var next = -1;

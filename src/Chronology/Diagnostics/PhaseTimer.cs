@@ -2,23 +2,46 @@ using System.Diagnostics;
 
 namespace Chronology.Diagnostics;
 
-/// <summary>How long each phase of a build took, in order (printed by <c>build --timings</c>).</summary>
+/// <summary>
+/// How long each phase of a build took, in the order the phases started (printed by <c>build --timings</c>). Phases
+/// may run at the same time, on different threads: each line says when its phase started, and the total is the time
+/// from the first start to the last end, not the sum.
+/// </summary>
 public sealed class PhaseTimer
 {
-    private readonly List<(string Phase, TimeSpan Elapsed)> _phases = [];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<Phase> _phases = [];
 
-    public IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases => _phases;
+    private sealed class Phase(string name, TimeSpan start)
+    {
+        public string Name { get; } = name;
+        public TimeSpan Start { get; } = start;
+        public TimeSpan? End { get; set; }
+    }
+
+    /// <summary>Each finished phase: its name, when it started (from the first phase's start) and how long it took.</summary>
+    public IReadOnlyList<(string Phase, TimeSpan Start, TimeSpan Elapsed)> Phases
+    {
+        get
+        {
+            lock (_phases)
+            {
+                var first = _phases.Count > 0 ? _phases[0].Start : TimeSpan.Zero;
+                return [.. _phases.Where(p => p.End is not null).Select(p => (p.Name, p.Start - first, p.End!.Value - p.Start))];
+            }
+        }
+    }
 
     public T Time<T>(string phase, Func<T> work)
     {
-        var clock = Stopwatch.StartNew();
+        var started = Begin(phase);
         try
         {
             return work();
         }
         finally
         {
-            _phases.Add((phase, clock.Elapsed));
+            started.End = _clock.Elapsed;
         }
     }
 
@@ -26,18 +49,32 @@ public sealed class PhaseTimer
 
     public async Task TimeAsync(string phase, Func<Task> work)
     {
-        var clock = Stopwatch.StartNew();
+        var started = Begin(phase);
         try
         {
             await work();
         }
         finally
         {
-            _phases.Add((phase, clock.Elapsed));
+            started.End = _clock.Elapsed;
         }
     }
 
-    public string Report() =>
-        string.Concat(_phases.Select(p => $"{p.Phase,-24}{p.Elapsed.TotalMilliseconds,10:0} ms\n"))
-        + $"{"total",-24}{_phases.Sum(p => p.Elapsed.TotalMilliseconds),10:0} ms\n";
+    private Phase Begin(string name)
+    {
+        lock (_phases)
+        {
+            var phase = new Phase(name, _clock.Elapsed); // read under the lock: the list stays in the order phases started
+            _phases.Add(phase);
+            return phase;
+        }
+    }
+
+    public string Report()
+    {
+        var phases = Phases;
+        var wall = phases.Count == 0 ? TimeSpan.Zero : phases.Max(p => p.Start + p.Elapsed);
+        return string.Concat(phases.Select(p => $"{p.Phase,-24}{p.Elapsed.TotalMilliseconds,10:0} ms   from {p.Start.TotalMilliseconds,5:0} ms\n"))
+            + $"{"total",-24}{wall.TotalMilliseconds,10:0} ms   ({GC.GetTotalAllocatedBytes() / 1048576.0:0} MB allocated, {GC.CollectionCount(0)} collections)\n";
+    }
 }

@@ -81,56 +81,66 @@ public sealed class Abbreviations : IFingerprinted
         private int _where; // 0 before <main>, 1 inside it, 2 after </main>
 
         /// <summary>What of the page can be written once <paramref name="part"/> has come: it may keep a little back.</summary>
+        /// <remarks>The part itself comes back, not a copy, when nothing in it is expanded or kept back: most of a page.</remarks>
         public string Next(string part)
         {
             if (abbreviations._pattern is not { } pattern || _where == 2) return part;
             var html = _carry.Length > 0 ? _carry + part : part;
             _carry = "";
-            var output = new StringBuilder(html.Length + 256);
+            StringBuilder? output = null; // made at the first change: until then, html[..copied] is the output
+            var copied = 0;
+            var end = html.Length; // where the output stops: a carry starts there
             var i = 0;
-            while (i < html.Length)
+            while (i < html.Length && _where != 2)
             {
-                if (_where == 2)
-                {
-                    output.Append(html, i, html.Length - i);
-                    break;
-                }
                 if (html[i] == '<')
                 {
                     var close = html.IndexOf('>', i);
                     if (close < 0)
                     {
-                        _carry = html[i..];
+                        end = i;
                         break;
                     }
                     var tag = html.AsSpan(i + 1, close - i - 1);
                     var isEnd = tag.StartsWith("/");
                     var name = TagName(isEnd ? tag[1..] : tag);
-                    if (_where == 0) _where = !isEnd && name == "main" ? 1 : 0;
-                    else if (isEnd && name == "main") _where = 2;
-                    else if (name is "abbr" or "script" or "code" or "pre" or "style" or "textarea" or "title" or "svg")
-                        _skipDepth = Math.Max(0, _skipDepth + (isEnd ? -1 : 1));
-                    output.Append(html, i, close + 1 - i);
+                    if (_where == 0) _where = !isEnd && Is(name, "main") ? 1 : 0;
+                    else if (isEnd && Is(name, "main")) _where = 2;
+                    else if (IsSkipped(name)) _skipDepth = Math.Max(0, _skipDepth + (isEnd ? -1 : 1));
                     i = close + 1;
                     continue;
                 }
                 var next = html.IndexOf('<', i);
                 if (next < 0 && _where == 1)
                 {
-                    _carry = html[i..];
+                    end = i;
                     break;
                 }
                 if (next < 0) next = html.Length;
                 if (_where == 1 && _skipDepth == 0)
                 {
-                    output.Append(pattern.Replace(html[i..next], m =>
-                        _done.Add(m.Value) ? $"<abbr title=\"{System.Net.WebUtility.HtmlEncode(abbreviations._titles[m.Value])}\">{m.Value}</abbr>" : m.Value));
+                    foreach (var match in pattern.EnumerateMatches(html.AsSpan(i, next - i)))
+                    {
+                        var word = html.AsSpan(i + match.Index, match.Length);
+                        if (!_done.GetAlternateLookup<ReadOnlySpan<char>>().Add(word)) continue;
+                        output ??= new StringBuilder(html.Length + 256);
+                        output.Append(html, copied, i + match.Index - copied)
+                            .Append("<abbr title=\"").Append(System.Net.WebUtility.HtmlEncode(abbreviations._titles[word.ToString()])).Append("\">")
+                            .Append(word).Append("</abbr>");
+                        copied = i + match.Index + match.Length;
+                    }
                 }
-                else output.Append(html, i, next - i);
                 i = next;
             }
-            return output.ToString();
+            if (end < html.Length) _carry = html[end..];
+            if (output is null) return copied == 0 && end == html.Length ? html : html[copied..end];
+            return output.Append(html, copied, end - copied).ToString();
         }
+
+        private static bool Is(ReadOnlySpan<char> name, string expected) => name.Equals(expected, StringComparison.OrdinalIgnoreCase);
+
+        private static bool IsSkipped(ReadOnlySpan<char> name) =>
+            Is(name, "abbr") || Is(name, "script") || Is(name, "code") || Is(name, "pre") || Is(name, "style") || Is(name, "textarea") || Is(name, "title") || Is(name, "svg");
 
         /// <summary>What was kept back, once the page has no more parts.</summary>
         public string Finish()
@@ -141,10 +151,10 @@ public sealed class Abbreviations : IFingerprinted
         }
     }
 
-    private static string TagName(ReadOnlySpan<char> tag)
+    private static ReadOnlySpan<char> TagName(ReadOnlySpan<char> tag)
     {
         var length = 0;
         while (length < tag.Length && char.IsAsciiLetterOrDigit(tag[length])) length++;
-        return tag[..length].ToString().ToLowerInvariant();
+        return tag[..length];
     }
 }

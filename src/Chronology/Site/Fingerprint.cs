@@ -21,7 +21,7 @@ public sealed class Fingerprint
 {
     private const int MaxDepth = 48;
     private static readonly ConcurrentDictionary<Type, FieldInfo[]> RecordFields = new();
-    private readonly byte[] _buffer = new byte[4096];
+    private byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4096); // returned once the hash is taken
     private int _used;
     private IncrementalHash? _hash; // only once the buffer has filled: most pages' inputs fit in it
     private byte[]? _result;
@@ -65,6 +65,8 @@ public sealed class Fingerprint
             _result = _hash.GetHashAndReset()[..16];
             _hash.Dispose();
         }
+        System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
         return _result;
     }
 

@@ -85,22 +85,38 @@ public static class SiteUrls
     /// <summary>A link from one page to another, relative: from "/entries/a/" to "/sources/b/" is "../../sources/b/".</summary>
     public static string Relative(string fromUrl, string toUrl)
     {
+        // Called for every link of every page: worked out on the strings themselves, without splitting them.
         var fragmentAt = toUrl.IndexOf('#');
-        var fragment = fragmentAt >= 0 ? toUrl[fragmentAt..] : "";
-        var target = fragmentAt >= 0 ? toUrl[..fragmentAt] : toUrl;
+        var target = fragmentAt >= 0 ? toUrl.AsSpan(0, fragmentAt) : toUrl.AsSpan();
+        var fragment = fragmentAt >= 0 ? toUrl.AsSpan(fragmentAt) : [];
+        var from = fromUrl.AsSpan(0, fromUrl.LastIndexOf('/') + 1);
+        var nameAt = target.LastIndexOf('/') + 1; // the target's folders are between its leading "/" and here
+        if (nameAt == 0) throw new ArgumentException($"not a site URL: {toUrl}", nameof(toUrl));
 
-        var fromDirectory = fromUrl[..(fromUrl.LastIndexOf('/') + 1)];
-        var fromParts = fromDirectory.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var toParts = target.Split('/');
-        // toParts: leading "" for the root, and a trailing file name or "" for a folder.
-        var toDirectories = toParts[1..^1];
+        // Down the folders the two pages share, from the root: the page's folders leave out empty names, the target's keep them.
+        var fromFolders = 0;
         var common = 0;
-        while (common < fromParts.Length && common < toDirectories.Length && fromParts[common] == toDirectories[common]) common++;
+        var at = 1; // where the target's folders not shared start
+        var sharing = true;
+        foreach (var range in from.Split('/'))
+        {
+            var name = from[range];
+            if (name.Length == 0) continue;
+            fromFolders++;
+            if (!sharing || at >= nameAt) continue;
+            var end = at + target[at..].IndexOf('/');
+            if (name.SequenceEqual(target[at..end]))
+            {
+                common++;
+                at = end + 1;
+            }
+            else sharing = false;
+        }
 
-        var up = string.Concat(Enumerable.Repeat("../", fromParts.Length - common));
-        var down = string.Concat(toDirectories[common..].Select(d => d + "/")) + toParts[^1];
-        var relative = up + down;
-        if (relative.Length == 0) relative = "./";
-        return relative + fragment;
+        var builder = new System.Text.StringBuilder(3 * (fromFolders - common) + (target.Length - at) + fragment.Length + 2);
+        for (var i = common; i < fromFolders; i++) builder.Append("../");
+        builder.Append(target[at..]);
+        if (builder.Length == 0) builder.Append("./");
+        return builder.Append(fragment).ToString();
     }
 }

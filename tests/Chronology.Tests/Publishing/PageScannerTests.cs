@@ -46,6 +46,34 @@ public class PageScannerTests(RealSite real) : IClassFixture<RealSite>
         }
     }
 
+    /// <summary>
+    /// The search index takes the About page's words from the written page (<see cref="PageText.Main"/>, one pass):
+    /// they must be the words a parser finds in &lt;main&gt;, text node by text node. Every page of both sites, and snippets.
+    /// </summary>
+    [Fact]
+    public void A_pages_main_text_reads_as_a_parser_reads_it()
+    {
+        var snippets = new[]
+        {
+            "<header>not this</header><main id=\"m\"><h1>Title &amp; more</h1><p>one<em>two</em></p><!-- a comment --><p>three&nbsp;four &#x2014; five</p></main><footer>nor this</footer>",
+            "<main><script>var a = '<b>&amp;';</script><style>p { x: y }</style><p>after</p></main>",
+            "<mainly>no</mainly><MAIN class=x>shouting</MAIN>",
+            "<p>no main element at all</p>",
+        };
+        var pages = Pages().Select(p => p.Html).Concat(snippets).ToList();
+        var withMain = 0;
+        foreach (var html in pages)
+        {
+            var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+            var expected = document.QuerySelector("main") is { } main
+                ? System.Text.RegularExpressions.Regex.Replace(string.Join(" ", AngleSharp.Dom.NodeExtensions.GetDescendants(main).OfType<AngleSharp.Dom.IText>().Select(t => t.Data)), @"\s+", " ").Trim()
+                : null;
+            Assert.Equal(expected, PageText.Main(html));
+            if (expected is { Length: > 0 }) withMain++;
+        }
+        Assert.True(withMain > 250, $"only {withMain} pages with main text");
+    }
+
     private List<(string Relative, string Html)> Pages() => BuiltPages.Of(real);
 
     private static void AssertSame(PageRecord expected, PageRecord actual)
