@@ -14,6 +14,11 @@ internal static class ContentFile
         ReadOnlySpan<byte> span = bytes;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
 
+        if (Utf8.IsValid(span))
+        {
+            var decoded = Encoding.UTF8.GetString(span).Replace("\r\n", "\n", StringComparison.Ordinal);
+            return RefuseControlCharacters(decoded, displayPath, diagnostics) ? null : decoded;
+        }
         var chars = new char[span.Length];
         var status = Utf8.ToUtf16(span, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
         if (status != OperationStatus.Done)

@@ -11,15 +11,21 @@ internal sealed record FrontMatter(string Yaml, string Body, int BodyLine)
     public static FrontMatter? Split(string text)
     {
         if (!text.StartsWith("---\n", StringComparison.Ordinal)) return null;
-        var lines = text.Split('\n');
-        for (var i = 1; i < lines.Length; i++)
+        // Line by line in place: an archived text's body is thousands of lines, and only the two parts are needed.
+        for (var (i, start) = (1, 4); start <= text.Length; i++)
         {
-            if (lines[i].TrimEnd() != "---") continue;
-            var yaml = string.Join('\n', lines[1..i]);
-            var rest = string.Join('\n', lines[(i + 1)..]);
-            var body = rest.TrimStart('\n');
-            // BodyLine is the file line the body's first line stands on, so positions inside the body map back to the file.
-            return new FrontMatter(yaml, body.TrimEnd('\n'), i + 2 + (rest.Length - body.Length));
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline;
+            if (text.AsSpan(start, end - start).TrimEnd().SequenceEqual("---"))
+            {
+                var yaml = start > 4 ? text[4..(start - 1)] : "";
+                var rest = newline < 0 ? "" : text[(newline + 1)..];
+                var body = rest.TrimStart('\n');
+                // BodyLine is the file line the body's first line stands on, so positions inside the body map back to the file.
+                return new FrontMatter(yaml, body.TrimEnd('\n'), i + 2 + (rest.Length - body.Length));
+            }
+            if (newline < 0) break;
+            start = newline + 1;
         }
         return null;
     }

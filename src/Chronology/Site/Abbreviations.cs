@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Chronology.Model;
 
@@ -87,7 +86,7 @@ public sealed class Abbreviations : IFingerprinted
             if (abbreviations._pattern is not { } pattern || _where == 2) return part;
             var html = _carry.Length > 0 ? _carry + part : part;
             _carry = "";
-            StringBuilder? output = null; // made at the first change: until then, html[..copied] is the output
+            List<(int From, int To, string Abbr)>? output = null; // made at the first change: until then, html[..copied] is the output
             var copied = 0;
             var end = html.Length; // where the output stops: a carry starts there
             var i = 0;
@@ -123,10 +122,8 @@ public sealed class Abbreviations : IFingerprinted
                     {
                         var word = html.AsSpan(i + match.Index, match.Length);
                         if (!_done.GetAlternateLookup<ReadOnlySpan<char>>().Add(word)) continue;
-                        output ??= new StringBuilder(html.Length + 256);
-                        output.Append(html, copied, i + match.Index - copied)
-                            .Append("<abbr title=\"").Append(System.Net.WebUtility.HtmlEncode(abbreviations._titles[word.ToString()])).Append("\">")
-                            .Append(word).Append("</abbr>");
+                        output ??= [];
+                        output.Add((copied, i + match.Index, $"<abbr title=\"{System.Net.WebUtility.HtmlEncode(abbreviations._titles[word.ToString()])}\">{word}</abbr>"));
                         copied = i + match.Index + match.Length;
                     }
                 }
@@ -134,7 +131,17 @@ public sealed class Abbreviations : IFingerprinted
             }
             if (end < html.Length) _carry = html[end..];
             if (output is null) return copied == 0 && end == html.Length ? html : html[copied..end];
-            return output.Append(html, copied, end - copied).ToString();
+            output.Add((copied, end, ""));
+            // One string of the right length, copied once: a page can be hundreds of kilobytes.
+            return string.Create(output.Sum(o => o.To - o.From + o.Abbr.Length), (html, output), static (target, state) =>
+            {
+                foreach (var (from, to, abbr) in state.output)
+                {
+                    state.html.AsSpan(from, to - from).CopyTo(target);
+                    abbr.AsSpan().CopyTo(target[(to - from)..]);
+                    target = target[(to - from + abbr.Length)..];
+                }
+            });
         }
 
         private static bool Is(ReadOnlySpan<char> name, string expected) => name.Equals(expected, StringComparison.OrdinalIgnoreCase);

@@ -87,9 +87,9 @@ public sealed partial class PassageIndex
         var shownBefore = before.TakeLast(ContextWords).ToList();
         var shownAfter = after.Take(ContextWords).ToList();
         return new Passage(snapshot.SourceId, anchor, span, snapshot.PageAt(span.Start), snapshot.DocumentAt(span.Start),
-            Join(shownBefore, trailing: span.Start > 0 && char.IsWhiteSpace(text[span.Start - 1]) ? " " : ""),
-            Flatten(text.Substring(span.Start, span.Length)),
-            Join(shownAfter, leading: span.End < text.Length && char.IsWhiteSpace(text[span.End]) ? " " : ""))
+            Join(text, shownBefore, trailing: span.Start > 0 && char.IsWhiteSpace(text[span.Start - 1]) ? " " : ""),
+            Join(text, Words(text, span.Start, span.End)),
+            Join(text, shownAfter, leading: span.End < text.Length && char.IsWhiteSpace(text[span.End]) ? " " : ""))
         {
             CutBefore = before.Count > shownBefore.Count,
             CutAfter = after.Count > shownAfter.Count,
@@ -102,41 +102,64 @@ public sealed partial class PassageIndex
     /// doubles until it holds enough words, not from the whole text before each passage: the words and marker lines
     /// found are the same, since a line start is never inside a word or a marker line.
     /// </summary>
-    private static List<string> WordsBefore(string text, int end)
+    private static List<Range> WordsBefore(string text, int end)
     {
         for (var width = 1024; ; width *= 2)
         {
             var start = end - width;
-            if (start <= 0) return Words(text[..end]);
+            if (start <= 0) return Words(text, 0, end);
             start = text.LastIndexOf('\n', start) + 1; // back to the start of its line
-            if (start == 0) return Words(text[..end]);
-            var words = Words(text[start..end]);
+            if (start == 0) return Words(text, 0, end);
+            var words = Words(text, start, end);
             if (words.Count > ContextWords) return words;
         }
     }
 
     /// <summary>The first words of the archived text from <paramref name="start"/>, as <see cref="WordsBefore"/> does it, up to a line end.</summary>
-    private static List<string> WordsAfter(string text, int start)
+    private static List<Range> WordsAfter(string text, int start)
     {
         for (var width = 1024; ; width *= 2)
         {
             var end = start + width;
-            if (end >= text.Length) return Words(text[start..]);
+            if (end >= text.Length) return Words(text, start, text.Length);
             end = text.IndexOf('\n', end); // on to the end of its line
-            if (end < 0) return Words(text[start..]);
-            var words = Words(text[start..end]);
+            if (end < 0) return Words(text, start, text.Length);
+            var words = Words(text, start, end);
             if (words.Count > ContextWords) return words;
         }
     }
 
-    /// <summary>The words of a stretch of archived text, leaving out the site's own page and document marker lines.</summary>
-    private static List<string> Words(string text) =>
-        [.. MarkerLine().Replace(text, " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)];
+    /// <summary>
+    /// Where the words of a stretch of archived text are, leaving out the site's own page and document marker lines:
+    /// the stretch is read as if it stood alone (its ends are line ends), and a word is what white space separates.
+    /// Found in place: a passage's context is a few words of a stretch of hundreds, and only those are copied.
+    /// </summary>
+    private static List<Range> Words(string text, int start, int end)
+    {
+        var words = new List<Range>();
+        for (var line = start; line <= end;)
+        {
+            var newline = text.IndexOf('\n', line, end - line);
+            var lineEnd = newline < 0 ? end : newline;
+            var content = text.AsSpan(line, lineEnd - line);
+            if (!MarkerLine().IsMatch(content))
+            {
+                for (var i = 0; i < content.Length;)
+                {
+                    while (i < content.Length && char.IsWhiteSpace(content[i])) i++;
+                    var word = i;
+                    while (i < content.Length && !char.IsWhiteSpace(content[i])) i++;
+                    if (i > word) words.Add((line + word)..(line + i));
+                }
+            }
+            if (newline < 0) break;
+            line = newline + 1;
+        }
+        return words;
+    }
 
-    private static string Join(List<string> words, string leading = "", string trailing = "") =>
-        words.Count == 0 ? "" : leading + string.Join(' ', words) + trailing;
-
-    private static string Flatten(string text) => string.Join(' ', Words(text));
+    private static string Join(string text, List<Range> words, string leading = "", string trailing = "") =>
+        words.Count == 0 ? "" : leading + string.Join(' ', words.Select(w => text[w])) + trailing;
 
     [GeneratedRegex(@"^\[(page [1-9][0-9]*|document [0-9a-z]+)\][ \t]*$", RegexOptions.Multiline)]
     private static partial Regex MarkerLine();

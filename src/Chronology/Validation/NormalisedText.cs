@@ -42,6 +42,16 @@ public sealed class NormalisedText
         var origin = new List<int>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
+            if (char.IsAscii(text[i]) || (skip[i] && !char.IsHighSurrogate(text[i])))
+            {
+                // ASCII is its own NFKC form: the common case, without making a string of each character.
+                if (Fold(skip[i] ? ' ' : text[i]) is { } ascii)
+                {
+                    folded.Append(ascii);
+                    origin.Add(i);
+                }
+                continue;
+            }
             var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
             var piece = skip[i] ? " " : text.Substring(i, length);
             if (!piece.IsNormalized(NormalizationForm.FormKC)) piece = piece.Normalize(NormalizationForm.FormKC);
