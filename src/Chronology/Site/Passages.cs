@@ -97,36 +97,59 @@ public sealed partial class PassageIndex
     }
 
     /// <summary>
-    /// The last words of the archived text before <paramref name="end"/>: at least one more than are shown (so that
-    /// <see cref="Passage.CutBefore"/> is known), or all of them. Read from a stretch that starts at a line start and
-    /// doubles until it holds enough words, not from the whole text before each passage: the words and marker lines
-    /// found are the same, since a line start is never inside a word or a marker line.
+    /// The last words of the archived text before <paramref name="end"/>: one more than are shown (so that
+    /// <see cref="Passage.CutBefore"/> is known), or all there are. Read line by line backwards from the passage, so a
+    /// passage deep in a long text (or in a text that is one long line) costs its context, not the text before it.
+    /// A marker line is known as a whole line; the line the passage starts in is read up to the passage, as if it
+    /// ended there.
     /// </summary>
-    private static List<Range> WordsBefore(string text, int end)
+    internal static List<Range> WordsBefore(string text, int end)
     {
-        for (var width = 1024; ; width *= 2)
+        var words = new List<Range>(ContextWords + 1); // from the last backwards, then turned round
+        for (var lineEnd = end; words.Count <= ContextWords;)
         {
-            var start = end - width;
-            if (start <= 0) return Words(text, 0, end);
-            start = text.LastIndexOf('\n', start) + 1; // back to the start of its line
-            if (start == 0) return Words(text, 0, end);
-            var words = Words(text, start, end);
-            if (words.Count > ContextWords) return words;
+            var lineStart = lineEnd == 0 ? 0 : text.LastIndexOf('\n', lineEnd - 1) + 1;
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            if (!MarkerLine().IsMatch(line))
+            {
+                for (var i = line.Length; i > 0 && words.Count <= ContextWords;)
+                {
+                    while (i > 0 && char.IsWhiteSpace(line[i - 1])) i--;
+                    var wordEnd = i;
+                    while (i > 0 && !char.IsWhiteSpace(line[i - 1])) i--;
+                    if (i < wordEnd) words.Add((lineStart + i)..(lineStart + wordEnd));
+                }
+            }
+            if (lineStart == 0) break;
+            lineEnd = lineStart - 1;
         }
+        words.Reverse();
+        return words;
     }
 
-    /// <summary>The first words of the archived text from <paramref name="start"/>, as <see cref="WordsBefore"/> does it, up to a line end.</summary>
-    private static List<Range> WordsAfter(string text, int start)
+    /// <summary>The first words of the archived text from <paramref name="start"/>, as <see cref="WordsBefore"/> finds them, forwards.</summary>
+    internal static List<Range> WordsAfter(string text, int start)
     {
-        for (var width = 1024; ; width *= 2)
+        var words = new List<Range>(ContextWords + 1);
+        for (var lineStart = start; words.Count <= ContextWords;)
         {
-            var end = start + width;
-            if (end >= text.Length) return Words(text, start, text.Length);
-            end = text.IndexOf('\n', end); // on to the end of its line
-            if (end < 0) return Words(text, start, text.Length);
-            var words = Words(text, start, end);
-            if (words.Count > ContextWords) return words;
+            var newline = text.IndexOf('\n', lineStart);
+            var lineEnd = newline < 0 ? text.Length : newline;
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            if (!MarkerLine().IsMatch(line))
+            {
+                for (var i = 0; i < line.Length && words.Count <= ContextWords;)
+                {
+                    while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
+                    var word = i;
+                    while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;
+                    if (i > word) words.Add((lineStart + word)..(lineStart + i));
+                }
+            }
+            if (newline < 0) break;
+            lineStart = newline + 1;
         }
+        return words;
     }
 
     /// <summary>
