@@ -10,6 +10,9 @@ public static class CommandLine
 {
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
+    /// <summary>Files other than pages that a build made, not kept from the previous output.</summary>
+    private static int Made(BuildResult result) => result.FileCount - result.PageCount - result.KeptFiles;
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var contentOption = new Option<string>("--content") { Description = "The content folder.", DefaultValueFactory = _ => "content" };
@@ -48,7 +51,7 @@ public static class CommandLine
             var exit = Report(result.Diagnostics, parse);
             if (parse.GetValue(timingsOption)) await error.WriteAsync(timer.Report());
             await error.WriteLineAsync(result.Published
-                ? $"built {result.PageCount} pages ({result.FileCount} files{(result.Unchanged > 0 ? $", {result.FileCount - result.Unchanged} changed; {result.Rendered} {(result.Rendered == 1 ? "page" : "pages")} rendered, the others unchanged since the last build" : "")}) in {site}"
+                ? $"built {result.PageCount} pages ({result.FileCount} files{(result.Unchanged > 0 ? $", {result.FileCount - result.Unchanged} changed; {result.Rendered} {(result.Rendered == 1 ? "page" : "pages")} rendered and {Made(result)} other {(Made(result) == 1 ? "file" : "files")} made, the others unchanged since the last build" : "")}) in {site}"
                 : $"build failed; {site} was left as it was");
             return exit;
         });

@@ -16,22 +16,24 @@ public static class SiteBuild
 {
     /// <param name="baseUrl">The address the site is published at, overriding site.yml's <c>baseUrl</c> (a deployment knows it).</param>
     /// <param name="cache">Files parsed by an earlier build of the same content, reused where unchanged.</param>
-    /// <param name="pageCache">The page cache's file; by default the project's (<see cref="PageCache.PathFor"/>).</param>
-    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null, string? baseUrl = null, ContentCache? cache = null, string? pageCache = null)
+    /// <param name="outputCache">The output cache's file; by default the project's (<see cref="OutputCache.PathFor"/>). The git history is kept beside it.</param>
+    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null, string? baseUrl = null, ContentCache? cache = null, string? outputCache = null)
     {
         timer ??= new PhaseTimer();
         diagnostics ??= new DiagnosticBag();
-        var site = Prepare(contentRoot, diagnostics, timer, baseUrl, cache);
+        outputCache ??= OutputCache.PathFor(output, contentRoot);
+        var site = Prepare(contentRoot, diagnostics, timer, baseUrl, cache, historyFile: OutputCache.HistoryPathFor(outputCache));
         if (site is null) return new BuildResult(diagnostics, Published: false);
-        return await WriteAsync(site, output, diagnostics, timer, pageCache: pageCache ?? PageCache.PathFor(output, contentRoot));
+        return await WriteAsync(site, output, diagnostics, timer, outputCache: outputCache);
     }
 
     /// <summary>Load, validate and model: the site to render, or null if any step reported an error.</summary>
-    public static SiteModel? Prepare(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null, string? baseUrl = null, ContentCache? cache = null)
+    /// <param name="historyFile">Where the git history is kept between builds (<see cref="ContentHistoryReader.Read"/>); by default it is read from git each time.</param>
+    public static SiteModel? Prepare(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null, string? baseUrl = null, ContentCache? cache = null, string? historyFile = null)
     {
         timer ??= new PhaseTimer();
         // git log runs while the content is loaded and checked: it is another process, and mostly waiting.
-        var history = Dedicated(() => timer.Time("history", () => Loading.ContentHistoryReader.Read(contentRoot, cache)));
+        var history = Dedicated(() => timer.Time("history", () => ContentHistoryReader.Read(contentRoot, cache, historyFile)));
         var checkedEvidence = Check(contentRoot, diagnostics, timer, cache);
         if (diagnostics.HasErrors) return null;
         if (baseUrl is not null)
@@ -44,17 +46,18 @@ public static class SiteBuild
     /// <paramref name="output"/> only if no step reported an error.
     /// </summary>
     /// <param name="workers">How many cores to render and write on (all if null): the preview server leaves one free for the next edit.</param>
-    /// <param name="pageCache">The page cache's file (<see cref="PageCache.PathFor"/>); beside the output if not given.</param>
-    public static async Task<BuildResult> WriteAsync(SiteModel site, string output, DiagnosticBag diagnostics, PhaseTimer? timer = null, CancellationToken cancellation = default, int? workers = null, string? pageCache = null)
+    /// <param name="outputCache">The output cache's file (<see cref="OutputCache.PathFor"/>); beside the output if not given.</param>
+    public static async Task<BuildResult> WriteAsync(SiteModel site, string output, DiagnosticBag diagnostics, PhaseTimer? timer = null, CancellationToken cancellation = default, int? workers = null, string? outputCache = null)
     {
         timer ??= new PhaseTimer();
         var staging = OutputFolder.CreateStaging(output);
         // The previous output is the cache: a file the same as its published copy is not written again.
         var writer = new OutputWriter(staging, previous: output);
-        // A page whose inputs hash as they did for the published page is kept, not rendered (see PageCache).
-        var cacheFile = pageCache ?? PageCache.PathFor(output);
-        var cached = writer.HasPrevious ? PageCache.Read(cacheFile) : new PageCache();
+        // A file whose inputs hash as they did for the published file is kept, not made again (see OutputCache).
+        var cacheFile = outputCache ?? OutputCache.PathFor(output);
+        var cached = writer.HasPrevious ? OutputCache.Read(cacheFile) : new OutputCache();
         var pageInputs = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var files = new KeptFiles(cached, writer);
         // The search index gives the About page's own words: it waits for that page, not for every page.
         var about = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
@@ -77,7 +80,7 @@ public static class SiteBuild
                     }, workers, cancellation, reuse: (url, inputs) =>
                     {
                         pageInputs[url] = inputs;
-                        return url != SiteUrls.About && cached.TryGet(url, inputs, out var digest) && writer.TryKeepPage(url, digest);
+                        return url != SiteUrls.About && cached.TryGet(url, inputs, out var digest) && digest.Sha256.Length > 0 && writer.TryKeepPage(url, digest.Page);
                     }, first: [SiteUrls.About]);
                 }
                 finally
@@ -86,30 +89,36 @@ public static class SiteBuild
                 }
             });
             // Threads of their own: the render's workers hold the thread pool's threads while they work.
-            var files = Dedicated(() => WriteFiles(site, writer, timer, workers, cancellation));
+            var others = Dedicated(() => WriteFiles(site, writer, files, timer, workers, cancellation));
             var search = Dedicated(() =>
             {
                 var aboutHtml = about.Task.GetAwaiter().GetResult();
-                timer.Time("search index", () => writer.WriteStream(SearchIndexExport.Url, json => SearchIndexExport.Write(site, json, url => url == SiteUrls.About ? MainText(aboutHtml) : null)));
+                timer.Time("search index", () =>
+                {
+                    if (!files.Keep(SearchIndexExport.Url, files.WholeSite(site)))
+                        writer.WriteStream(SearchIndexExport.Url, json => SearchIndexExport.Write(site, json, url => url == SiteUrls.About ? MainText(aboutHtml) : null));
+                });
             });
-            await WhenAllOrFirstFailure(pages, files, search);
+            await WhenAllOrFirstFailure(pages, others, search);
             cancellation.ThrowIfCancellationRequested();
             timer.Time("sitemap", () =>
             {
-                if (SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap) writer.WriteText(SiteUrls.Sitemap, sitemap);
+                if (!files.Keep(SiteUrls.Sitemap, files.WholeSite(site)) && SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap)
+                    writer.WriteText(SiteUrls.Sitemap, sitemap);
             });
             timer.Time("check links", () => LinkChecker.Check(writer.Pages, writer.Paths, output, diagnostics));
             if (diagnostics.HasErrors || cancellation.IsCancellationRequested) return new BuildResult(diagnostics, Published: false);
 
             timer.Time("publish", () =>
             {
-                PageCache.Delete(cacheFile); // until the new one is written, no cache is better than one that may not match
+                OutputCache.Delete(cacheFile); // until the new one is written, no cache is better than one that may not match
                 OutputFolder.Publish(staging, output, writer.Paths);
-                var published = new PageCache();
-                foreach (var (url, digest) in writer.Digests) published.Set(url, pageInputs[url], digest);
+                var published = new OutputCache();
+                foreach (var (url, digest) in writer.Digests) published.Set(url, pageInputs[url], OutputDigest.Of(digest));
+                files.Record(published, output);
                 published.Write(cacheFile);
             });
-            return new BuildResult(diagnostics, Published: true, PageCount: writer.Pages.Count, FileCount: writer.Paths.Count, Unchanged: writer.Unchanged, Rendered: writer.Pages.Count - writer.Kept);
+            return new BuildResult(diagnostics, Published: true, PageCount: writer.Pages.Count, FileCount: writer.Paths.Count, Unchanged: writer.Unchanged, Rendered: writer.Pages.Count - writer.Kept, KeptFiles: writer.KeptFiles);
         }
         finally
         {
@@ -117,57 +126,119 @@ public static class SiteBuild
         }
     }
 
-    /// <summary>Every file of the site but its pages, its search index and its sitemap (which wait for pages).</summary>
-    private static void WriteFiles(SiteModel site, OutputWriter writer, PhaseTimer timer, int? workers, CancellationToken cancellation)
+    /// <summary>
+    /// Every file of the site but its pages, its search index and its sitemap (which wait for pages). Each is made
+    /// only if the output cache has no file made from the same inputs (<see cref="KeptFiles"/>).
+    /// </summary>
+    private static void WriteFiles(SiteModel site, OutputWriter writer, KeptFiles files, PhaseTimer timer, int? workers, CancellationToken cancellation)
     {
         timer.Time("assets", () =>
         {
             // The site's own files (content/assets/) are copied as they are; one with the same name as a theme
-            // file replaces it, as a Hugo site's static/ overrides its theme's.
+            // file replaces it, as a Hugo site's static/ overrides its theme's. A theme file is made from the code;
+            // a site's own file from the file it copies, as it stands (its length and write time).
             var own = site.Evidence.Assets.ToDictionary(a => SiteUrls.Asset(a.Path), StringComparer.Ordinal);
-            var theme = SiteRenderer.Assets().ToList();
-            foreach (var (url, bytes) in theme.Where(a => !own.ContainsKey(a.Url))) writer.WriteBytes(url, bytes);
-            foreach (var (url, asset) in own) writer.CopyFile(url, asset.FullPath);
+            var ownInputs = own.ToDictionary(a => a.Key, a => new FileInfo(a.Value.FullPath) is var f ? files.Inputs("asset", a.Value.Path, f.Length, f.LastWriteTimeUtc.Ticks) : "", StringComparer.Ordinal);
+            var theme = files.Inputs("theme asset");
+            foreach (var (url, bytes) in SiteRenderer.Assets().Where(a => !own.ContainsKey(a.Url)))
+                if (!files.Keep(url, theme)) writer.WriteBytes(url, bytes);
+            foreach (var (url, asset) in own)
+                if (!files.Keep(url, ownInputs[url])) writer.CopyFile(url, asset.FullPath);
             // Browsers ask for /favicon.ico whatever the page says: the icon stands at the root as well.
             var icon = SiteUrls.Asset("favicon.ico");
-            if (own.TryGetValue(icon, out var ownIcon)) writer.CopyFile(SiteUrls.FaviconIco, ownIcon.FullPath);
-            else if (theme.FirstOrDefault(a => a.Url == icon).Bytes is { } themeIcon) writer.WriteBytes(SiteUrls.FaviconIco, themeIcon);
-            writer.WriteText(SiteUrls.Manifest, SiteRenderer.WebManifest(site));
+            if (own.TryGetValue(icon, out var ownIcon))
+            {
+                if (!files.Keep(SiteUrls.FaviconIco, ownInputs[icon])) writer.CopyFile(SiteUrls.FaviconIco, ownIcon.FullPath);
+            }
+            else if (!files.Keep(SiteUrls.FaviconIco, theme) && SiteRenderer.Assets().FirstOrDefault(a => a.Url == icon).Bytes is { } themeIcon)
+                writer.WriteBytes(SiteUrls.FaviconIco, themeIcon);
+            if (!files.Keep(SiteUrls.Manifest, files.Inputs("manifest", site.Site))) writer.WriteText(SiteUrls.Manifest, SiteRenderer.WebManifest(site));
         });
         cancellation.ThrowIfCancellationRequested();
         timer.Time("citation files", () =>
         {
+            // An entry's (or a source's) citation files are made from it and the site's settings, nothing else.
             Parallel.ForEach(site.Entries, new ParallelOptions { MaxDegreeOfParallelism = workers ?? -1, CancellationToken = cancellation }, entry =>
             {
-                writer.WriteText(CitationFormats.BibTexUrl(entry.Id), CitationFormats.BibTex(site.Site, entry));
-                writer.WriteBytes(CitationFormats.RisUrl(entry.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, entry))); // RIS lines end in CRLF
-                writer.WriteText(CitationFormats.CslJsonUrl(entry.Id), CitationFormats.CslJson(site.Site, entry));
+                var inputs = files.Inputs("citation", site.Site, entry);
+                if (!files.Keep(CitationFormats.BibTexUrl(entry.Id), inputs)) writer.WriteText(CitationFormats.BibTexUrl(entry.Id), CitationFormats.BibTex(site.Site, entry));
+                if (!files.Keep(CitationFormats.RisUrl(entry.Id), inputs)) writer.WriteBytes(CitationFormats.RisUrl(entry.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, entry))); // RIS lines end in CRLF
+                if (!files.Keep(CitationFormats.CslJsonUrl(entry.Id), inputs)) writer.WriteText(CitationFormats.CslJsonUrl(entry.Id), CitationFormats.CslJson(site.Site, entry));
             });
             foreach (var source in site.Sources)
             {
-                writer.WriteText(CitationFormats.SourceBibTexUrl(source.Id), CitationFormats.BibTex(site.Site, source));
-                writer.WriteBytes(CitationFormats.SourceRisUrl(source.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, source)));
-                writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
+                var inputs = files.Inputs("citation", site.Site, source);
+                if (!files.Keep(CitationFormats.SourceBibTexUrl(source.Id), inputs)) writer.WriteText(CitationFormats.SourceBibTexUrl(source.Id), CitationFormats.BibTex(site.Site, source));
+                if (!files.Keep(CitationFormats.SourceRisUrl(source.Id), inputs)) writer.WriteBytes(CitationFormats.SourceRisUrl(source.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, source)));
+                if (!files.Keep(CitationFormats.SourceCslJsonUrl(source.Id), inputs)) writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
             }
         });
         cancellation.ThrowIfCancellationRequested();
-        timer.Time("open data", () => writer.WriteStream(SiteUrls.Data, json => OpenDataExport.Write(site, json)));
+        // The open data, the tables and the feeds hold every entry: made again whenever anything changed.
+        var wholeSite = files.WholeSite(site);
+        timer.Time("open data", () =>
+        {
+            if (!files.Keep(SiteUrls.Data, wholeSite)) writer.WriteStream(SiteUrls.Data, json => OpenDataExport.Write(site, json));
+        });
         cancellation.ThrowIfCancellationRequested();
         timer.Time("tables, feeds", () =>
         {
             foreach (var (url, write) in CsvExport.Files)
             {
+                if (files.Keep(url, wholeSite)) continue;
                 writer.WriteStream(url, file =>
                 {
                     using var csv = new StreamWriter(file, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
                     write(site, csv);
                 });
             }
-            writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
+            if (!files.Keep(SiteUrls.Robots, wholeSite)) writer.WriteText(SiteUrls.Robots, SitemapExport.Robots(site));
+            var (keepAtom, keepJson) = (files.Keep(FeedExport.AtomUrl, wholeSite), files.Keep(FeedExport.JsonUrl, wholeSite));
+            if (keepAtom && keepJson) return;
             var feed = FeedExport.Items(site, site.History);
-            writer.WriteText(FeedExport.AtomUrl, FeedExport.Atom(site, feed));
-            writer.WriteText(FeedExport.JsonUrl, FeedExport.Json(site, feed));
+            if (!keepAtom) writer.WriteText(FeedExport.AtomUrl, FeedExport.Atom(site, feed));
+            if (!keepJson) writer.WriteText(FeedExport.JsonUrl, FeedExport.Json(site, feed));
         });
+    }
+
+    /// <summary>
+    /// The files other than pages that the output cache may keep: what each was made from, hashed (the code that makes
+    /// it, then its own inputs), asked of the cache before the file is made, and recorded after publishing.
+    /// </summary>
+    private sealed class KeptFiles(OutputCache cached, OutputWriter writer)
+    {
+        /// <summary>The code that makes these files: the generator, the theme (the About page's words) and this command line.</summary>
+        private static readonly Lazy<byte[]> Code = new(() => Fingerprint.OfCode(typeof(SiteBuild).Assembly, typeof(SiteRenderer).Assembly, typeof(SiteModel).Assembly));
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _inputs = new(StringComparer.Ordinal);
+        private string? _wholeSite;
+
+        public string Inputs(params object?[] values)
+        {
+            var fingerprint = new Fingerprint().AddHash(Code.Value);
+            foreach (var value in values) fingerprint.Add(value);
+            return fingerprint.ToString();
+        }
+
+        /// <summary>Everything the site is made from: for the files that hold every entry.</summary>
+        public string WholeSite(SiteModel site) => _wholeSite ??= new Fingerprint().AddHash(Code.Value).Add("whole site").AddHash(site.InputsHash).ToString();
+
+        /// <summary>Whether the published file at <paramref name="url"/> was made from <paramref name="inputs"/> and is as it was published: then it is kept.</summary>
+        public bool Keep(string url, string inputs)
+        {
+            _inputs[url] = inputs;
+            return cached.TryGet(url, inputs, out var digest) && writer.TryKeepFile(url, digest);
+        }
+
+        /// <summary>Records each file, as published in <paramref name="output"/>, with its inputs.</summary>
+        public void Record(OutputCache cache, string output)
+        {
+            foreach (var (url, inputs) in _inputs)
+            {
+                if (!writer.Paths.Contains(OutputPaths.Of(url))) continue; // asked about, but not made (a site with no sitemap)
+                var file = new FileInfo(Path.Combine(output, OutputPaths.Of(url)));
+                if (file.Exists) cache.Set(url, inputs, new OutputDigest(file.Length, "", file.LastWriteTimeUtc.Ticks));
+            }
+        }
     }
 
     /// <summary>Work on a thread of its own, beside the thread pool's, which the loader and the renderer keep busy.</summary>
@@ -212,4 +283,5 @@ public static class SiteBuild
 
 /// <param name="Unchanged">Files the same as the previous output's, which were left as they were.</param>
 /// <param name="Rendered">Pages rendered; the others were kept from the previous output, their inputs unchanged.</param>
-public sealed record BuildResult(DiagnosticBag Diagnostics, bool Published, int PageCount = 0, int FileCount = 0, int Unchanged = 0, int Rendered = 0);
+/// <param name="KeptFiles">Files other than pages kept from the previous output, their inputs unchanged.</param>
+public sealed record BuildResult(DiagnosticBag Diagnostics, bool Published, int PageCount = 0, int FileCount = 0, int Unchanged = 0, int Rendered = 0, int KeptFiles = 0);

@@ -20,13 +20,14 @@ internal static class BridgesSite
     {
         var output = Path.Combine(Path.GetTempPath(), "chronology-bridges-" + Guid.NewGuid().ToString("N"));
         // Off the caller's synchronisation context, so that waiting for the build cannot deadlock a test runner thread.
-        var result = Task.Run(() => SiteBuild.RunAsync(RepoPaths.BridgesContent, output, pageCache: output + ".pages")).GetAwaiter().GetResult();
+        var result = Task.Run(() => SiteBuild.RunAsync(RepoPaths.BridgesContent, output, outputCache: output + ".cache")).GetAwaiter().GetResult();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
             {
                 if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-                File.Delete(output + ".pages"); // the page cache, kept beside it rather than in the repository's obj/
+                File.Delete(output + ".cache"); // the output cache and the history, kept beside it rather than in the repository's obj/
+                File.Delete(output + ".history");
             }
             catch (IOException) { }
         };

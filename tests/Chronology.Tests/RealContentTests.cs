@@ -34,11 +34,12 @@ public sealed class RealSite : IAsyncLifetime
             try
             {
                 if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-                File.Delete(output + ".pages"); // the page cache, kept beside it rather than in the repository's obj/
+                File.Delete(output + ".cache"); // the output cache and the history, kept beside it rather than in the repository's obj/
+                File.Delete(output + ".history");
             }
             catch (IOException) { }
         };
-        return (output, await SiteBuild.RunAsync(RepoPaths.Content, output, pageCache: output + ".pages"));
+        return (output, await SiteBuild.RunAsync(RepoPaths.Content, output, outputCache: output + ".cache"));
     }
 
     /// <summary>Every HTML page the build wrote, by site URL path ("entries/x/index.html").</summary>

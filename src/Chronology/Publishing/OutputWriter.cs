@@ -29,6 +29,7 @@ public sealed class OutputWriter(string root, string? previous = null)
     private IReadOnlyList<PageRecord>? _sortedPages;
     private int _unchanged;
     private int _kept;
+    private int _keptFiles;
 
     public string Root { get; } = root;
 
@@ -53,7 +54,7 @@ public sealed class OutputWriter(string root, string? previous = null)
     /// <summary>How many files were the same as the previous output's, and so were not written again.</summary>
     public int Unchanged => _unchanged;
 
-    /// <summary>The length and hash of every page written or kept, by URL: what a <see cref="PageCache"/> records.</summary>
+    /// <summary>The length and hash of every page written or kept, by URL: what a <see cref="OutputCache"/> records.</summary>
     public IReadOnlyDictionary<string, PageDigest> Digests => _digests;
 
     /// <summary>Pages kept from the previous output without being rendered (<see cref="TryKeepPage"/>).</summary>
@@ -102,6 +103,33 @@ public sealed class OutputWriter(string root, string? previous = null)
         lock (_paths) _sortedPages = null;
         return true;
     }
+
+    /// <summary>
+    /// Keeps the previous output's file at <paramref name="url"/> without making it again, if it has the length and
+    /// write time recorded when it was published (<paramref name="expected"/>): a file changed since, by hand or by
+    /// anything else, has another write time. False, and nothing recorded, if it is missing or differs.
+    /// </summary>
+    public bool TryKeepFile(string url, OutputDigest expected)
+    {
+        if (_previous is null || expected.WrittenTicks == 0) return false;
+        var path = OutputPaths.Of(url);
+        try
+        {
+            var file = new FileInfo(Path.Combine(_previous, path));
+            if (!file.Exists || file.LinkTarget is not null || file.Length != expected.Length || file.LastWriteTimeUtc.Ticks != expected.WrittenTicks) return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        Claim(url);
+        Interlocked.Increment(ref _unchanged);
+        Interlocked.Increment(ref _keptFiles);
+        return true;
+    }
+
+    /// <summary>Files other than pages kept from the previous output without being made again (<see cref="TryKeepFile"/>).</summary>
+    public int KeptFiles => _keptFiles;
 
     /// <summary>
     /// A page that comes in parts (a page that lists every entry of a large site): each part is written and read for

@@ -22,7 +22,7 @@ public class CommandLineTests
         // Again, unchanged: the build says how little it did.
         var (again, _, second) = await Run("build", "--content", site.Content, "--output", site.Output);
         Assert.Equal(0, again);
-        Assert.Contains(", 0 changed; 1 page rendered, the others unchanged since the last build)", second);
+        Assert.Contains(", 0 changed; 1 page rendered and 0 other files made, the others unchanged since the last build)", second);
     }
 
     [Fact]

@@ -86,18 +86,19 @@ public class IncrementalBuildTests
         var first = await SiteBuild.RunAsync(work.Content, output);
         Assert.Equal(first.PageCount, first.Rendered); // nothing to keep the first time
         // The cache is the project's (beside the content folder), one per output folder; nothing is left beside the output.
-        var cacheFile = Chronology.Publishing.PageCache.PathFor(output, work.Content);
+        var cacheFile = Chronology.Publishing.OutputCache.PathFor(output, work.Content);
         Assert.True(File.Exists(cacheFile));
         Assert.Equal(Path.Combine(work.Root, "obj", "chronology"), Path.GetDirectoryName(cacheFile));
         Assert.StartsWith("_site-", Path.GetFileName(cacheFile));
         var deployed = Path.Combine(work.Root, "deploy", "www");
         Assert.True((await SiteBuild.RunAsync(work.Content, deployed)).Published);
         Assert.False(Directory.Exists(Path.Combine(work.Root, "deploy", "obj")), "the cache was written beside a deployed output");
-        Assert.NotEqual(cacheFile, Chronology.Publishing.PageCache.PathFor(deployed, work.Content));
-        Assert.True(File.Exists(Chronology.Publishing.PageCache.PathFor(deployed, work.Content)));
+        Assert.NotEqual(cacheFile, Chronology.Publishing.OutputCache.PathFor(deployed, work.Content));
+        Assert.True(File.Exists(Chronology.Publishing.OutputCache.PathFor(deployed, work.Content)));
 
         var unchanged = await SiteBuild.RunAsync(work.Content, output);
         Assert.Equal(1, unchanged.Rendered); // the About page, whose words the search index reads, is always rendered
+        Assert.Equal(unchanged.FileCount - unchanged.PageCount, unchanged.KeptFiles); // and no other file was made
 
         var entry = Directory.GetFiles(Path.Combine(work.Content, "entries")).Order(StringComparer.Ordinal).First();
         File.WriteAllText(entry, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(entry), "(?m)^title: .*$", "title: \"A title changed by a test\""));
@@ -109,6 +110,36 @@ public class IncrementalBuildTests
         // The entry, its neighbour and the pages that list every entry were rendered; the other entries' pages were not.
         var entries = Directory.GetFiles(Path.Combine(work.Content, "entries")).Length;
         Assert.InRange(edited.Rendered, 2, edited.PageCount - (entries - 2));
+        // Of the other files, the entry's three citation files and those that hold every entry (open data, search
+        // index, tables, feeds, sitemap) were made again; every other entry's and source's citation files were kept.
+        var made = edited.FileCount - edited.PageCount - edited.KeptFiles;
+        Assert.InRange(made, 3 + 3, 3 + 12);
+        Assert.Equal(unchanged.KeptFiles - made, edited.KeptFiles);
+    }
+
+    /// <summary>
+    /// A file other than a page is kept by its length and write time, as git trusts its index: changed by hand, even
+    /// to the same length, it has another write time and is made again; deleted, it is made again.
+    /// </summary>
+    [Fact]
+    public async Task A_file_other_than_a_page_changed_or_deleted_by_hand_is_made_again()
+    {
+        using var work = Scratch.OfBridges();
+        var output = work.Output;
+        var clean = Path.Combine(work.Root, "clean");
+        await SiteBuild.RunAsync(work.Content, output);
+        await SiteBuild.RunAsync(work.Content, clean);
+        var all = (await SiteBuild.RunAsync(work.Content, output)).KeptFiles;
+
+        var bib = Directory.GetFiles(Path.Combine(output, "entries"), "cite.bib", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var text = File.ReadAllText(bib);
+        File.WriteAllText(bib, "X" + text[1..]); // the same length
+        File.Delete(Path.Combine(output, "data", "chronology.json"));
+        var mended = await SiteBuild.RunAsync(work.Content, output);
+
+        Assert.Equal(all - 2, mended.KeptFiles);
+        AssertSameTree(Tree(clean), Tree(output), "a citation file changed by hand, the open data deleted");
+        Assert.Equal(all, (await SiteBuild.RunAsync(work.Content, output)).KeptFiles);
     }
 
     [Fact]
@@ -126,10 +157,10 @@ public class IncrementalBuildTests
         Assert.Equal(2, mended.Rendered); // that page and the About page
         AssertSameTree(Tree(clean), Tree(output), "a page changed by hand");
 
-        var cache = Chronology.Publishing.PageCache.PathFor(output, work.Content);
+        var cache = Chronology.Publishing.OutputCache.PathFor(output, work.Content);
         File.Delete(cache);
         Assert.Equal(first.PageCount, (await SiteBuild.RunAsync(work.Content, output)).Rendered);
-        File.WriteAllText(cache, "not a page cache\n");
+        File.WriteAllText(cache, "not an output cache\n");
         Assert.Equal(first.PageCount, (await SiteBuild.RunAsync(work.Content, output)).Rendered);
         AssertSameTree(Tree(clean), Tree(output), "the cache deleted, then replaced by another file");
     }

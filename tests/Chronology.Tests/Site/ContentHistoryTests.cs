@@ -69,6 +69,44 @@ public class ContentHistoryTests
         Assert.Equal(["correct the event", "first"], after.Changes("entries/event.md").Select(c => c.Message));
     }
 
+    /// <summary>
+    /// A build keeps the history beside its output cache and reads it again only when the commit (or the content
+    /// folder) is not the one it was kept for: shown by a kept history that says something git would not.
+    /// </summary>
+    [Fact]
+    public async Task A_build_keeps_the_history_and_asks_git_again_only_after_a_commit()
+    {
+        using var site = TestSite.Create("""
+            -- content/entries/event.md --
+            ---
+            date: 2012
+            title: Event
+            citations:
+              - source: src-a
+            ---
+            Text.
+            """);
+        CommitEverything(site, "2024-01-01T10:00:00Z", "first");
+        var kept = Path.Combine(site.Root, "obj", "history");
+
+        Assert.Equal(["first"], Chronology.Loading.ContentHistoryReader.Read(site.Content, keptIn: kept).Changes("entries/event.md").Select(c => c.Message));
+        var text = File.ReadAllText(kept);
+        File.WriteAllText(kept, text.Replace("\u0002first", "\u0002what the kept history says"));
+        Assert.Equal(["what the kept history says"], Chronology.Loading.ContentHistoryReader.Read(site.Content, keptIn: kept).Changes("entries/event.md").Select(c => c.Message));
+
+        File.AppendAllText(Path.Combine(site.Content, "entries", "event.md"), "An edit.\n");
+        Git(site.Root, "2025-06-01T12:30:00Z", "commit", "-q", "-am", "correct the event");
+        Assert.Equal(["correct the event", "first"], Chronology.Loading.ContentHistoryReader.Read(site.Content, keptIn: kept).Changes("entries/event.md").Select(c => c.Message));
+        // Kept for another content folder at the same commit, it is not this one's.
+        File.WriteAllText(kept, File.ReadAllText(kept).Replace("\u0002first", "\u0002another folder's").Replace(" " + Path.GetFullPath(site.Content) + "\n", " /elsewhere/content\n"));
+        Assert.Equal(["correct the event", "first"], Chronology.Loading.ContentHistoryReader.Read(site.Content, keptIn: kept).Changes("entries/event.md").Select(c => c.Message));
+
+        // A whole build keeps it beside its output cache, under obj/, not beside the output.
+        await site.BuildOkAsync();
+        var outputCache = Chronology.Publishing.OutputCache.PathFor(site.Output, site.Content);
+        Assert.StartsWith("chronology history 1\n", File.ReadAllText(Chronology.Publishing.OutputCache.HistoryPathFor(outputCache)));
+    }
+
     [Fact]
     public void Outside_a_repository_there_is_no_history()
     {

@@ -14,45 +14,60 @@ public readonly record struct PageDigest(long Length, string Sha256)
 }
 
 /// <summary>
-/// The build's page cache: for each page of the last published output, the hash of what it was made from (its
-/// inputs, as the theme hashes them) and the digest of the file that was written. A page whose inputs hash the same
-/// again is not rendered: its published file is kept, once <see cref="OutputWriter.TryKeepPage"/> has found it
-/// byte for byte as recorded, so a hand-edited, missing or half-published file is rendered again, never trusted.
+/// What a published file was when it was published: its length and, for a page, the SHA-256 of its bytes; for any
+/// other file, its last write time (a page is read again anyway, for its links; a file is only looked at).
+/// </summary>
+public readonly record struct OutputDigest(long Length, string Sha256, long WrittenTicks)
+{
+    public static OutputDigest Of(PageDigest page) => new(page.Length, page.Sha256, 0);
+
+    public PageDigest Page => new(Length, Sha256);
+}
+
+/// <summary>
+/// The build's output cache: for each file of the last published output, the hash of what it was made from (its
+/// inputs) and what was published. A file whose inputs hash the same again is not made again: a page is kept once
+/// <see cref="OutputWriter.TryKeepPage"/> has found its published file byte for byte as recorded, any other file
+/// once <see cref="OutputWriter.TryKeepFile"/> has found it with the recorded length and write time (as git trusts
+/// its index), so a hand-edited, missing or half-published file is made again, never trusted.
 /// <para>
 /// It lives in the project, under <c>obj/chronology/</c> beside the content folder (<see cref="PathFor"/>; beside the
 /// output when there is no content folder to go by), ignored by git like any <c>obj/</c> folder, so a site built
-/// into a web server's folder leaves nothing beside it. Deleting it only makes the next build render every page. It
+/// into a web server's folder leaves nothing beside it. Deleting it only makes the next build make every file. It
 /// is written only after a build has published, so it always describes its output (or an older one, which the
-/// digests refuse).
+/// digests refuse). The content's git history is kept beside it (<see cref="HistoryPathFor"/>).
 /// </para>
 /// </summary>
-public sealed class PageCache
+public sealed class OutputCache
 {
-    private const string Header = "chronology page cache 1";
-    private readonly ConcurrentDictionary<string, (string Inputs, PageDigest Digest)> _pages = new(StringComparer.Ordinal);
+    private const string Header = "chronology output cache 2";
+    private readonly ConcurrentDictionary<string, (string Inputs, OutputDigest Digest)> _files = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Where the cache of the output folder <paramref name="output"/> is kept: <c>obj/chronology/NAME-HASH.pages</c> in
+    /// Where the cache of the output folder <paramref name="output"/> is kept: <c>obj/chronology/NAME-HASH.cache</c> in
     /// the folder that holds <paramref name="content"/> (the project), NAME and HASH the output folder's name and the
     /// start of its full path's SHA-256, so that builds into different folders keep their own; without a content
-    /// folder, <c>obj/chronology/NAME.pages</c> beside the output.
+    /// folder, <c>obj/chronology/NAME.cache</c> beside the output.
     /// </summary>
     public static string PathFor(string output, string? content = null)
     {
         var full = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
         var name = Path.GetFileName(full);
-        if (content is null) return Path.Combine(Path.GetDirectoryName(full) ?? full, "obj", "chronology", name + ".pages");
+        if (content is null) return Path.Combine(Path.GetDirectoryName(full) ?? full, "obj", "chronology", name + ".cache");
         var project = Path.GetDirectoryName(Path.GetFullPath(content).TrimEnd(Path.DirectorySeparatorChar)) ?? full;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..8];
-        return Path.Combine(project, "obj", "chronology", $"{name}-{hash}.pages");
+        return Path.Combine(project, "obj", "chronology", $"{name}-{hash}.cache");
     }
 
-    public int Count => _pages.Count;
+    /// <summary>Where the content's git history is kept for the build whose output cache is <paramref name="cacheFile"/>: beside it.</summary>
+    public static string HistoryPathFor(string cacheFile) => Path.ChangeExtension(cacheFile, ".history");
+
+    public int Count => _files.Count;
 
     /// <summary>The cache in <paramref name="file"/>; empty if there is none or it is not one this version wrote.</summary>
-    public static PageCache Read(string file)
+    public static OutputCache Read(string file)
     {
-        var cache = new PageCache();
+        var cache = new OutputCache();
         string[] lines;
         try
         {
@@ -65,36 +80,37 @@ public sealed class PageCache
         if (lines.Length == 0 || lines[0] != Header) return cache;
         foreach (var line in lines.AsSpan(1))
         {
-            // inputs length sha256 url: the URL last, as it is the only field that could hold a space
-            var parts = line.Split(' ', 4);
-            if (parts.Length == 4 && long.TryParse(parts[1], out var length)) cache._pages[parts[3]] = (parts[0], new PageDigest(length, parts[2]));
+            // inputs length sha256 written url: the URL last, as it is the only field that could hold a space
+            var parts = line.Split(' ', 5);
+            if (parts.Length == 5 && long.TryParse(parts[1], out var length) && long.TryParse(parts[3], out var written))
+                cache._files[parts[4]] = (parts[0], new OutputDigest(length, parts[2] == "-" ? "" : parts[2], written));
         }
         return cache;
     }
 
-    /// <summary>The digest recorded for the page at <paramref name="url"/>, if its inputs hashed to <paramref name="inputs"/>.</summary>
-    public bool TryGet(string url, string inputs, out PageDigest digest)
+    /// <summary>What was recorded for the file at <paramref name="url"/>, if its inputs hashed to <paramref name="inputs"/>.</summary>
+    public bool TryGet(string url, string inputs, out OutputDigest digest)
     {
-        if (_pages.TryGetValue(url, out var page) && page.Inputs == inputs)
+        if (_files.TryGetValue(url, out var file) && file.Inputs == inputs)
         {
-            digest = page.Digest;
+            digest = file.Digest;
             return true;
         }
         digest = default;
         return false;
     }
 
-    public void Set(string url, string inputs, PageDigest digest) => _pages[url] = (inputs, digest);
+    public void Set(string url, string inputs, OutputDigest digest) => _files[url] = (inputs, digest);
 
     /// <summary>
     /// Writes the cache to <paramref name="file"/> (whole, or not at all). A cache that cannot be written (a folder
-    /// the build may not write to) is left out: the site is published either way, and the next build renders every page.
+    /// the build may not write to) is left out: the site is published either way, and the next build makes every file.
     /// </summary>
     public void Write(string file)
     {
         var text = new StringBuilder(Header).Append('\n');
-        foreach (var (url, (inputs, digest)) in _pages.OrderBy(p => p.Key, StringComparer.Ordinal))
-            text.Append(inputs).Append(' ').Append(digest.Length).Append(' ').Append(digest.Sha256).Append(' ').Append(url).Append('\n');
+        foreach (var (url, (inputs, digest)) in _files.OrderBy(p => p.Key, StringComparer.Ordinal))
+            text.Append(inputs).Append(' ').Append(digest.Length).Append(' ').Append(digest.Sha256.Length == 0 ? "-" : digest.Sha256).Append(' ').Append(digest.WrittenTicks).Append(' ').Append(url).Append('\n');
         var temporary = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
