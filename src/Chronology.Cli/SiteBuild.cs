@@ -22,7 +22,7 @@ public static class SiteBuild
         timer ??= new PhaseTimer();
         diagnostics ??= new DiagnosticBag();
         outputCache ??= OutputCache.PathFor(output, contentRoot);
-        var site = Prepare(contentRoot, diagnostics, timer, baseUrl, cache, historyFile: OutputCache.HistoryPathFor(outputCache));
+        var site = Prepare(contentRoot, diagnostics, timer, baseUrl, cache, historyFile: OutputCache.HistoryPathFor(outputCache, contentRoot));
         if (site is null) return new BuildResult(diagnostics, Published: false);
         return await WriteAsync(site, output, diagnostics, timer, outputCache: outputCache);
     }

@@ -26,8 +26,7 @@ internal static class BridgesSite
             try
             {
                 if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-                File.Delete(output + ".cache"); // the output cache and the history, kept beside it rather than in the repository's obj/
-                File.Delete(output + ".history");
+                File.Delete(output + ".cache"); // the output cache, kept beside it rather than in the repository's obj/
             }
             catch (IOException) { }
         };

@@ -59,8 +59,16 @@ public sealed class OutputCache
         return Path.Combine(project, "obj", "chronology", $"{name}-{hash}.cache");
     }
 
-    /// <summary>Where the content's git history is kept for the build whose output cache is <paramref name="cacheFile"/>: beside it.</summary>
-    public static string HistoryPathFor(string cacheFile) => Path.ChangeExtension(cacheFile, ".history");
+    /// <summary>
+    /// Where the git history of <paramref name="content"/> is kept: beside the output cache <paramref name="cacheFile"/>,
+    /// as <c>history-HASH</c> (the start of the content folder's full path's SHA-256), so that builds of one content
+    /// folder into different output folders share it: it depends on the content's commits, not on the output.
+    /// </summary>
+    public static string HistoryPathFor(string cacheFile, string content)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(content).TrimEnd(Path.DirectorySeparatorChar))))[..8];
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(cacheFile))!, $"history-{hash}");
+    }
 
     public int Count => _files.Count;
 

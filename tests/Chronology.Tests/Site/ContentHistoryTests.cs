@@ -104,7 +104,12 @@ public class ContentHistoryTests
         // A whole build keeps it beside its output cache, under obj/, not beside the output.
         await site.BuildOkAsync();
         var outputCache = Chronology.Publishing.OutputCache.PathFor(site.Output, site.Content);
-        Assert.StartsWith("chronology history 1\n", File.ReadAllText(Chronology.Publishing.OutputCache.HistoryPathFor(outputCache)));
+        var history = Chronology.Publishing.OutputCache.HistoryPathFor(outputCache, site.Content);
+        Assert.Equal(Path.GetDirectoryName(outputCache), Path.GetDirectoryName(history));
+        Assert.StartsWith("chronology history 1\n", File.ReadAllText(history));
+        // One history for every output folder of the same content; another content folder has its own.
+        Assert.Equal(history, Chronology.Publishing.OutputCache.HistoryPathFor(Chronology.Publishing.OutputCache.PathFor(Path.Combine(site.Root, "elsewhere"), site.Content), site.Content));
+        Assert.NotEqual(history, Chronology.Publishing.OutputCache.HistoryPathFor(outputCache, site.Content + "2"));
     }
 
     [Fact]
