@@ -226,15 +226,25 @@ public static class SiteBuild
         public bool Keep(string url, string inputs)
         {
             _inputs[url] = inputs;
-            return cached.TryGet(url, inputs, out var digest) && writer.TryKeepFile(url, digest);
+            if (!cached.TryGet(url, inputs, out var digest) || !writer.TryKeepFile(url, digest)) return false;
+            _kept[url] = digest; // left as it was: recorded as it was
+            return true;
         }
 
-        /// <summary>Records each file, as published in <paramref name="output"/>, with its inputs.</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, OutputDigest> _kept = new(StringComparer.Ordinal);
+
+        /// <summary>Records each file, as published in <paramref name="output"/>, with its inputs: a kept file as it was recorded, a made one as it now stands.</summary>
         public void Record(OutputCache cache, string output)
         {
+            var paths = writer.Paths;
             foreach (var (url, inputs) in _inputs)
             {
-                if (!writer.Paths.Contains(OutputPaths.Of(url))) continue; // asked about, but not made (a site with no sitemap)
+                if (_kept.TryGetValue(url, out var kept))
+                {
+                    cache.Set(url, inputs, kept);
+                    continue;
+                }
+                if (!paths.Contains(OutputPaths.Of(url))) continue; // asked about, but not made (a site with no sitemap)
                 var file = new FileInfo(Path.Combine(output, OutputPaths.Of(url)));
                 if (file.Exists) cache.Set(url, inputs, new OutputDigest(file.Length, "", file.LastWriteTimeUtc.Ticks));
             }

@@ -36,7 +36,7 @@ public static class OutputFolder
             MakeFolderFor(full, target);
             File.Move(file, target, overwrite: true);
         }
-        RemoveStale(full, full, paths);
+        RemoveStale(full, "", paths);
         Discard(staging);
     }
 
@@ -55,24 +55,28 @@ public static class OutputFolder
         Directory.CreateDirectory(folder);
     }
 
-    /// <summary>Removes what the build did not write; true if the folder is left empty.</summary>
-    private static bool RemoveStale(string root, string folder, IReadOnlySet<string> paths)
+    /// <summary>
+    /// Removes what the build did not write; true if the folder is left empty. Each folder is read once, for its files
+    /// and folders together, and paths are built as the walk goes down (a large site's output is tens of thousands of
+    /// files, all looked at on every build). A link is removed as a link, never followed.
+    /// </summary>
+    private static bool RemoveStale(string folder, string relative, IReadOnlySet<string> paths)
     {
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Name, bool Folder, bool Link)>(folder,
+            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false }).ToList();
         var empty = true;
-        foreach (var file in Directory.EnumerateFiles(folder))
+        foreach (var (name, isFolder, isLink) in entries)
         {
-            if (paths.Contains(Path.GetRelativePath(root, file).Replace('\\', '/'))) empty = false;
-            else File.Delete(file);
-        }
-        foreach (var sub in Directory.EnumerateDirectories(folder))
-        {
-            if (new DirectoryInfo(sub).LinkTarget is not null)
+            var full = Path.Combine(folder, name);
+            if (isFolder && isLink) Directory.Delete(full); // a link to a folder: the link goes, what it points to stays
+            else if (isFolder)
             {
-                Directory.Delete(sub); // a link, never followed
-                continue;
+                if (RemoveStale(full, relative + name + "/", paths)) Directory.Delete(full);
+                else empty = false;
             }
-            if (RemoveStale(root, sub, paths)) Directory.Delete(sub);
-            else empty = false;
+            else if (paths.Contains(relative + name)) empty = false;
+            else File.Delete(full);
         }
         return empty;
     }

@@ -184,6 +184,32 @@ public class IncrementalBuildTests
         Assert.False(Directory.Exists(Path.Combine(output, "stray")));
     }
 
+    /// <summary>Links left in the output are removed as links: what they point to, outside the output, is never touched.</summary>
+    [Fact]
+    public async Task A_link_in_the_output_is_removed_and_never_followed()
+    {
+        using var work = Scratch.OfBridges();
+        var output = work.Output;
+        await SiteBuild.RunAsync(work.Content, output);
+        var outside = Path.Combine(work.Root, "outside");
+        Directory.CreateDirectory(Path.Combine(outside, "folder"));
+        File.WriteAllText(Path.Combine(outside, "folder", "keep.txt"), "not the build's");
+        File.WriteAllText(Path.Combine(outside, "file.txt"), "not the build's either");
+        Directory.CreateSymbolicLink(Path.Combine(output, "linked-folder"), Path.Combine(outside, "folder"));
+        File.CreateSymbolicLink(Path.Combine(output, "entries", "linked-file.txt"), Path.Combine(outside, "file.txt"));
+        File.CreateSymbolicLink(Path.Combine(output, "broken-link"), Path.Combine(outside, "nothing"));
+
+        Assert.True((await SiteBuild.RunAsync(work.Content, output)).Published);
+        var clean = Path.Combine(work.Root, "clean");
+        await SiteBuild.RunAsync(work.Content, clean);
+
+        AssertSameTree(Tree(clean), Tree(output), "links in the output");
+        Assert.False(Path.Exists(Path.Combine(output, "linked-folder")));
+        Assert.Null(new FileInfo(Path.Combine(output, "broken-link")).LinkTarget);
+        Assert.Equal("not the build's", File.ReadAllText(Path.Combine(outside, "folder", "keep.txt")));
+        Assert.Equal("not the build's either", File.ReadAllText(Path.Combine(outside, "file.txt")));
+    }
+
     private delegate string Edit(string content, Random random);
 
     private static readonly Edit[] Edits =
