@@ -38,7 +38,9 @@ public static class SiteBuild
         if (diagnostics.HasErrors) return null;
         if (baseUrl is not null)
             checkedEvidence = checkedEvidence with { Evidence = checkedEvidence.Evidence with { Site = checkedEvidence.Evidence.Site with { BaseUrl = baseUrl.TrimEnd('/') } } };
-        return timer.Time("model", () => new SiteModel(checkedEvidence) { History = history.GetAwaiter().GetResult() });
+        // The hash of everything (what the cache keys whole-site pages and files on) is made beside the model.
+        var inputsHash = Dedicated(() => SiteModel.HashOfInputs(checkedEvidence.Evidence, checkedEvidence.Integrity, checkedEvidence.LinkStatus, history.GetAwaiter().GetResult()));
+        return timer.Time("model", () => new SiteModel(checkedEvidence) { History = history.GetAwaiter().GetResult(), InputsHashBeingMade = inputsHash });
     }
 
     /// <summary>
@@ -88,9 +90,7 @@ public static class SiteBuild
                     about.TrySetCanceled(); // no About page after all (a failed render): the index waits no longer
                 }
             });
-            // Threads of their own: the render's workers hold the thread pool's threads while they work.
-            var others = Dedicated(() => WriteFiles(site, writer, files, timer, workers, cancellation));
-            var search = Dedicated(() =>
+            void SearchIndex()
             {
                 var aboutHtml = about.Task.GetAwaiter().GetResult();
                 timer.Time("search index", () =>
@@ -98,8 +98,18 @@ public static class SiteBuild
                     if (!files.Keep(SearchIndexExport.Url, files.WholeSite(site)))
                         writer.WriteStream(SearchIndexExport.Url, json => SearchIndexExport.Write(site, json, url => url == SiteUrls.About ? MainText(aboutHtml) : null));
                 });
-            });
+            }
+            // On threads of their own (the render's workers hold the thread pool's threads while they work), unless
+            // the caller keeps cores free (the preview server, for the next edit): then one after the other.
+            var beside = workers is null;
+            var others = beside ? Dedicated(() => WriteFiles(site, writer, files, timer, workers, cancellation)) : Task.CompletedTask;
+            var search = beside ? Dedicated(SearchIndex) : Task.CompletedTask;
             await WhenAllOrFirstFailure(pages, others, search);
+            if (!beside)
+            {
+                WriteFiles(site, writer, files, timer, workers, cancellation);
+                SearchIndex();
+            }
             cancellation.ThrowIfCancellationRequested();
             timer.Time("sitemap", () =>
             {

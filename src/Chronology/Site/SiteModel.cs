@@ -186,10 +186,21 @@ public sealed class SiteModel
     /// history and the year (a site with no entries draws its chart up to it). A page that does not say what it
     /// shows (<c>SiteRenderer</c>'s page inputs) is cached against this, so any change renders it again.
     /// </summary>
-    public byte[] InputsHash => _inputsHash ??= new Fingerprint()
-        .Add(Evidence).Add(Integrity.All).Add(LinkStatus).Add(History.Files).Add(DateTime.UtcNow.Year).Hash();
+    public byte[] InputsHash => _inputsHash ??= (_inputsHashTask?.GetAwaiter().GetResult() ?? HashOfInputs(Evidence, Integrity, LinkStatus, History));
 
     private byte[]? _inputsHash;
+    private Task<byte[]>? _inputsHashTask;
+
+    /// <summary>What <see cref="InputsHash"/> is made from, hashed: for a build that starts on it while the model is made.</summary>
+    public static byte[] HashOfInputs(Evidence evidence, IntegrityReport integrity, IReadOnlyDictionary<string, LinkRecord> linkStatus, ContentHistory history) =>
+        new Fingerprint().Add(evidence).Add(integrity.All).Add(linkStatus).Add(history.Files).Add(DateTime.UtcNow.Year).Hash();
+
+    /// <summary>
+    /// <see cref="InputsHash"/> as it is being worked out elsewhere (by <see cref="HashOfInputs"/>, from this model's
+    /// evidence, quote checks, link status and history): the hash of a whole site takes a while, and is not needed
+    /// until the first page.
+    /// </summary>
+    public Task<byte[]> InputsHashBeingMade { init => _inputsHashTask = value; }
 
     /// <summary>The sources whose archived copies this site holds, by title.</summary>
     public IReadOnlyList<Source> ArchivedSources => _archived ??= [.. Sources.Where(s => Evidence.Snapshots.ContainsKey(s.Id))];

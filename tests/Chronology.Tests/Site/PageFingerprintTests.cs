@@ -57,6 +57,18 @@ public partial class PageFingerprintTests
         Assert.True(kept > 0, "no page kept its hash through any edit");
     }
 
+    /// <summary>A build works out the hash of everything beside the model (SiteBuild.Prepare); it must be the hash the model itself would make.</summary>
+    [Fact]
+    public void A_prepared_sites_hash_of_everything_is_the_one_its_model_makes()
+    {
+        foreach (var content in new[] { RepoPaths.Content, RepoPaths.BridgesContent })
+        {
+            var prepared = SiteBuild.Prepare(content, new DiagnosticBag())!;
+            var direct = new SiteModel(SiteBuild.Check(content, new DiagnosticBag())) { History = prepared.History };
+            Assert.Equal(Convert.ToHexString(direct.InputsHash), Convert.ToHexString(prepared.InputsHash));
+        }
+    }
+
     [Fact]
     public async Task Changing_an_entry_title_changes_the_hash_of_that_entry_and_its_neighbours_and_no_other_entry_page()
     {
