@@ -38,7 +38,9 @@ public static class SiteBuild
         if (diagnostics.HasErrors) return null;
         if (baseUrl is not null)
             checkedEvidence = checkedEvidence with { Evidence = checkedEvidence.Evidence with { Site = checkedEvidence.Evidence.Site with { BaseUrl = baseUrl.TrimEnd('/') } } };
-        // The hash of everything (what the cache keys whole-site pages and files on) is made beside the model.
+        if (historyFile is null) return timer.Time("model", () => new SiteModel(checkedEvidence) { History = history.GetAwaiter().GetResult() });
+        // A build (not the preview server, which shows the edited page first and writes the site after): the hash of
+        // everything, what the cache keys whole-site pages and files on, is made beside the model.
         var inputsHash = Dedicated(() => SiteModel.HashOfInputs(checkedEvidence.Evidence, checkedEvidence.Integrity, checkedEvidence.LinkStatus, history.GetAwaiter().GetResult()));
         return timer.Time("model", () => new SiteModel(checkedEvidence) { History = history.GetAwaiter().GetResult(), InputsHashBeingMade = inputsHash });
     }
@@ -83,7 +85,7 @@ public static class SiteBuild
                     {
                         pageInputs[url] = inputs;
                         return url != SiteUrls.About && cached.TryGet(url, inputs, out var digest) && digest.Sha256.Length > 0 && writer.TryKeepPage(url, digest.Page);
-                    }, first: [SiteUrls.About]);
+                    }, first: workers is null ? [SiteUrls.About] : null);
                 }
                 finally
                 {

@@ -35,9 +35,11 @@ public static class SiteRenderer
     /// <param name="first">Pages to render before all others (the build's search index waits for the About page).</param>
     public static async Task RenderAsync(SiteModel site, Func<string, IAsyncEnumerable<string>, Task> emit, int? workers = null, CancellationToken cancellation = default, int batch = PageRenderer.Batch, Func<string, string, bool>? reuse = null, IReadOnlyCollection<string>? first = null)
     {
-        // The pages made from the whole site (the home page, the print page, the archived copies...) are the longest:
-        // they go first, after any asked for, so that no long page is started last while the other cores wait.
-        var jobs = Pages(site).OrderBy(j => first?.Contains(j.Url) == true ? 0 : j.Inputs is null ? 1 : 2).ToList();
+        // Given pages to render first (a build on every core), the pages made from the whole site (the home page, the
+        // print page, the archived copies...), the longest, go next, so that no long page is started last while the
+        // other cores wait. Otherwise (the preview server's write, on one core, which a newer edit cancels between
+        // pages) in the navigation's order.
+        var jobs = first is null ? Pages(site) : [.. Pages(site).OrderBy(j => first.Contains(j.Url) ? 0 : j.Inputs is null ? 1 : 2)];
         _ = site.Abbreviations; // built once, before the workers share it
         var fingerprints = reuse is null ? null : new PageFingerprints(site);
         var next = -1;
