@@ -116,14 +116,29 @@ public sealed class OutputCache
     /// </summary>
     public void Write(string file)
     {
-        var text = new StringBuilder(Header).Append('\n');
-        foreach (var (url, (inputs, digest)) in _files.OrderBy(p => p.Key, StringComparer.Ordinal))
-            text.Append(inputs).Append(' ').Append(digest.Length).Append(' ').Append(digest.Sha256.Length == 0 ? "-" : digest.Sha256).Append(' ').Append(digest.WrittenTicks).Append(' ').Append(url).Append('\n');
+        // Written line by line, never as one string: a 100,000-entry site has 440,000 lines (a quarter of a GB as text).
         var temporary = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            using (var text = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16))
+            {
+                text.Write(Header);
+                text.Write('\n');
+                foreach (var (url, (inputs, digest)) in _files.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    text.Write(inputs);
+                    text.Write(' ');
+                    text.Write(digest.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    text.Write(' ');
+                    text.Write(digest.Sha256.Length == 0 ? "-" : digest.Sha256);
+                    text.Write(' ');
+                    text.Write(digest.WrittenTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    text.Write(' ');
+                    text.Write(url);
+                    text.Write('\n');
+                }
+            }
             File.Move(temporary, file, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
