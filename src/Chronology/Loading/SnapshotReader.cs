@@ -77,10 +77,18 @@ internal static partial class SnapshotReader
 
     // The body exactly as written (FrontMatter.Split trims blank lines, which would shift nothing we use, but
     // quotes are checked against the text as archived, so keep it whole).
+    /// <summary>The text after the header's closing <c>---</c> line, as it stands (its line numbers are the file's, less the header's).</summary>
     private static string RawBody(string text)
     {
-        var lines = text.Split('\n');
-        var closing = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
-        return string.Join('\n', lines[(closing + 1)..]);
+        // Found in place, not by splitting the text into lines and joining them again: an archived text is long.
+        for (var start = text.IndexOf('\n') + 1; start > 0;)
+        {
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline;
+            if (text.AsSpan(start, end - start).TrimEnd().SequenceEqual("---")) return newline < 0 ? "" : text[(newline + 1)..];
+            if (newline < 0) break;
+            start = newline + 1;
+        }
+        return text; // no closing line (the header could not have been read)
     }
 }
