@@ -128,46 +128,25 @@ public sealed partial class PassageIndex
     }
 
     /// <summary>The first words of the archived text from <paramref name="start"/>, as <see cref="WordsBefore"/> finds them, forwards.</summary>
-    internal static List<Range> WordsAfter(string text, int start)
-    {
-        var words = new List<Range>(ContextWords + 1);
-        for (var lineStart = start; words.Count <= ContextWords;)
-        {
-            var newline = text.IndexOf('\n', lineStart);
-            var lineEnd = newline < 0 ? text.Length : newline;
-            var line = text.AsSpan(lineStart, lineEnd - lineStart);
-            if (!MarkerLine().IsMatch(line))
-            {
-                for (var i = 0; i < line.Length && words.Count <= ContextWords;)
-                {
-                    while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
-                    var word = i;
-                    while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;
-                    if (i > word) words.Add((lineStart + word)..(lineStart + i));
-                }
-            }
-            if (newline < 0) break;
-            lineStart = newline + 1;
-        }
-        return words;
-    }
+    internal static List<Range> WordsAfter(string text, int start) => Words(text, start, text.Length, ContextWords + 1);
 
     /// <summary>
     /// Where the words of a stretch of archived text are, leaving out the site's own page and document marker lines:
     /// the stretch is read as if it stood alone (its ends are line ends), and a word is what white space separates.
     /// Found in place: a passage's context is a few words of a stretch of hundreds, and only those are copied.
     /// </summary>
-    private static List<Range> Words(string text, int start, int end)
+    /// <param name="most">How many words to find, from the start: a passage's context needs one more than it shows.</param>
+    private static List<Range> Words(string text, int start, int end, int most = int.MaxValue)
     {
         var words = new List<Range>();
-        for (var line = start; line <= end;)
+        for (var line = start; line <= end && words.Count < most;)
         {
             var newline = text.IndexOf('\n', line, end - line);
             var lineEnd = newline < 0 ? end : newline;
             var content = text.AsSpan(line, lineEnd - line);
             if (!MarkerLine().IsMatch(content))
             {
-                for (var i = 0; i < content.Length;)
+                for (var i = 0; i < content.Length && words.Count < most;)
                 {
                     while (i < content.Length && char.IsWhiteSpace(content[i])) i++;
                     var word = i;

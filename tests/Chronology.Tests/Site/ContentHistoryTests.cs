@@ -43,19 +43,22 @@ public class ContentHistoryTests
             atom.Root!.Elements(a + "entry").Select(e => (e.Element(a + "title")!.Value, e.Element(a + "updated")!.Value)));
     }
 
+    /// <summary>A site of one entry, entries/event.md.</summary>
+    private const string OneEntry = """
+        -- content/entries/event.md --
+        ---
+        date: 2012
+        title: Event
+        citations:
+          - source: src-a
+        ---
+        Text.
+        """;
+
     [Fact]
     public void The_preview_server_reads_the_history_again_only_when_the_commit_changes()
     {
-        using var site = TestSite.Create("""
-            -- content/entries/event.md --
-            ---
-            date: 2012
-            title: Event
-            citations:
-              - source: src-a
-            ---
-            Text.
-            """);
+        using var site = TestSite.Create(OneEntry);
         CommitEverything(site, "2024-01-01T10:00:00Z", "first");
         var cache = new Chronology.Loading.ContentCache();
 
@@ -76,16 +79,7 @@ public class ContentHistoryTests
     [Fact]
     public async Task A_build_keeps_the_history_and_asks_git_again_only_after_a_commit()
     {
-        using var site = TestSite.Create("""
-            -- content/entries/event.md --
-            ---
-            date: 2012
-            title: Event
-            citations:
-              - source: src-a
-            ---
-            Text.
-            """);
+        using var site = TestSite.Create(OneEntry);
         CommitEverything(site, "2024-01-01T10:00:00Z", "first");
         var kept = Path.Combine(site.Root, "obj", "history");
 
