@@ -14,6 +14,7 @@ public static class LinkChecker
     public static void Check(IReadOnlyList<PageRecord> pages, IReadOnlySet<string> paths, string displayRoot, DiagnosticBag diagnostics)
     {
         var pagesByPath = pages.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
+        var files = new HashSet<string>(paths, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var page in pages)
         {
             var pageUri = new Uri(SiteRoot, page.Url);
@@ -29,14 +30,14 @@ public static class LinkChecker
                     diagnostics.Error(DiagnosticCodes.BrokenLink, file, link.Line, link.Column, $"'{target}' is not a valid URL");
                     continue;
                 }
-                var resolvedPath = Resolve(path, paths);
-                if (resolvedPath is null)
+                if (!Resolve(path, files, out var suffix))
                 {
                     diagnostics.Error(DiagnosticCodes.BrokenLink, file, link.Line, link.Column,
                         $"'{target}' points to /{path}, which the site does not contain");
                     continue;
                 }
                 if (fragment.Length == 0 || fragment == "top") continue;
+                var resolvedPath = path + suffix;
                 if (!pagesByPath.TryGetValue(resolvedPath, out var targetPage)) continue; // a fragment into a non-HTML file
                 if (!targetPage.Ids.Contains(fragment))
                     diagnostics.Error(DiagnosticCodes.BrokenFragment, file, link.Line, link.Column,
@@ -81,44 +82,57 @@ public static class LinkChecker
     internal static (string Path, string Fragment)? ResolveSimply(string pageUrl, string target)
     {
         var hash = target.IndexOf('#');
-        var pathPart = hash < 0 ? target : target[..hash];
+        var pathPart = hash < 0 ? target.AsSpan() : target.AsSpan(0, hash);
         if (!IsPlain(pathPart) || !IsPlain(pageUrl) || !pageUrl.StartsWith('/')) return null;
-        var fragment = hash < 0 ? "" : target[(hash + 1)..].TrimStart('#');
-        if (fragment.Any(c => c is '%' || c <= ' ' || c >= 0x7F)) return null;
-        if (pathPart.Length == 0) return (pageUrl[1..], fragment);
-
-        var joined = pathPart.StartsWith('/') ? pathPart : pageUrl[..(pageUrl.LastIndexOf('/') + 1)] + pathPart;
-        // RFC 3986 5.2.4: remove dot segments; a path that ends in "." or ".." ends in a slash.
-        var segments = joined.Split('/');
-        var kept = new List<string>(segments.Length);
-        for (var i = 1; i < segments.Length; i++)
+        var fragment = hash < 0 ? "" : target.AsSpan(hash + 1).TrimStart('#');
+        foreach (var c in fragment)
         {
-            var last = i == segments.Length - 1;
-            switch (segments[i])
-            {
-                case ".":
-                    if (last) kept.Add("");
-                    break;
-                case "..":
-                    if (kept.Count > 0) kept.RemoveAt(kept.Count - 1);
-                    if (last) kept.Add("");
-                    break;
-                default:
-                    kept.Add(segments[i]);
-                    break;
-            }
+            if (c is '%' || c <= ' ' || c >= 0x7F) return null;
         }
-        return (string.Join('/', kept), fragment);
+        var fragmentText = fragment.Length == 0 ? "" : fragment.ToString();
+        if (pathPart.Length == 0) return (pageUrl[1..], fragmentText);
+
+        // The path joined to the page's folder, then (RFC 3986 5.2.4) without its dot segments, worked out in one buffer:
+        // a kept segment is copied down over what was removed; a path that ends in "." or ".." ends in a slash.
+        var folder = pathPart[0] == '/' ? [] : pageUrl.AsSpan(0, pageUrl.LastIndexOf('/') + 1);
+        var length = folder.Length + pathPart.Length;
+        var buffer = length <= 512 ? stackalloc char[length] : new char[length];
+        folder.CopyTo(buffer);
+        pathPart.CopyTo(buffer[folder.Length..]);
+        var written = 0; // buffer[..written] is the path so far, each kept segment followed by a slash
+        for (var at = 1; at <= length;)
+        {
+            var slash = buffer[at..].IndexOf('/');
+            var end = slash < 0 ? length : at + slash;
+            var segment = buffer[at..end];
+            var last = slash < 0;
+            if (segment is ".")
+            {
+                // nothing kept; a last "." leaves the path ending in its slash
+            }
+            else if (segment is "..")
+            {
+                if (written > 0) written = buffer[..(written - 1)].LastIndexOf('/') + 1; // the last kept segment removed
+            }
+            else
+            {
+                segment.CopyTo(buffer[written..]);
+                written += segment.Length;
+                if (!last) buffer[written++] = '/';
+            }
+            at = end + 1;
+        }
+        return (new string(buffer[..written]), fragmentText);
     }
 
     /// <summary>Characters a browser takes as they are in a path: no query, escape, backslash, doubled slash, space or control character.</summary>
-    private static bool IsPlain(string path)
+    private static bool IsPlain(ReadOnlySpan<char> path)
     {
         foreach (var c in path)
         {
             if (c is '?' or '%' or '\\' or ':' || c <= ' ' || c == 0x7F || c > 0x7E) return false;
         }
-        return !path.Contains("//", StringComparison.Ordinal);
+        return !path.Contains("//".AsSpan(), StringComparison.Ordinal);
     }
 
     private static bool IsExternal(string target)
@@ -130,10 +144,29 @@ public static class LinkChecker
         return delimiter < 0 || colon < delimiter;
     }
 
-    private static string? Resolve(string path, IReadOnlySet<string> paths)
+    /// <summary>
+    /// Whether a path names a file (itself, or the index.html of the folder it names), and what is added to the path to
+    /// name it: the name itself is made only when a fragment is to be looked for in it.
+    /// </summary>
+    private static bool Resolve(string path, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> paths, out string suffix)
     {
-        if (path.Length == 0 || path.EndsWith('/')) return paths.Contains(path + "index.html") ? path + "index.html" : null;
-        if (paths.Contains(path)) return path;
-        return paths.Contains(path + "/index.html") ? path + "/index.html" : null;
+        if (path.Length == 0 || path.EndsWith('/'))
+        {
+            suffix = "index.html";
+            return Has(paths, path, suffix);
+        }
+        suffix = "";
+        if (Has(paths, path, suffix)) return true;
+        suffix = "/index.html";
+        return Has(paths, path, suffix);
+    }
+
+    private static bool Has(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> paths, string path, string suffix)
+    {
+        var length = path.Length + suffix.Length;
+        var name = length <= 512 ? stackalloc char[length] : new char[length];
+        path.CopyTo(name);
+        suffix.CopyTo(name[path.Length..]);
+        return paths.Contains(name);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Chronology.Model;
 
 namespace Chronology.Site;
@@ -12,15 +11,41 @@ namespace Chronology.Site;
 public sealed class Abbreviations : IFingerprinted
 {
     private readonly IReadOnlyDictionary<string, string> _titles;
-    private readonly Regex? _pattern;
+    private readonly Dictionary<char, string[]>? _byFirstCharacter; // the terms by their first character, longest first
 
     public Abbreviations(IReadOnlyDictionary<string, string> titles)
     {
         _titles = titles;
         if (titles.Count == 0) return;
-        var alternatives = string.Join('|', titles.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).Select(Regex.Escape));
-        _pattern = new Regex($"(?<![\\p{{L}}\\p{{N}}&#])(?:{alternatives})(?![\\p{{L}}\\p{{N}}])", RegexOptions.CultureInvariant);
+        _byFirstCharacter = titles.Keys.Where(k => k.Length > 0).GroupBy(k => k[0])
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).ToArray());
     }
+
+    /// <summary>
+    /// Where the next term stands in <paramref name="text"/> at or after <paramref name="from"/>, or -1: a term is found
+    /// only as a whole word (no letter, digit, or the <c>&amp;</c> or <c>#</c> of a character reference just before
+    /// it; no letter or digit just after it), and where two terms start at one place, the longer.
+    /// </summary>
+    internal int Find(ReadOnlySpan<char> text, int from, out int length)
+    {
+        length = 0;
+        if (_byFirstCharacter is null) return -1;
+        for (var at = from; at < text.Length; at++)
+        {
+            if (at > 0 && (IsWordCharacter(text[at - 1]) || text[at - 1] is '&' or '#')) continue;
+            if (!_byFirstCharacter.TryGetValue(text[at], out var terms)) continue;
+            foreach (var term in terms)
+            {
+                var end = at + term.Length;
+                if (!text[at..].StartsWith(term, StringComparison.Ordinal) || (end < text.Length && IsWordCharacter(text[end]))) continue;
+                length = term.Length;
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
 
     /// <summary>What the expansion of every page depends on: each abbreviation and its title (the pattern is made from them).</summary>
     public void AddTo(Fingerprint fingerprint) => fingerprint.Add(_titles);
@@ -59,7 +84,7 @@ public sealed class Abbreviations : IFingerprinted
     /// </summary>
     public string Expand(string html)
     {
-        if (_pattern is null) return html;
+        if (_byFirstCharacter is null) return html;
         var page = Start();
         return page.Next(html) + page.Finish();
     }
@@ -83,7 +108,7 @@ public sealed class Abbreviations : IFingerprinted
         /// <remarks>The part itself comes back, not a copy, when nothing in it is expanded or kept back: most of a page.</remarks>
         public string Next(string part)
         {
-            if (abbreviations._pattern is not { } pattern || _where == 2) return part;
+            if (abbreviations._byFirstCharacter is null || _where == 2) return part;
             var html = _carry.Length > 0 ? _carry + part : part;
             _carry = "";
             List<(int From, int To, string Abbr)>? output = null; // made at the first change: until then, html[..copied] is the output
@@ -118,13 +143,14 @@ public sealed class Abbreviations : IFingerprinted
                 if (next < 0) next = html.Length;
                 if (_where == 1 && _skipDepth == 0)
                 {
-                    foreach (var match in pattern.EnumerateMatches(html.AsSpan(i, next - i)))
+                    var text = html.AsSpan(i, next - i);
+                    for (var at = abbreviations.Find(text, 0, out var length); at >= 0; at = abbreviations.Find(text, at + length, out length))
                     {
-                        var word = html.AsSpan(i + match.Index, match.Length);
+                        var word = text.Slice(at, length);
                         if (!_done.GetAlternateLookup<ReadOnlySpan<char>>().Add(word)) continue;
                         output ??= [];
-                        output.Add((copied, i + match.Index, $"<abbr title=\"{System.Net.WebUtility.HtmlEncode(abbreviations._titles[word.ToString()])}\">{word}</abbr>"));
-                        copied = i + match.Index + match.Length;
+                        output.Add((copied, i + at, $"<abbr title=\"{System.Net.WebUtility.HtmlEncode(abbreviations._titles[word.ToString()])}\">{word}</abbr>"));
+                        copied = i + at + length;
                     }
                 }
                 i = next;

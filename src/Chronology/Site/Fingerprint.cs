@@ -102,7 +102,7 @@ public sealed class Fingerprint
                 return;
             case Enum member:
                 Tag('e');
-                Text(member.GetType().FullName!);
+                Text(NameOf(member.GetType()));
                 Text(member.ToString("D"));
                 return;
             case DateTimeOffset moment:
@@ -121,7 +121,7 @@ public sealed class Fingerprint
                 return;
             case IFingerprinted own:
                 Tag('f');
-                Text(value.GetType().FullName!);
+                Text(NameOf(value.GetType()));
                 own.AddTo(this);
                 return;
             case IDictionary dictionary:
@@ -142,12 +142,12 @@ public sealed class Fingerprint
         if (type.IsPrimitive || value is decimal)
         {
             Tag('n');
-            Text(type.Name);
+            Text(PrimitiveNames.GetOrAdd(type, static t => t.Name));
             Text(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
             return;
         }
         Tag('{');
-        Text(type.FullName!);
+        Text(NameOf(type));
         foreach (var field in FieldsOf(type)) Value(field.GetValue(value), depth + 1);
         Tag('}');
     }
@@ -196,6 +196,12 @@ public sealed class Fingerprint
         t.GetMethod("PrintMembers", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public) is not null);
 
     private static readonly ConcurrentDictionary<Type, bool> Records = new();
+
+    /// <summary>A type's full name, asked once: a native app works it out from metadata at every asking.</summary>
+    private static string NameOf(Type type) => TypeNames.GetOrAdd(type, static t => t.FullName!);
+
+    private static readonly ConcurrentDictionary<Type, string> TypeNames = new();
+    private static readonly ConcurrentDictionary<Type, string> PrimitiveNames = new();
 
     private void Tag(char tag) => Write([(byte)tag]);
 

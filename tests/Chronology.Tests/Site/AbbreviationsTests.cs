@@ -57,4 +57,29 @@ public class AbbreviationsTests
         Assert.Same(Page, none.Expand(Page));
         Assert.Equal(Page, page.Next(Page[..40]) + page.Next(Page[40..]) + page.Finish());
     }
+
+    /// <summary>
+    /// Terms are found as whole words by a scanner, not a regular expression (a native app can only interpret one, at
+    /// a cost on every page): it must find what the expression it replaced found, at every place of awkward texts,
+    /// with terms that share beginnings, character references, and letters and digits beyond ASCII on either side.
+    /// </summary>
+    [Fact]
+    public void Terms_are_found_where_the_whole_word_expression_finds_them()
+    {
+        var terms = new[] { "AHSN", "AHSNs", "NHS", "NHSE", "SIM", "IoW", "A1", "S136" };
+        var abbreviations = new Abbreviations(terms.ToDictionary(t => t, t => "title of " + t, StringComparer.Ordinal));
+        var alternatives = string.Join('|', terms.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).Select(System.Text.RegularExpressions.Regex.Escape));
+        var expression = new System.Text.RegularExpressions.Regex($"(?<![\\p{{L}}\\p{{N}}&#])(?:{alternatives})(?![\\p{{L}}\\p{{N}}])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        string[] pieces = ["AHSN", "AHSNs", "NHS", "NHSE", "SIM", "IoW", "A1", "S136", "S13", "s", "E", "x", "1", " ", ", ", "&", "#", "&#", "é", "²", "Ⅻ", "١", "-", "'", "\u00a0", "\U0001D400"];
+        var random = new Random(12);
+        var texts = new List<string> { "", "AHSNs NHSE", "&NHS #SIM A1S136 S136x éNHS NHSé NHS² ⅫSIM IoWs" };
+        for (var n = 0; n < 3000; n++) texts.Add(string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)])));
+        foreach (var text in texts)
+        {
+            var expected = expression.Matches(text).Select(m => (m.Index, m.Length)).ToList();
+            var found = new List<(int, int)>();
+            for (var at = abbreviations.Find(text, 0, out var length); at >= 0; at = abbreviations.Find(text, at + length, out length)) found.Add((at, length));
+            Assert.True(expected.SequenceEqual(found), $"'{text}': expected {string.Join(' ', expected)}, found {string.Join(' ', found)}");
+        }
+    }
 }
