@@ -167,25 +167,6 @@ public static class SiteBuild
             if (!files.Keep(SiteUrls.Manifest, files.Inputs("manifest", site.Site))) writer.WriteText(SiteUrls.Manifest, SiteRenderer.WebManifest(site));
         });
         cancellation.ThrowIfCancellationRequested();
-        timer.Time("citation files", () =>
-        {
-            // An entry's (or a source's) citation files are made from it and the site's settings, nothing else.
-            Parallel.ForEach(site.Entries, new ParallelOptions { MaxDegreeOfParallelism = workers ?? -1, CancellationToken = cancellation }, entry =>
-            {
-                var inputs = files.Inputs("citation", site.Site, entry);
-                if (!files.Keep(CitationFormats.BibTexUrl(entry.Id), inputs)) writer.WriteText(CitationFormats.BibTexUrl(entry.Id), CitationFormats.BibTex(site.Site, entry));
-                if (!files.Keep(CitationFormats.RisUrl(entry.Id), inputs)) writer.WriteBytes(CitationFormats.RisUrl(entry.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, entry))); // RIS lines end in CRLF
-                if (!files.Keep(CitationFormats.CslJsonUrl(entry.Id), inputs)) writer.WriteText(CitationFormats.CslJsonUrl(entry.Id), CitationFormats.CslJson(site.Site, entry));
-            });
-            foreach (var source in site.Sources)
-            {
-                var inputs = files.Inputs("citation", site.Site, source);
-                if (!files.Keep(CitationFormats.SourceBibTexUrl(source.Id), inputs)) writer.WriteText(CitationFormats.SourceBibTexUrl(source.Id), CitationFormats.BibTex(site.Site, source));
-                if (!files.Keep(CitationFormats.SourceRisUrl(source.Id), inputs)) writer.WriteBytes(CitationFormats.SourceRisUrl(source.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, source)));
-                if (!files.Keep(CitationFormats.SourceCslJsonUrl(source.Id), inputs)) writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
-            }
-        });
-        cancellation.ThrowIfCancellationRequested();
         // The open data, the tables and the feeds hold every entry: made again whenever anything changed.
         var wholeSite = files.WholeSite(site);
         timer.Time("open data", () =>
@@ -210,6 +191,27 @@ public static class SiteBuild
             var feed = FeedExport.Items(site, site.History);
             if (!keepAtom) writer.WriteText(FeedExport.AtomUrl, FeedExport.Atom(site, feed));
             if (!keepJson) writer.WriteText(FeedExport.JsonUrl, FeedExport.Json(site, feed));
+        });
+        cancellation.ThrowIfCancellationRequested();
+        // Last, as their work spreads over every core once the pages are rendered.
+        timer.Time("citation files", () =>
+        {
+            // An entry's (or a source's) citation files are made from it and the site's settings, nothing else.
+            var options = new ParallelOptions { MaxDegreeOfParallelism = workers ?? -1, CancellationToken = cancellation };
+            Parallel.ForEach(site.Entries, options, entry =>
+            {
+                var inputs = files.Inputs("citation", site.Site, entry);
+                if (!files.Keep(CitationFormats.BibTexUrl(entry.Id), inputs)) writer.WriteText(CitationFormats.BibTexUrl(entry.Id), CitationFormats.BibTex(site.Site, entry));
+                if (!files.Keep(CitationFormats.RisUrl(entry.Id), inputs)) writer.WriteBytes(CitationFormats.RisUrl(entry.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, entry))); // RIS lines end in CRLF
+                if (!files.Keep(CitationFormats.CslJsonUrl(entry.Id), inputs)) writer.WriteText(CitationFormats.CslJsonUrl(entry.Id), CitationFormats.CslJson(site.Site, entry));
+            });
+            Parallel.ForEach(site.Sources, options, source =>
+            {
+                var inputs = files.Inputs("citation", site.Site, source);
+                if (!files.Keep(CitationFormats.SourceBibTexUrl(source.Id), inputs)) writer.WriteText(CitationFormats.SourceBibTexUrl(source.Id), CitationFormats.BibTex(site.Site, source));
+                if (!files.Keep(CitationFormats.SourceRisUrl(source.Id), inputs)) writer.WriteBytes(CitationFormats.SourceRisUrl(source.Id), System.Text.Encoding.UTF8.GetBytes(CitationFormats.Ris(site.Site, source)));
+                if (!files.Keep(CitationFormats.SourceCslJsonUrl(source.Id), inputs)) writer.WriteText(CitationFormats.SourceCslJsonUrl(source.Id), CitationFormats.CslJson(site.Site, source));
+            });
         });
     }
 

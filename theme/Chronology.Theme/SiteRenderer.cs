@@ -175,6 +175,7 @@ public static class SiteRenderer
         public const int Batch = 100;
         private readonly ServiceProvider _services = new ServiceCollection().AddLogging().BuildServiceProvider();
         private HtmlRenderer? _renderer;
+        private readonly StringWriter _html = new();
         private int _renders;
         private long _chars;
 
@@ -223,7 +224,13 @@ public static class SiteRenderer
             var renderer = _renderer ??= new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
             var values = new Dictionary<string, object?> { [nameof(PartHost.Parts)] = parts, [nameof(PartHost.Content)] = content };
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync<PartHost>(ParameterView.FromDictionary(values))).ToHtmlString());
+            {
+                // One writer for every render: its buffer, grown to the largest page, is not allocated again for each.
+                (await renderer.RenderComponentAsync<PartHost>(ParameterView.FromDictionary(values))).WriteHtmlTo(_html);
+                var written = _html.ToString();
+                _html.GetStringBuilder().Clear();
+                return written;
+            });
             _renders++;
             _chars += html.Length;
             if (_renders >= RendersPerRenderer || _chars >= RetainedChars)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
@@ -66,7 +67,7 @@ public sealed class OutputWriter(string root, string? previous = null)
     public void WritePage(string url, string html)
     {
         var path = Claim(url);
-        var bytes = Encode(html);
+        using var bytes = Encode(html);
         WriteFile(path, bytes);
         _digests[url] = PageDigest.Of(bytes);
         _pages.Add(PageScanner.Scan(url, path, html, Intern));
@@ -157,7 +158,7 @@ public sealed class OutputWriter(string root, string? previous = null)
             var heldBack = false; // a part ended in CR: the next part may start with the LF of a CRLF
             void Write(string text)
             {
-                var bytes = Encode(text);
+                using var bytes = Encode(text);
                 RandomAccess.Write(handle, bytes, length);
                 hash.AppendData(bytes);
                 length += bytes.Length;
@@ -210,7 +211,11 @@ public sealed class OutputWriter(string root, string? previous = null)
         Interlocked.Increment(ref _unchanged);
     }
 
-    public string WriteText(string url, string text) => WriteBytes(url, Encode(text));
+    public string WriteText(string url, string text)
+    {
+        using var bytes = Encode(text);
+        return WriteBytes(url, bytes);
+    }
 
     public string WriteBytes(string url, byte[] content) => WriteBytes(url, content.AsSpan());
 
@@ -295,5 +300,22 @@ public sealed class OutputWriter(string root, string? previous = null)
 
     private string Intern(string text) => _strings.GetOrAdd(text, text);
 
-    private static byte[] Encode(string text) => Utf8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal));
+    /// <summary>A text as written: UTF-8, with CRLF as LF, in a buffer lent for as long as it is being written.</summary>
+    private static Encoded Encode(string text)
+    {
+        var lf = text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetByteCount(lf));
+        return new Encoded(buffer, Utf8.GetBytes(lf, buffer));
+    }
+
+    private readonly struct Encoded(byte[] buffer, int length) : IDisposable
+    {
+        public int Length => length;
+
+        public static implicit operator ReadOnlySpan<byte>(Encoded encoded) => encoded.Span;
+
+        private ReadOnlySpan<byte> Span => buffer.AsSpan(0, length);
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
+    }
 }
