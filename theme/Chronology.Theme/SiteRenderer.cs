@@ -175,7 +175,7 @@ public static class SiteRenderer
         public const int Batch = 100;
         private readonly ServiceProvider _services = new ServiceCollection().AddLogging().BuildServiceProvider();
         private HtmlRenderer? _renderer;
-        private readonly StringWriter _html = new();
+        private readonly List<HtmlBuffer> _buffers = [];
         private int _renders;
         private long _chars;
 
@@ -193,16 +193,19 @@ public static class SiteRenderer
             var abbreviations = site.Abbreviations.Start();
             await foreach (var part in RenderPartsAsync(page))
             {
-                if (abbreviations.Next(part) is { Length: > 0 } html) yield return html;
+                if (abbreviations.Next(part.Span) is { Length: > 0 } html) yield return html;
             }
             if (abbreviations.Finish() is { Length: > 0 } rest) yield return rest;
         }
 
-        /// <summary>Renders <paramref name="content"/>, then each list it left for later in its place, batch by batch.</summary>
-        private async IAsyncEnumerable<string> RenderPartsAsync(RenderFragment content)
+        /// <summary>
+        /// Renders <paramref name="content"/>, then each list it left for later in its place, batch by batch. Each
+        /// part is a slice of the buffer of its depth (<see cref="HtmlBuffer"/>), good until the next part is asked for.
+        /// </summary>
+        private async IAsyncEnumerable<ReadOnlyMemory<char>> RenderPartsAsync(RenderFragment content, int depth = 0)
         {
             var parts = new PageParts();
-            var html = await RenderOnceAsync(parts, content);
+            var html = await RenderOnceAsync(parts, content, depth);
             foreach (var (piece, list) in parts.Split(html))
             {
                 if (piece.Length > 0) yield return piece;
@@ -214,31 +217,32 @@ public static class SiteRenderer
                     {
                         for (var i = first; i < end; i++) builder.AddContent(0, item(i));
                     };
-                    await foreach (var inner in RenderPartsAsync(items)) yield return inner;
+                    await foreach (var inner in RenderPartsAsync(items, depth + 1)) yield return inner;
                 }
             }
         }
 
-        private async Task<string> RenderOnceAsync(PageParts parts, RenderFragment content)
+        /// <summary>
+        /// One render, written into the buffer of its depth: a list's batches are rendered while the page around them
+        /// is still being handed on, so each depth has its own, and each is used again for every render at its depth.
+        /// </summary>
+        private async Task<ReadOnlyMemory<char>> RenderOnceAsync(PageParts parts, RenderFragment content, int depth)
         {
             var renderer = _renderer ??= new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
             var values = new Dictionary<string, object?> { [nameof(PartHost.Parts)] = parts, [nameof(PartHost.Content)] = content };
-            var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            {
-                // One writer for every render: its buffer, grown to the largest page, is not allocated again for each.
-                (await renderer.RenderComponentAsync<PartHost>(ParameterView.FromDictionary(values))).WriteHtmlTo(_html);
-                var written = _html.ToString();
-                _html.GetStringBuilder().Clear();
-                return written;
-            });
+            if (depth == _buffers.Count) _buffers.Add(new HtmlBuffer());
+            var buffer = _buffers[depth];
+            buffer.Clear();
+            await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<PartHost>(ParameterView.FromDictionary(values))).WriteHtmlTo(buffer));
             _renders++;
-            _chars += html.Length;
+            _chars += buffer.Written.Length;
             if (_renders >= RendersPerRenderer || _chars >= RetainedChars)
             {
                 await renderer.DisposeAsync();
                 (_renderer, _renders, _chars) = (null, 0, 0);
             }
-            return html;
+            return buffer.Written;
         }
 
         public async ValueTask DisposeAsync()

@@ -105,11 +105,10 @@ public sealed class Abbreviations : IFingerprinted
         private int _where; // 0 before <main>, 1 inside it, 2 after </main>
 
         /// <summary>What of the page can be written once <paramref name="part"/> has come: it may keep a little back.</summary>
-        /// <remarks>The part itself comes back, not a copy, when nothing in it is expanded or kept back: most of a page.</remarks>
-        public string Next(string part)
+        public string Next(ReadOnlySpan<char> part)
         {
-            if (abbreviations._byFirstCharacter is null || _where == 2) return part;
-            var html = _carry.Length > 0 ? _carry + part : part;
+            if (abbreviations._byFirstCharacter is null || _where == 2) return part.ToString();
+            ReadOnlySpan<char> html = _carry.Length > 0 ? string.Concat(_carry, part) : part;
             _carry = "";
             List<(int From, int To, string Abbr)>? output = null; // made at the first change: until then, html[..copied] is the output
             var copied = 0;
@@ -119,13 +118,14 @@ public sealed class Abbreviations : IFingerprinted
             {
                 if (html[i] == '<')
                 {
-                    var close = html.IndexOf('>', i);
+                    var close = html[i..].IndexOf('>');
                     if (close < 0)
                     {
                         end = i;
                         break;
                     }
-                    var tag = html.AsSpan(i + 1, close - i - 1);
+                    close += i;
+                    var tag = html.Slice(i + 1, close - i - 1);
                     var isEnd = tag.StartsWith("/");
                     var name = TagName(isEnd ? tag[1..] : tag);
                     if (_where == 0) _where = !isEnd && Is(name, "main") ? 1 : 0;
@@ -134,16 +134,16 @@ public sealed class Abbreviations : IFingerprinted
                     i = close + 1;
                     continue;
                 }
-                var next = html.IndexOf('<', i);
+                var next = html[i..].IndexOf('<');
                 if (next < 0 && _where == 1)
                 {
                     end = i;
                     break;
                 }
-                if (next < 0) next = html.Length;
+                next = next < 0 ? html.Length : i + next;
                 if (_where == 1 && _skipDepth == 0)
                 {
-                    var text = html.AsSpan(i, next - i);
+                    var text = html[i..next];
                     for (var at = abbreviations.Find(text, 0, out var length); at >= 0; at = abbreviations.Find(text, at + length, out length))
                     {
                         var word = text.Slice(at, length);
@@ -155,19 +155,26 @@ public sealed class Abbreviations : IFingerprinted
                 }
                 i = next;
             }
-            if (end < html.Length) _carry = html[end..];
-            if (output is null) return copied == 0 && end == html.Length ? html : html[copied..end];
+            if (end < html.Length) _carry = html[end..].ToString();
+            if (output is null) return html[..end].ToString();
             output.Add((copied, end, ""));
-            // One string of the right length, copied once: a page can be hundreds of kilobytes.
-            return string.Create(output.Sum(o => o.To - o.From + o.Abbr.Length), (html, output), static (target, state) =>
+            // One string of the right length, copied into once: a page can be hundreds of kilobytes.
+            return string.Create(output.Sum(o => o.To - o.From + o.Abbr.Length), new Pieces(html, output), static (target, pieces) =>
             {
-                foreach (var (from, to, abbr) in state.output)
+                foreach (var (from, to, abbr) in pieces.Output)
                 {
-                    state.html.AsSpan(from, to - from).CopyTo(target);
+                    pieces.Html[from..to].CopyTo(target);
                     abbr.AsSpan().CopyTo(target[(to - from)..]);
                     target = target[(to - from + abbr.Length)..];
                 }
             });
+        }
+
+        /// <summary>A page part and what to put between its pieces.</summary>
+        private readonly ref struct Pieces(ReadOnlySpan<char> html, List<(int From, int To, string Abbr)> output)
+        {
+            public ReadOnlySpan<char> Html { get; } = html;
+            public List<(int From, int To, string Abbr)> Output { get; } = output;
         }
 
         private static bool Is(ReadOnlySpan<char> name, string expected) => name.Equals(expected, StringComparison.OrdinalIgnoreCase);

@@ -22,16 +22,18 @@ public sealed class PageParts
     /// <summary>
     /// The HTML between markers, in order, each followed by the list its marker stands for (none after the last piece).
     /// </summary>
-    public IEnumerable<(string Html, (int Count, Func<int, RenderFragment> Item)? List)> Split(string html)
+    /// <remarks>The pieces are slices of <paramref name="html"/>, not copies.</remarks>
+    public IEnumerable<(ReadOnlyMemory<char> Html, (int Count, Func<int, RenderFragment> Item)? List)> Split(ReadOnlyMemory<char> html)
     {
         var at = 0;
-        while (html.IndexOf(_prefix, at, StringComparison.Ordinal) is var start and >= 0)
+        while (html.Span[at..].IndexOf(_prefix, StringComparison.Ordinal) is var found and >= 0)
         {
-            var end = html.IndexOf("-->", start, StringComparison.Ordinal);
-            var number = int.Parse(html.AsSpan(start + _prefix.Length, end - start - _prefix.Length), System.Globalization.CultureInfo.InvariantCulture);
+            var start = at + found;
+            var end = start + html.Span[start..].IndexOf("-->", StringComparison.Ordinal);
+            var number = int.Parse(html.Span[(start + _prefix.Length)..end], System.Globalization.CultureInfo.InvariantCulture);
             yield return (html[at..start], _lists[number]);
             at = end + 3;
         }
-        yield return (at == 0 ? html : html[at..], null);
+        yield return (html[at..], null);
     }
 }
