@@ -118,9 +118,14 @@ public static class SiteBuild
                 if (!files.Keep(SiteUrls.Sitemap, files.WholeSite(site)) && SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap)
                     writer.WriteText(SiteUrls.Sitemap, sitemap);
             });
-            timer.Time("check links", () => LinkChecker.Check(writer.Pages, writer.Paths, output, diagnostics));
+            timer.Time("check links", () => LinkChecker.Check(writer.Pages, writer.PathSet, output, diagnostics));
             if (diagnostics.HasErrors || cancellation.IsCancellationRequested) return new BuildResult(diagnostics, Published: false);
 
+            var (pageCount, rendered) = (writer.Pages.Count, writer.Pages.Count - writer.Kept);
+            writer.ForgetPages();
+            // A large site's pages were hundreds of megabytes of records, now garbage that the collector would find
+            // only after publishing has taken more memory on top of it: collected now, the memory is used again.
+            if (GC.GetGCMemoryInfo().HeapSizeBytes > LargeHeap) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
             timer.Time("publish", () =>
             {
                 OutputCache.Delete(cacheFile); // until the new one is written, no cache is better than one that may not match
@@ -130,13 +135,16 @@ public static class SiteBuild
                 files.Record(published, output);
                 published.Write(cacheFile);
             });
-            return new BuildResult(diagnostics, Published: true, PageCount: writer.Pages.Count, FileCount: writer.Paths.Count, Unchanged: writer.Unchanged, Rendered: writer.Pages.Count - writer.Kept, KeptFiles: writer.KeptFiles);
+            return new BuildResult(diagnostics, Published: true, PageCount: pageCount, FileCount: writer.Paths.Count, Unchanged: writer.Unchanged, Rendered: rendered, KeptFiles: writer.KeptFiles);
         }
         finally
         {
             OutputFolder.Discard(staging);
         }
     }
+
+    /// <summary>A heap this large (a site of tens of thousands of entries) is collected before publishing.</summary>
+    private const long LargeHeap = 512L << 20;
 
     /// <summary>
     /// Every file of the site but its pages, its search index and its sitemap (which wait for pages). Each is made

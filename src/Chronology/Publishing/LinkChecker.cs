@@ -14,7 +14,9 @@ public static class LinkChecker
     public static void Check(IReadOnlyList<PageRecord> pages, IReadOnlySet<string> paths, string displayRoot, DiagnosticBag diagnostics)
     {
         var pagesByPath = pages.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
-        var files = new HashSet<string>(paths, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        // Looked up by span; the writer's own set is used as it is (a large site has hundreds of thousands of paths).
+        if (paths is not HashSet<string> set || !set.TryGetAlternateLookup<ReadOnlySpan<char>>(out var files))
+            files = new HashSet<string>(paths, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var page in pages)
         {
             var pageUri = new Uri(SiteRoot, page.Url);

@@ -43,12 +43,28 @@ public sealed class OutputWriter(string root, string? previous = null)
         }
     }
 
+    /// <summary>Every path written, in no order: the same set as <see cref="Paths"/>, for looking paths up.</summary>
+    public IReadOnlySet<string> PathSet => _paths;
+
     /// <summary>Every page written, by output path.</summary>
     public IReadOnlyList<PageRecord> Pages
     {
         get
         {
             lock (_paths) return _sortedPages ??= [.. _pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>
+    /// Lets go of the pages' records (their ids and links, hundreds of megabytes for a large site) once the links are
+    /// checked: publishing needs only the paths and digests. <see cref="Pages"/> is empty after.
+    /// </summary>
+    public void ForgetPages()
+    {
+        lock (_paths)
+        {
+            _pages.Clear();
+            _sortedPages = [];
         }
     }
 

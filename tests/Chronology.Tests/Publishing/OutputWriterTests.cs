@@ -19,6 +19,22 @@ public sealed class OutputWriterTests : IDisposable
         "</ol></main></body></html>\r\n",
     ];
 
+    /// <summary>Once links are checked the pages' records are let go (a large site's are hundreds of megabytes); the paths stay, for publishing.</summary>
+    [Fact]
+    public void Forgotten_pages_leave_the_paths()
+    {
+        var writer = new OutputWriter(Folder("forget"));
+        writer.WritePage("/p/", string.Concat(Parts));
+        writer.WriteText("/p/cite.bib", "@misc{p}");
+        Assert.Single(writer.Pages);
+
+        writer.ForgetPages();
+
+        Assert.Empty(writer.Pages);
+        Assert.Equal(["p/cite.bib", "p/index.html"], writer.Paths);
+        Assert.True(writer.PathSet.SetEquals(writer.Paths));
+    }
+
     [Fact]
     public async Task A_page_in_parts_is_the_file_and_the_links_of_the_whole_page()
     {
