@@ -173,7 +173,7 @@ public static class SiteRenderer
         public const int RendersPerRenderer = 64;
         public const int RetainedChars = 1 << 20;
         public const int Batch = 100;
-        private readonly ServiceProvider _services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        private static readonly ThemeServices Services = new();
         private HtmlRenderer? _renderer;
         private readonly List<HtmlBuffer> _buffers = [];
         private int _renders;
@@ -228,7 +228,7 @@ public static class SiteRenderer
         /// </summary>
         private async Task<ReadOnlyMemory<char>> RenderOnceAsync(PageParts parts, RenderFragment content, int depth)
         {
-            var renderer = _renderer ??= new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
+            var renderer = _renderer ??= new HtmlRenderer(Services, NullLoggerFactory.Instance);
             var values = new Dictionary<string, object?> { [nameof(PartHost.Parts)] = parts, [nameof(PartHost.Content)] = content };
             if (depth == _buffers.Count) _buffers.Add(new HtmlBuffer());
             var buffer = _buffers[depth];
@@ -248,7 +248,6 @@ public static class SiteRenderer
         public async ValueTask DisposeAsync()
         {
             if (_renderer is not null) await _renderer.DisposeAsync();
-            await _services.DisposeAsync();
         }
     }
 
