@@ -75,7 +75,8 @@ public sealed partial class PassageIndex
     {
         var words = PlainText.Collapse(quoted);
         var anchor = "q-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(words)))[..10];
-        var same = earlier.Count(p => p.Anchor == anchor || p.Anchor.StartsWith(anchor + "-", StringComparison.Ordinal));
+        var numbered = anchor + "-";
+        var same = earlier.Count(p => p.Anchor == anchor || p.Anchor.StartsWith(numbered, StringComparison.Ordinal));
         return same == 0 ? anchor : $"{anchor}-{same + 1}";
     }
 
@@ -160,8 +161,26 @@ public sealed partial class PassageIndex
         return words;
     }
 
-    private static string Join(string text, List<Range> words, string leading = "", string trailing = "") =>
-        words.Count == 0 ? "" : leading + string.Join(' ', words.Select(w => text[w])) + trailing;
+    /// <summary>The words, one space between each, copied once into a string of the right length.</summary>
+    private static string Join(string text, List<Range> words, string leading = "", string trailing = "")
+    {
+        if (words.Count == 0) return "";
+        var length = leading.Length + trailing.Length + words.Count - 1;
+        foreach (var word in words) length += word.GetOffsetAndLength(text.Length).Length;
+        return string.Create(length, (text, words, leading, trailing), static (target, state) =>
+        {
+            state.leading.CopyTo(target);
+            var at = state.leading.Length;
+            for (var i = 0; i < state.words.Count; i++)
+            {
+                if (i > 0) target[at++] = ' ';
+                var word = state.text.AsSpan()[state.words[i]];
+                word.CopyTo(target[at..]);
+                at += word.Length;
+            }
+            state.trailing.CopyTo(target[at..]);
+        });
+    }
 
     [GeneratedRegex(@"^\[(page [1-9][0-9]*|document [0-9a-z]+)\][ \t]*$", RegexOptions.Multiline)]
     private static partial Regex MarkerLine();
