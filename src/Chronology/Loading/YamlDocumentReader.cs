@@ -120,7 +120,8 @@ internal static class YamlDocumentReader
                 {
                     parser.MoveNext();
                     var pairs = new List<KeyValuePair<YamlScalar, YamlNode>>();
-                    var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+                    Dictionary<string, YamlScalar>? seen = null; // the keys so far, once there are many: a few are searched
+
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
                         var keyNode = ReadNode(parser, file, lineOffset, diagnostics, depth + 1);
@@ -130,14 +131,15 @@ internal static class YamlDocumentReader
                             diagnostics.Error(DiagnosticCodes.MalformedYaml, file, keyNode.Line, keyNode.Column, "a key must be plain text");
                             continue;
                         }
-                        if (seen.TryGetValue(key.Value, out var first))
+                        if (FirstWithKey(pairs, seen, key.Value) is { } first)
                         {
                             diagnostics.Error(DiagnosticCodes.DuplicateKey, file, key.Line, key.Column,
                                 $"duplicate key '{key.Value}' (first at line {first.Line})");
                             continue;
                         }
-                        seen.Add(key.Value, key);
                         pairs.Add(new(key, value));
+                        if (seen is not null) seen.Add(key.Value, key);
+                        else if (pairs.Count > ManyKeys) seen = pairs.ToDictionary(p => p.Key.Value, p => p.Key, StringComparer.Ordinal);
                     }
                     return new YamlMapping(pairs, line, column);
                 }
@@ -148,5 +150,18 @@ internal static class YamlDocumentReader
             default:
                 throw new YamlException(current.Start, current.End, $"unexpected YAML {current.GetType().Name}");
         }
+    }
+
+    /// <summary>Past this many keys a mapping's keys are looked up in a dictionary; below it, searched.</summary>
+    private const int ManyKeys = 16;
+
+    private static YamlScalar? FirstWithKey(List<KeyValuePair<YamlScalar, YamlNode>> pairs, Dictionary<string, YamlScalar>? seen, string key)
+    {
+        if (seen is not null) return seen.GetValueOrDefault(key);
+        foreach (var pair in pairs)
+        {
+            if (pair.Key.Value == key) return pair.Key;
+        }
+        return null;
     }
 }
