@@ -12,7 +12,10 @@ public static partial class EntrySummary
 {
     public const int MaxLength = 160;
 
-    public static string Of(ChronologyEntry entry) => Of(entry.Body);
+    /// <summary>An entry's summary, worked out once for as long as the entry lives: every list it is in shows it.</summary>
+    public static string Of(ChronologyEntry entry) => Summaries.GetValue(entry, static e => Of(e.Body));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChronologyEntry, string> Summaries = new();
 
     public static string Of(string markdown)
     {

@@ -200,6 +200,12 @@ public static partial class OpenDataExport
     [JsonSerializable(typeof(OpenData))]
     private sealed partial class OpenDataJson : JsonSerializerContext;
 
-    internal static string PlainText(string markdown) =>
-        string.Join(' ', ContentMarkdown.ToPlainText(markdown).Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// A text's words without its Markdown, one space between each. Worked out once for each text: the open data and
+    /// the search index both ask for every entry's.
+    /// </summary>
+    internal static string PlainText(string markdown) => PlainTexts.GetValue(markdown, static text =>
+        string.Join(' ', ContentMarkdown.ToPlainText(text).Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> PlainTexts = new();
 }

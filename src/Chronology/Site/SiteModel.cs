@@ -34,11 +34,13 @@ public sealed class SiteModel
     public FreePage? AboutPage => Evidence.Pages.FirstOrDefault(p => p.Id == FreePage.AboutId);
 
     /// <summary>Links the site adds to the navigation: its pages with a <c>nav</c> place, then site.yml's <c>nav</c>.</summary>
-    public IReadOnlyList<(string Title, string Url)> ExtraNavigation =>
+    public IReadOnlyList<(string Title, string Url)> ExtraNavigation => _extraNavigation ??=
     [
         .. Pages.Where(p => p.Nav is not null).Select(p => (p.Title, SiteUrls.Page(p.Id))),
         .. Evidence.Site.Nav.Select(n => (n.Title, n.Url)),
     ];
+
+    private IReadOnlyList<(string Title, string Url)>? _extraNavigation; // every page's header shows it: made once
 
     /// <summary>Whether content/assets/extra.css exists, to be linked after the theme's stylesheet on every page.</summary>
     public bool HasExtraStylesheet => Evidence.Assets.Any(a => a.Path == ContentAsset.ExtraStylesheet);
