@@ -113,6 +113,8 @@ public static class SiteBuild
                 SearchIndex();
             }
             cancellation.ThrowIfCancellationRequested();
+            // Likewise what rendering left, before the link check reads every page's links.
+            CollectIfLarge();
             timer.Time("sitemap", () =>
             {
                 if (!files.Keep(SiteUrls.Sitemap, files.WholeSite(site)) && SitemapExport.Sitemap(site, writer.Pages.Select(p => p.Url)) is { } sitemap)
@@ -125,7 +127,7 @@ public static class SiteBuild
             writer.ForgetPages();
             // A large site's pages were hundreds of megabytes of records, now garbage that the collector would find
             // only after publishing has taken more memory on top of it: collected now, the memory is used again.
-            if (GC.GetGCMemoryInfo().HeapSizeBytes > LargeHeap) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+            CollectIfLarge();
             timer.Time("publish", () =>
             {
                 OutputCache.Delete(cacheFile); // until the new one is written, no cache is better than one that may not match
@@ -143,8 +145,16 @@ public static class SiteBuild
         }
     }
 
-    /// <summary>A heap this large (a site of tens of thousands of entries) is collected before publishing.</summary>
+    /// <summary>
+    /// A heap this large (a site of tens of thousands of entries) is collected between phases: the collector, left to
+    /// itself, lets garbage from one phase pile up under the next one's memory, and the peak is what a machine must have.
+    /// </summary>
     private const long LargeHeap = 512L << 20;
+
+    private static void CollectIfLarge()
+    {
+        if (GC.GetGCMemoryInfo().HeapSizeBytes > LargeHeap) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+    }
 
     /// <summary>
     /// Every file of the site but its pages, its search index and its sitemap (which wait for pages). Each is made
