@@ -200,10 +200,6 @@ public static partial class OpenDataExport
     [JsonSerializable(typeof(OpenData))]
     private sealed partial class OpenDataJson : JsonSerializerContext;
 
-    /// <summary>
-    /// A text's words without its Markdown, one space between each. Not kept: a large site's plain texts, kept for as
-    /// long as its entries, were a tenth of its peak memory.
-    /// </summary>
     internal static string PlainText(string markdown) =>
         string.Join(' ', ContentMarkdown.ToPlainText(markdown).Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 }
