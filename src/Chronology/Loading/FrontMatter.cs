@@ -19,10 +19,13 @@ internal sealed record FrontMatter(string Yaml, string Body, int BodyLine)
             if (text.AsSpan(start, end - start).TrimEnd().SequenceEqual("---"))
             {
                 var yaml = start > 4 ? text[4..(start - 1)] : "";
-                var rest = newline < 0 ? "" : text[(newline + 1)..];
-                var body = rest.TrimStart('\n');
+                // The body without the blank lines around it, cut out once (an archived text is tens of kilobytes).
+                var rest = newline < 0 ? text.Length : newline + 1;
+                var (first, last) = (rest, text.Length);
+                while (first < last && text[first] == '\n') first++;
+                while (last > first && text[last - 1] == '\n') last--;
                 // BodyLine is the file line the body's first line stands on, so positions inside the body map back to the file.
-                return new FrontMatter(yaml, body.TrimEnd('\n'), i + 2 + (rest.Length - body.Length));
+                return new FrontMatter(yaml, text[first..last], i + 2 + (first - rest));
             }
             if (newline < 0) break;
             start = newline + 1;
