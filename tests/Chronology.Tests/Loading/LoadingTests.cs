@@ -96,6 +96,44 @@ public class LoadingTests
     }
 
     [Fact]
+    public void Problems_come_folder_by_folder_and_file_by_file_however_the_files_are_read()
+    {
+        // A folder's files are read on every core; what they report must come out as if read one by one: folder by
+        // folder (the loader's order), each folder's ids first, then its files in name order, the same every time.
+        var files = new List<string>();
+        foreach (var (folder, extension) in new[] { ("entries", "md"), ("sources", "yml"), ("organisations", "yml"), ("snapshots", "txt"), ("documents", "md") })
+        {
+            files.Add($"-- content/{folder}/Bad_{folder}.{extension} --\nx\n");
+            for (var i = 0; i < 12; i++)
+                files.Add($"-- content/{folder}/{folder}-{i:00}.{extension} --\n{(extension == "yml" ? "title: [unclosed" : "no front matter")}\n");
+        }
+        using var site = TestSite.Create(string.Concat(files));
+        string[] Order()
+        {
+            var diagnostics = new DiagnosticBag();
+            ContentLoader.Load(site.Content, diagnostics);
+            var order = new List<string>();
+            foreach (var file in diagnostics.Items.Select(d => string.Join('/', d.File.Split('/')[^2..])))
+            {
+                var name = file[..file.LastIndexOf('.')];
+                if (order.Count == 0 || order[^1] != name) order.Add(name);
+            }
+            return [.. order];
+        }
+
+        var first = Order();
+
+        var expected = new List<string>();
+        foreach (var folder in new[] { "entries", "sources", "organisations", "snapshots", "documents" })
+        {
+            expected.Add($"{folder}/Bad_{folder}");
+            for (var i = 0; i < 12; i++) expected.Add($"{folder}/{folder}-{i:00}");
+        }
+        Assert.Equal(expected, first);
+        for (var run = 0; run < 10; run++) Assert.Equal(first, Order());
+    }
+
+    [Fact]
     public void An_unknown_key_suggests_the_closest_one()
     {
         using var site = TestSite.Create("-- content/entries/a.md --\n---\ndate: 2012\ntitle: T\ncitation:\n  - source: src-a\n---\nBody.");
