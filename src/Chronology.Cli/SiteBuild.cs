@@ -268,18 +268,20 @@ public static class SiteBuild
         /// <summary>Records each file, as published in <paramref name="output"/>, with its inputs: a kept file as it was recorded, a made one as it now stands.</summary>
         public void Record(OutputCache cache, string output)
         {
-            var paths = writer.Paths;
+            var paths = writer.PathSet;
+            var made = new List<(string Url, string Inputs)>();
             foreach (var (url, inputs) in _inputs)
             {
-                if (_kept.TryGetValue(url, out var kept))
-                {
-                    cache.Set(url, inputs, kept);
-                    continue;
-                }
-                if (!paths.Contains(OutputPaths.Of(url))) continue; // asked about, but not made (a site with no sitemap)
-                var file = new FileInfo(Path.Combine(output, OutputPaths.Of(url)));
-                if (file.Exists) cache.Set(url, inputs, new OutputDigest(file.Length, "", file.LastWriteTimeUtc.Ticks));
+                if (_kept.TryGetValue(url, out var kept)) cache.Set(url, inputs, kept);
+                else if (paths.Contains(OutputPaths.Of(url))) made.Add((url, inputs)); // else asked about, but not made (a site with no sitemap)
             }
+            // Each file's length and write time, asked of the file system on every core: at 100,000 entries, 330,000
+            // files, one after the other, were most of publishing's 4 to 6 seconds.
+            Parallel.For(0, made.Count, i =>
+            {
+                var file = new FileInfo(Path.Combine(output, OutputPaths.Of(made[i].Url)));
+                if (file.Exists) cache.Set(made[i].Url, made[i].Inputs, new OutputDigest(file.Length, "", file.LastWriteTimeUtc.Ticks));
+            });
         }
     }
 

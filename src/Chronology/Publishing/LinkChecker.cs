@@ -17,35 +17,48 @@ public static class LinkChecker
         // Looked up by span; the writer's own set is used as it is (a large site has hundreds of thousands of paths).
         if (paths is not HashSet<string> set || !set.TryGetAlternateLookup<ReadOnlySpan<char>>(out var files))
             files = new HashSet<string>(paths, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var page in pages)
+        // Page by page on every core (a large site has hundreds of thousands of links), each page's problems kept
+        // apart and reported in page order: the same report as checking them one by one.
+        var found = new DiagnosticBag?[pages.Count];
+        Parallel.For(0, pages.Count, i => found[i] = CheckPage(pages[i], files, pagesByPath, displayRoot));
+        foreach (var own in found)
         {
-            var pageUri = new Uri(SiteRoot, page.Url);
-            var baseUri = page.BaseHref is null ? pageUri : new Uri(pageUri, page.BaseHref);
-            var file = Path.Join(displayRoot, page.OutputPath).Replace('\\', '/');
-            foreach (var link in page.Links)
-            {
-                var target = link.Target.Trim();
-                if (target.Length == 0 || IsExternal(target)) continue;
-                var simple = page.BaseHref is null ? ResolveSimply(page.Url, target) : null;
-                if ((simple ?? ResolveAsUri(baseUri, target)) is not var (path, fragment))
-                {
-                    diagnostics.Error(DiagnosticCodes.BrokenLink, file, link.Line, link.Column, $"'{target}' is not a valid URL");
-                    continue;
-                }
-                if (!Resolve(path, files, out var suffix))
-                {
-                    diagnostics.Error(DiagnosticCodes.BrokenLink, file, link.Line, link.Column,
-                        $"'{target}' points to /{path}, which the site does not contain");
-                    continue;
-                }
-                if (fragment.Length == 0 || fragment == "top") continue;
-                var resolvedPath = path + suffix;
-                if (!pagesByPath.TryGetValue(resolvedPath, out var targetPage)) continue; // a fragment into a non-HTML file
-                if (!targetPage.Ids.Contains(fragment))
-                    diagnostics.Error(DiagnosticCodes.BrokenFragment, file, link.Line, link.Column,
-                        $"'{target}': /{resolvedPath} has no element with id '{fragment}'");
-            }
+            if (own is not null) diagnostics.AddRange(own.Items);
         }
+    }
+
+    /// <summary>One page's links: what is wrong with them, or null if nothing is.</summary>
+    private static DiagnosticBag? CheckPage(PageRecord page, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> files,
+        Dictionary<string, PageRecord> pagesByPath, string displayRoot)
+    {
+        DiagnosticBag? found = null;
+        var pageUri = new Uri(SiteRoot, page.Url);
+        var baseUri = page.BaseHref is null ? pageUri : new Uri(pageUri, page.BaseHref);
+        var file = Path.Join(displayRoot, page.OutputPath).Replace('\\', '/');
+        foreach (var link in page.Links)
+        {
+            var target = link.Target.Trim();
+            if (target.Length == 0 || IsExternal(target)) continue;
+            var simple = page.BaseHref is null ? ResolveSimply(page.Url, target) : null;
+            if ((simple ?? ResolveAsUri(baseUri, target)) is not var (path, fragment))
+            {
+                (found ??= new()).Error(DiagnosticCodes.BrokenLink, file, link.Line, link.Column, $"'{target}' is not a valid URL");
+                continue;
+            }
+            if (!Resolve(path, files, out var suffix))
+            {
+                (found ??= new()).Error(DiagnosticCodes.BrokenLink, file, link.Line, link.Column,
+                    $"'{target}' points to /{path}, which the site does not contain");
+                continue;
+            }
+            if (fragment.Length == 0 || fragment == "top") continue;
+            var resolvedPath = path + suffix;
+            if (!pagesByPath.TryGetValue(resolvedPath, out var targetPage)) continue; // a fragment into a non-HTML file
+            if (!targetPage.Ids.Contains(fragment))
+                (found ??= new()).Error(DiagnosticCodes.BrokenFragment, file, link.Line, link.Column,
+                    $"'{target}': /{resolvedPath} has no element with id '{fragment}'");
+        }
+        return found;
     }
 
     /// <summary>The standalone checker: every .html file under a folder, as a web server would serve it.</summary>

@@ -88,4 +88,25 @@ public class LinkCheckerTests(RealSite real) : IClassFixture<RealSite>
             $"{root}/index.html:4:1: error CHR401: '/style.css' points to /style.css, which the site does not contain",
         ], diagnostics.Sorted().Select(d => d.ToString()));
     }
+
+    [Fact]
+    public void Pages_are_checked_on_every_core_and_reported_in_page_order()
+    {
+        // 200 pages, each with two broken links and a good one: the report is page by page, link by link, as if
+        // checked one after the other, every time.
+        var pages = Enumerable.Range(0, 200).Select(i => PageRecord.Parse($"/p{i:000}/", $"p{i:000}/index.html",
+            $"<!DOCTYPE html><title>{i}</title>\n<a href=\"../p{(i + 1) % 200:000}/#nowhere\">a</a>\n<a href=\"/gone-{i}/\">b</a>\n<a href=\"../p000/\">c</a>")).ToList();
+        var paths = new HashSet<string>(pages.Select(p => p.OutputPath), StringComparer.Ordinal);
+        string[] Report()
+        {
+            var diagnostics = new DiagnosticBag();
+            LinkChecker.Check(pages, paths, "out", diagnostics);
+            return [.. diagnostics.Items.Select(d => $"{d.File}:{d.Line}:{d.Code}")];
+        }
+
+        var first = Report();
+
+        Assert.Equal(Enumerable.Range(0, 200).SelectMany(i => new[] { $"out/p{i:000}/index.html:2:CHR402", $"out/p{i:000}/index.html:3:CHR401" }), first);
+        for (var run = 0; run < 5; run++) Assert.Equal(first, Report());
+    }
 }
