@@ -96,7 +96,7 @@ public class LoadingTests
     }
 
     [Fact]
-    public void Problems_come_folder_by_folder_and_file_by_file_however_the_files_are_read()
+    public void Problems_come_folder_by_folder_ids_first_then_files_in_name_order_every_time()
     {
         // A folder's files are read on every core; what they report must come out as if read one by one: folder by
         // folder (the loader's order), each folder's ids first, then its files in name order, the same every time.
