@@ -303,10 +303,10 @@ public static class SiteBuild
         }
     }
 
-    private static async Task<string> Joined(IAsyncEnumerable<string> parts)
+    private static async Task<string> Joined(IAsyncEnumerable<ReadOnlyMemory<char>> parts)
     {
         var html = new System.Text.StringBuilder();
-        await foreach (var part in parts) html.Append(part);
+        await foreach (var part in parts) html.Append(part.Span);
         return html.ToString();
     }
 

@@ -20,7 +20,7 @@ public static class SiteRenderer
 
     /// <summary>
     /// Renders every page and hands each (its URL and its HTML, in parts) to <paramref name="emit"/>, which must read the
-    /// parts before it returns. Pages are rendered on every core, one <see cref="HtmlRenderer"/> per worker, so
+    /// parts before it returns, each before it asks for the next (a part is good until then). Pages are rendered on every core, one <see cref="HtmlRenderer"/> per worker, so
     /// <paramref name="emit"/> is called from several threads at once and in no particular order; the model is only
     /// read. A page comes in one part unless it has long lists (<see cref="Parts{TItem}"/>), whose items are rendered
     /// <paramref name="batch"/> at a time.
@@ -31,7 +31,7 @@ public static class SiteRenderer
     /// </para>
     /// </summary>
     /// <param name="first">Pages to render before all others (the build's search index waits for the About page).</param>
-    public static async Task RenderAsync(SiteModel site, Func<string, IAsyncEnumerable<string>, Task> emit, int? workers = null, CancellationToken cancellation = default, int batch = PageRenderer.Batch, Func<string, string, bool>? reuse = null, IReadOnlyCollection<string>? first = null)
+    public static async Task RenderAsync(SiteModel site, Func<string, IAsyncEnumerable<ReadOnlyMemory<char>>, Task> emit, int? workers = null, CancellationToken cancellation = default, int batch = PageRenderer.Batch, Func<string, string, bool>? reuse = null, IReadOnlyCollection<string>? first = null)
     {
         // Given pages to render first (a build on every core), the pages made from the whole site (the home page, the
         // print page, the archived copies...), the longest, go next, so that no long page is started last while the
@@ -71,7 +71,7 @@ public static class SiteRenderer
             if (!_jobs.TryGetValue(url, out var job)) return null;
             await using var renderer = new PageRenderer(site);
             var html = new System.Text.StringBuilder();
-            await foreach (var part in renderer.RenderAsync(job)) html.Append(part);
+            await foreach (var part in renderer.RenderAsync(job)) html.Append(part.Span);
             return html.ToString();
         }
     }
@@ -164,7 +164,8 @@ public static class SiteRenderer
     /// memory stays bounded by that, not by the size of the site. A page's long lists (<see cref="Parts{TItem}"/>)
     /// are rendered after the rest of the page, <see cref="Batch"/> items at a time (by default), each batch a render
     /// of its own, and the page is handed on in parts as they come: so no page is ever one large render tree or one
-    /// large string, however many entries it lists.
+    /// large string, however many entries it lists. Nor is a page copied into a string of its own: each part handed on
+    /// is a slice of the buffer it was rendered into, or of the abbreviation pass's, good until the next is asked for.
     /// </summary>
     private sealed class PageRenderer(SiteModel site, int batch = PageRenderer.Batch) : IAsyncDisposable
     {
@@ -173,13 +174,14 @@ public static class SiteRenderer
         public const int Batch = 100;
         private static readonly ThemeServices Services = new();
         private HtmlRenderer? _renderer;
+        private Abbreviations.Expander? _abbreviations;
         private readonly List<HtmlBuffer> _buffers = [];
         private int _renders;
         private long _chars;
 
-        /// <summary>The page's HTML, in parts, with its abbreviations expanded.</summary>
+        /// <summary>The page's HTML, in parts, with its abbreviations expanded: each part good until the next is asked for.</summary>
         [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Page components are this assembly's, which a native build keeps whole (TrimmerRootAssembly in Chronology.Cli).")]
-        public async IAsyncEnumerable<string> RenderAsync(PageJob job)
+        public async IAsyncEnumerable<ReadOnlyMemory<char>> RenderAsync(PageJob job)
         {
             var values = new Dictionary<string, object?>(job.Parameters) { ["Site"] = site, ["Url"] = job.Url };
             RenderFragment page = builder =>
@@ -188,10 +190,11 @@ public static class SiteRenderer
                 foreach (var (name, value) in values) builder.AddComponentParameter(1, name, value);
                 builder.CloseComponent();
             };
-            var abbreviations = site.Abbreviations.Start();
+            var abbreviations = _abbreviations ??= site.Abbreviations.Start();
+            abbreviations.Reset();
             await foreach (var part in RenderPartsAsync(page))
             {
-                if (abbreviations.Next(part.Span) is { Length: > 0 } html) yield return html;
+                if (abbreviations.Next(part) is { Length: > 0 } html) yield return html;
             }
             if (abbreviations.Finish() is { Length: > 0 } rest) yield return rest;
         }

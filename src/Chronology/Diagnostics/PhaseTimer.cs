@@ -75,6 +75,13 @@ public sealed class PhaseTimer
         var phases = Phases;
         var wall = phases.Count == 0 ? TimeSpan.Zero : phases.Max(p => p.Start + p.Elapsed);
         return string.Concat(phases.Select(p => $"{p.Phase,-24}{p.Elapsed.TotalMilliseconds,10:0} ms   from {p.Start.TotalMilliseconds,5:0} ms\n"))
-            + $"{"total",-24}{wall.TotalMilliseconds,10:0} ms   ({GC.GetTotalAllocatedBytes() / 1048576.0:0} MB allocated, {GC.CollectionCount(0)} collections)\n";
+            + $"{"total",-24}{wall.TotalMilliseconds,10:0} ms   ({GC.GetTotalAllocatedBytes() / 1048576.0:0} MB allocated, {Collections()})\n";
+    }
+
+    /// <summary>How often the garbage collector stopped the build, how deeply, and for how long (all threads wait).</summary>
+    private static string Collections()
+    {
+        var (all, older, full) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        return $"{all} collections: {all - older} young, {older - full} middle, {full} full; {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused";
     }
 }

@@ -80,7 +80,9 @@ public sealed class OutputWriter(string root, string? previous = null)
     /// <summary>Whether there is a previous output to compare with and keep pages from.</summary>
     public bool HasPrevious => _previous is not null;
 
-    public void WritePage(string url, string html)
+    public void WritePage(string url, string html) => WritePage(url, html.AsSpan());
+
+    public void WritePage(string url, ReadOnlySpan<char> html)
     {
         var path = Claim(url);
         using var bytes = Encode(html);
@@ -149,53 +151,68 @@ public sealed class OutputWriter(string root, string? previous = null)
     public int KeptFiles => _keptFiles;
 
     /// <summary>
-    /// A page that comes in parts (a page that lists every entry of a large site): each part is written and read for
-    /// links as it comes, so the page is never one string. The file is the same as <see cref="WritePage"/> writes for
-    /// the parts joined; a page with one part goes that way.
+    /// A page that comes in parts (every page the theme renders: a page that lists every entry of a large site comes in
+    /// many): each part is read for links and encoded as it comes, so the page is never one string, and a page of more
+    /// than <see cref="StreamAbove"/> bytes is written to its file as it comes, so it is never whole in memory at all.
+    /// The file is the one <see cref="WritePage(string, string)"/> writes for the parts joined.
     /// </summary>
-    public async Task WritePageAsync(string url, IAsyncEnumerable<string> html, CancellationToken cancellation = default)
+    /// <remarks>Each part is read before the next is asked for: it need be good only until then.</remarks>
+    public async Task WritePageAsync(string url, IAsyncEnumerable<ReadOnlyMemory<char>> html, CancellationToken cancellation = default)
     {
-        await using var parts = html.GetAsyncEnumerator(cancellation);
-        var first = await parts.MoveNextAsync() ? parts.Current : "";
-        if (!await parts.MoveNextAsync())
-        {
-            WritePage(url, first);
-            return;
-        }
-
         var path = Claim(url);
         var reader = new PageScanner.Reader(url, path, Intern);
-        var full = Path.Combine(Root, path);
-        CreateFolderOf(full);
-        long length = 0;
+        using var bytes = new PageBytes();
         using var hash = PageDigest.Hasher();
-        using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write))
+        SafeFileHandle? file = null;
+        var full = Path.Combine(Root, path);
+        long written = 0;
+        void Flush()
         {
-            var heldBack = false; // a part ended in CR: the next part may start with the LF of a CRLF
-            void Write(string text)
+            if (file is null)
             {
-                using var bytes = Encode(text);
-                RandomAccess.Write(handle, bytes, length);
-                hash.AppendData(bytes);
-                length += bytes.Length;
+                CreateFolderOf(full);
+                file = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write);
             }
-            void Part(string part)
-            {
-                reader.Read(part);
-                var text = heldBack ? "\r" + part : part;
-                heldBack = text.EndsWith('\r');
-                Write(heldBack ? text[..^1] : text);
-            }
-            Part(first);
-            do Part(parts.Current);
-            while (await parts.MoveNextAsync());
-            if (heldBack) Write("\r");
+            RandomAccess.Write(file, bytes.Written, written);
+            hash.AppendData(bytes.Written);
+            written += bytes.Written.Length;
+            bytes.Clear();
         }
-        KeepIfChanged(path, full, length);
-        _digests[url] = new PageDigest(length, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        try
+        {
+            await using var parts = html.GetAsyncEnumerator(cancellation);
+            while (await parts.MoveNextAsync())
+            {
+                var part = parts.Current.Span;
+                reader.Read(part);
+                bytes.Append(part);
+                if (bytes.Written.Length >= StreamAbove) Flush();
+            }
+            if (file is null)
+            {
+                // The whole page in memory: written as WritePage writes it (not at all, if the published file is the same).
+                WriteFile(path, bytes.Finish());
+                _digests[url] = PageDigest.Of(bytes.Written);
+            }
+            else
+            {
+                bytes.Finish();
+                Flush();
+                file.Dispose();
+                KeepIfChanged(path, full, written);
+                _digests[url] = new PageDigest(written, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            }
+        }
+        finally
+        {
+            file?.Dispose();
+        }
         _pages.Add(reader.Finish());
         lock (_paths) _sortedPages = null;
     }
+
+    /// <summary>A page larger than this, in bytes, is written to its file as it comes (<see cref="WritePageAsync"/>).</summary>
+    public const int StreamAbove = 1 << 20;
 
     /// <summary>
     /// A file written straight to the output by <paramref name="write"/> (the open data and search index of a large
@@ -317,11 +334,68 @@ public sealed class OutputWriter(string root, string? previous = null)
     private string Intern(string text) => _strings.GetOrAdd(text, text);
 
     /// <summary>A text as written: UTF-8, with CRLF as LF, in a buffer lent for as long as it is being written.</summary>
-    private static Encoded Encode(string text)
+    private static Encoded Encode(ReadOnlySpan<char> text)
     {
-        var lf = text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
-        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetByteCount(lf));
-        return new Encoded(buffer, Utf8.GetBytes(lf, buffer));
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetByteCount(text));
+        return new Encoded(buffer, EncodeInto(text, buffer));
+    }
+
+    /// <summary>Writes <paramref name="text"/> into <paramref name="target"/> as UTF-8 with CRLF as LF (never longer than its UTF-8); returns the length.</summary>
+    private static int EncodeInto(ReadOnlySpan<char> text, Span<byte> target)
+    {
+        var length = 0;
+        while (text.IndexOf("\r\n") is var crlf and >= 0)
+        {
+            length += Utf8.GetBytes(text[..crlf], target[length..]);
+            text = text[(crlf + 1)..]; // from the LF
+        }
+        return length + Utf8.GetBytes(text, target[length..]);
+    }
+
+    /// <summary>
+    /// A page's bytes as its parts come, in a buffer lent from the pool and grown as needed: what <see cref="Encode"/>
+    /// gives for the parts joined, a CR at the end of a part kept back until the next part says whether an LF follows.
+    /// </summary>
+    private sealed class PageBytes : IDisposable
+    {
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 14);
+        private int _length;
+        private bool _heldBack; // the last part ended in CR
+
+        public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+        public void Append(ReadOnlySpan<char> part)
+        {
+            if (part.IsEmpty) return;
+            if (_heldBack && part[0] != '\n') Add("\r"); // a CR on its own stays; one before an LF goes
+            _heldBack = part[^1] == '\r';
+            Add(_heldBack ? part[..^1] : part);
+        }
+
+        /// <summary>No more parts: a CR held back is written. Gives what was written since the last <see cref="Clear"/>.</summary>
+        public ReadOnlySpan<byte> Finish()
+        {
+            if (_heldBack) Add("\r");
+            _heldBack = false;
+            return Written;
+        }
+
+        public void Clear() => _length = 0;
+
+        private void Add(ReadOnlySpan<char> text)
+        {
+            var most = Utf8.GetMaxByteCount(text.Length);
+            if (_length + most > _buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + most));
+                Written.CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
+            }
+            _length += EncodeInto(text, _buffer.AsSpan(_length));
+        }
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
     }
 
     private readonly struct Encoded(byte[] buffer, int length) : IDisposable

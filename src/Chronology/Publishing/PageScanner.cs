@@ -16,7 +16,7 @@ public static class PageScanner
     /// Gives one string for equal link targets and ids: a large site repeats the same few thousand of them across
     /// every page, and the link checker keeps them all until the end of the build.
     /// </param>
-    public static PageRecord Scan(string url, string outputPath, string html, Func<string, string>? intern = null)
+    public static PageRecord Scan(string url, string outputPath, ReadOnlySpan<char> html, Func<string, string>? intern = null)
     {
         var reader = new Reader(url, outputPath, intern);
         reader.Read(html);
@@ -39,7 +39,7 @@ public static class PageScanner
         private int _line = 1;
         private int _column = 1;
 
-        public void Read(string html)
+        public void Read(ReadOnlySpan<char> html)
         {
             var lines = new LineCounter(html, _line, _column);
             var attributes = _attributes;
@@ -47,12 +47,13 @@ public static class PageScanner
             var i = 0;
             while (i < html.Length)
             {
-                var open = html.IndexOf('<', i);
+                var open = html[i..].IndexOf('<');
+                if (open >= 0) open += i;
                 if (open < 0 || open + 1 >= html.Length) break;
                 var next = html[open + 1];
                 if (next == '!')
                 {
-                    i = string.CompareOrdinal(html, open, "<!--", 0, 4) == 0 ? After(html, "-->", open + 4) : After(html, ">", open + 2);
+                    i = html[open..].StartsWith("<!--") ? After(html, "-->", open + 4) : After(html, ">", open + 2);
                     continue;
                 }
                 if (next == '/' || next == '?')
@@ -71,7 +72,7 @@ public static class PageScanner
                 i = ReadAttributes(html, nameEnd, attributes);
                 // Only short names matter (a, img, script, ...): a longer one is read as no element of interest.
                 var nameLength = nameEnd - open - 1;
-                var tag = nameLength <= MaxSpecialName ? lower[..html.AsSpan(open + 1, nameLength).ToLowerInvariant(lower)] : [];
+                var tag = nameLength <= MaxSpecialName ? lower[..html.Slice(open + 1, nameLength).ToLowerInvariant(lower)] : [];
 
                 if (Value(html, attributes, "id") is { } id) _ids.Add(_intern(id));
                 if (tag is "a" && Value(html, attributes, "name") is { } anchorName) _ids.Add(_intern(anchorName));
@@ -96,8 +97,8 @@ public static class PageScanner
 
                 if (tag is "script" or "style" or "textarea" or "title" or "xmp" or "iframe" or "noembed" or "noframes")
                 {
-                    var end = html.IndexOf(string.Concat("</", tag), i, StringComparison.OrdinalIgnoreCase);
-                    i = end < 0 ? html.Length : end;
+                    var end = html[i..].IndexOf(string.Concat("</", tag), StringComparison.OrdinalIgnoreCase);
+                    i = end < 0 ? html.Length : i + end;
                 }
             }
             (_line, _column) = lines.At(html.Length);
@@ -119,24 +120,25 @@ public static class PageScanner
     private readonly record struct Attribute(int NameStart, int NameLength, int ValueStart, int ValueLength);
 
     /// <summary>The value of the first attribute with this (lower-case) name, character references decoded; null if none.</summary>
-    private static string? Value(string html, List<Attribute> attributes, string name)
+    private static string? Value(ReadOnlySpan<char> html, List<Attribute> attributes, string name)
     {
         foreach (var attribute in attributes)
         {
-            if (!html.AsSpan(attribute.NameStart, attribute.NameLength).Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
-            var value = html.Substring(attribute.ValueStart, attribute.ValueLength);
+            if (!html.Slice(attribute.NameStart, attribute.NameLength).Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
+            var value = html.Slice(attribute.ValueStart, attribute.ValueLength).ToString();
             return value.Contains('&') ? WebUtility.HtmlDecode(value) : value;
         }
         return null;
     }
 
-    private static int After(string html, string end, int from)
+    private static int After(ReadOnlySpan<char> html, string end, int from)
     {
-        var at = html.IndexOf(end, from, StringComparison.Ordinal);
-        return at < 0 ? html.Length : at + end.Length;
+        if (from > html.Length) return html.Length;
+        var at = html[from..].IndexOf(end, StringComparison.Ordinal);
+        return at < 0 ? html.Length : from + at + end.Length;
     }
 
-    private static int NameEnd(string html, int start)
+    private static int NameEnd(ReadOnlySpan<char> html, int start)
     {
         var end = start;
         while (end < html.Length && !char.IsWhiteSpace(html[end]) && html[end] != '>' && html[end] != '/') end++;
@@ -144,7 +146,7 @@ public static class PageScanner
     }
 
     /// <summary>Reads attributes up to the end of the tag, as offsets; the first of two with one name wins (<see cref="Value"/>), as in a browser.</summary>
-    private static int ReadAttributes(string html, int i, List<Attribute> attributes)
+    private static int ReadAttributes(ReadOnlySpan<char> html, int i, List<Attribute> attributes)
     {
         while (i < html.Length)
         {
@@ -164,8 +166,8 @@ public static class PageScanner
                 if (i < html.Length && (html[i] == '"' || html[i] == '\''))
                 {
                     var quote = html[i];
-                    var close = html.IndexOf(quote, i + 1);
-                    if (close < 0) close = html.Length;
+                    var close = html[(i + 1)..].IndexOf(quote);
+                    close = close < 0 ? html.Length : i + 1 + close;
                     (valueStart, valueLength) = (i + 1, close - i - 1);
                     i = Math.Min(close + 1, html.Length);
                 }
@@ -185,8 +187,9 @@ public static class PageScanner
     /// Line and column (both from 1) of an offset in a part that starts at <paramref name="line"/> and
     /// <paramref name="column"/> of its page; offsets are asked for in increasing order.
     /// </summary>
-    private sealed class LineCounter(string text, int line, int column)
+    private ref struct LineCounter(ReadOnlySpan<char> text, int line, int column)
     {
+        private readonly ReadOnlySpan<char> _text = text;
         private int _offset;
         private int _line = line;
         private int _lineStart = 1 - column;
@@ -195,7 +198,7 @@ public static class PageScanner
         {
             if (offset > _offset)
             {
-                var between = text.AsSpan(_offset, offset - _offset);
+                var between = _text.Slice(_offset, offset - _offset);
                 var last = between.LastIndexOf('\n');
                 if (last >= 0)
                 {

@@ -86,7 +86,7 @@ public sealed class Abbreviations : IFingerprinted
     {
         if (_byFirstCharacter is null) return html;
         var page = Start();
-        return page.Next(html) + page.Finish();
+        return string.Concat(page.Next(html.AsMemory()).Span, page.Finish().Span);
     }
 
     /// <summary>An expansion of one page that is given its HTML in parts, in order (<see cref="Expander"/>).</summary>
@@ -96,21 +96,43 @@ public sealed class Abbreviations : IFingerprinted
     /// Expands a page given in parts: what it returns for the parts, joined, is what <see cref="Expand"/> returns for
     /// the whole. Text after a part's last tag, and a tag a part cuts off, wait for the next part, so a word is
     /// never matched in pieces.
+    /// <para>
+    /// Nothing is copied that need not be: what it returns is the part itself, or a slice of it, when the part has no
+    /// abbreviation to expand, and otherwise the expanded text in a buffer of its own, used again for the next part
+    /// (a page's parts can be hundreds of kilobytes each). So what it returns is good until it is called again, and
+    /// an expander can be used for one page after another (<see cref="Reset"/>).
+    /// </para>
     /// </summary>
     public sealed class Expander(Abbreviations abbreviations)
     {
         private readonly HashSet<string> _done = new(StringComparer.Ordinal);
+        private readonly List<(int From, int To, string Abbr)> _output = [];
+        private char[] _buffer = [];
         private string _carry = "";
         private int _skipDepth;
         private int _where; // 0 before <main>, 1 inside it, 2 after </main>
 
-        /// <summary>What of the page can be written once <paramref name="part"/> has come: it may keep a little back.</summary>
-        public string Next(ReadOnlySpan<char> part)
+        /// <summary>Starts another page, keeping only the buffer.</summary>
+        public void Reset()
         {
-            if (abbreviations._byFirstCharacter is null || _where == 2) return part.ToString();
-            ReadOnlySpan<char> html = _carry.Length > 0 ? string.Concat(_carry, part) : part;
+            _done.Clear();
             _carry = "";
-            List<(int From, int To, string Abbr)>? output = null; // made at the first change: until then, html[..copied] is the output
+            _skipDepth = 0;
+            _where = 0;
+        }
+
+        /// <summary>
+        /// What of the page can be written once <paramref name="part"/> has come (it may keep a little back): good
+        /// until the next call, as is <paramref name="part"/>, which it may return a slice of.
+        /// </summary>
+        public ReadOnlyMemory<char> Next(ReadOnlyMemory<char> part)
+        {
+            if (abbreviations._byFirstCharacter is null || _where == 2) return part;
+            var whole = _carry.Length > 0 ? string.Concat(_carry, part.Span).AsMemory() : part;
+            var html = whole.Span;
+            _carry = "";
+            var output = _output; // filled at the first change: until then, html[..copied] is the output
+            output.Clear();
             var copied = 0;
             var end = html.Length; // where the output stops: a carry starts there
             var i = 0;
@@ -148,7 +170,6 @@ public sealed class Abbreviations : IFingerprinted
                     {
                         var word = text.Slice(at, length);
                         if (!_done.GetAlternateLookup<ReadOnlySpan<char>>().Add(word)) continue;
-                        output ??= [];
                         output.Add((copied, i + at, $"<abbr title=\"{System.Net.WebUtility.HtmlEncode(abbreviations._titles[word.ToString()])}\">{word}</abbr>"));
                         copied = i + at + length;
                     }
@@ -156,25 +177,19 @@ public sealed class Abbreviations : IFingerprinted
                 i = next;
             }
             if (end < html.Length) _carry = html[end..].ToString();
-            if (output is null) return html[..end].ToString();
+            if (output.Count == 0) return whole[..end];
             output.Add((copied, end, ""));
-            // One string of the right length, copied into once: a page can be hundreds of kilobytes.
-            return string.Create(output.Sum(o => o.To - o.From + o.Abbr.Length), new Pieces(html, output), static (target, pieces) =>
+            var total = 0;
+            foreach (var (from, to, abbr) in output) total += to - from + abbr.Length;
+            if (_buffer.Length < total) _buffer = new char[Math.Max(total, _buffer.Length * 2)];
+            var target = _buffer.AsSpan();
+            foreach (var (from, to, abbr) in output)
             {
-                foreach (var (from, to, abbr) in pieces.Output)
-                {
-                    pieces.Html[from..to].CopyTo(target);
-                    abbr.AsSpan().CopyTo(target[(to - from)..]);
-                    target = target[(to - from + abbr.Length)..];
-                }
-            });
-        }
-
-        /// <summary>A page part and what to put between its pieces.</summary>
-        private readonly ref struct Pieces(ReadOnlySpan<char> html, List<(int From, int To, string Abbr)> output)
-        {
-            public ReadOnlySpan<char> Html { get; } = html;
-            public List<(int From, int To, string Abbr)> Output { get; } = output;
+                html[from..to].CopyTo(target);
+                abbr.AsSpan().CopyTo(target[(to - from)..]);
+                target = target[(to - from + abbr.Length)..];
+            }
+            return _buffer.AsMemory(0, total);
         }
 
         private static bool Is(ReadOnlySpan<char> name, string expected) => name.Equals(expected, StringComparison.OrdinalIgnoreCase);
@@ -183,11 +198,11 @@ public sealed class Abbreviations : IFingerprinted
             Is(name, "abbr") || Is(name, "script") || Is(name, "code") || Is(name, "pre") || Is(name, "style") || Is(name, "textarea") || Is(name, "title") || Is(name, "svg");
 
         /// <summary>What was kept back, once the page has no more parts.</summary>
-        public string Finish()
+        public ReadOnlyMemory<char> Finish()
         {
             var rest = _carry;
             _carry = "";
-            return rest;
+            return rest.AsMemory();
         }
     }
 

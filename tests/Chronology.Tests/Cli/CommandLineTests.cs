@@ -83,6 +83,11 @@ public class CommandLineTests
         Assert.StartsWith("total", lines[^1]);
         var total = double.Parse(lines[^1][24..lines[^1].IndexOf(" ms", StringComparison.Ordinal)], CultureInfo.InvariantCulture);
         Assert.InRange(total, phases.Max(p => p.Took) - 1, phases.Max(p => p.Start + p.Took) + 1);
+        // The garbage collector's part: how many collections, of what depth (together, all of them), and how long it stopped the build.
+        var collections = System.Text.RegularExpressions.Regex.Match(lines[^1], @"\((\d+) MB allocated, (\d+) collections: (\d+) young, (\d+) middle, (\d+) full; (\d+) ms paused\)$");
+        Assert.True(collections.Success, lines[^1]);
+        var count = (int i) => int.Parse(collections.Groups[i].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(count(2), count(3) + count(4) + count(5));
         Assert.DoesNotContain(" ms   from ", (await Run("build", "--content", site.Content, "--output", site.Output)).Error);
     }
 

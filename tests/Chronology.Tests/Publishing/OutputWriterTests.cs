@@ -78,6 +78,36 @@ public sealed class OutputWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_too_long_to_hold_is_written_as_it_comes_and_is_still_the_whole_page()
+    {
+        var whole = string.Concat(LongParts);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(whole) > OutputWriter.StreamAbove, "the page must be long enough to be written as it comes");
+        var inParts = new OutputWriter(Folder("parts"));
+        var atOnce = new OutputWriter(Folder("whole"));
+
+        await inParts.WritePageAsync("/p/", Stream(LongParts));
+        atOnce.WritePage("/p/", whole);
+
+        var bytes = File.ReadAllBytes(Path.Combine(Folder("parts"), "p/index.html"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Folder("whole"), "p/index.html")), bytes);
+        Assert.Equal(atOnce.Digests["/p/"], inParts.Digests["/p/"]);
+        Assert.Equal(PageDigest.Of(bytes), inParts.Digests["/p/"]);
+        Assert.Equal(200, inParts.Pages.Single().Links.Count);
+        Assert.Equal(atOnce.Pages.Single().Links, inParts.Pages.Single().Links);
+        Assert.Equal(atOnce.Pages.Single().Ids.Order(StringComparer.Ordinal), inParts.Pages.Single().Ids.Order(StringComparer.Ordinal));
+
+        // The same long page again, beside its published copy: not kept; one character different: kept.
+        var same = new OutputWriter(Folder("same"), previous: Folder("parts"));
+        await same.WritePageAsync("/p/", Stream(LongParts));
+        var changed = new OutputWriter(Folder("changed"), previous: Folder("parts"));
+        await changed.WritePageAsync("/p/", Stream([.. LongParts[..^1], LongParts[^1].Replace("part", "Part", StringComparison.Ordinal)]));
+        Assert.Equal((1, false), (same.Unchanged, File.Exists(Path.Combine(Folder("same"), "p/index.html"))));
+        Assert.Equal(inParts.Digests["/p/"], same.Digests["/p/"]);
+        Assert.Equal(0, changed.Unchanged);
+        Assert.Equal(bytes.Length, new FileInfo(Path.Combine(Folder("changed"), "p/index.html")).Length);
+    }
+
+    [Fact]
     public void A_file_written_straight_to_its_stream_is_kept_only_if_it_changed()
     {
         var published = Folder("published");
@@ -97,14 +127,29 @@ public sealed class OutputWriterTests : IDisposable
 
     private string Folder(string name) => Path.Combine(_root, name);
 
-    private static async IAsyncEnumerable<string> Stream(IEnumerable<string> parts)
+    /// <summary>
+    /// The parts as the theme hands them on: each in one buffer, overwritten for the next, so a writer that kept a part
+    /// after asking for the next would write the wrong text.
+    /// </summary>
+    private static async IAsyncEnumerable<ReadOnlyMemory<char>> Stream(IReadOnlyList<string> parts)
     {
+        var buffer = new char[parts.Count == 0 ? 0 : parts.Max(p => p.Length)];
         foreach (var part in parts)
         {
             await Task.Yield();
-            yield return part;
+            buffer.AsSpan().Fill('#');
+            part.CopyTo(buffer);
+            yield return buffer.AsMemory(0, part.Length);
         }
     }
+
+    /// <summary>
+    /// A page of 2,000 parts, over a megabyte and a half: CRLFs cut between parts, lone CRs (some at a part's end), letters beyond ASCII and a
+    /// character outside the Basic Multilingual Plane in every part, a link and an id in every tenth.
+    /// </summary>
+    private static readonly string[] LongParts = [.. Enumerable.Range(0, 2000).Select(i =>
+        (i % 3 == 0 ? "\n" : "") + $"<p{(i % 10 == 0 ? $" id=\"p{i}\"" : "")}>Réunion 🚑 part {i}\r{new string('x', 700 + i % 50)}" +
+        (i % 10 == 0 ? $"<a href=\"../{i}/\">{i}</a>" : "") + "</p>" + (i % 3 == 2 || i % 4 == 1 ? "\r" : i % 7 == 0 ? "\r\n" : ""))];
 
     public void Dispose()
     {

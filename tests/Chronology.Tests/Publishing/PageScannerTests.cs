@@ -39,7 +39,7 @@ public class PageScannerTests(RealSite real) : IClassFixture<RealSite>
             var from = 0;
             foreach (var cut in cuts)
             {
-                reader.Read(html[from..cut]);
+                reader.Read(html.AsSpan(from..cut));
                 from = cut;
             }
             AssertSame(PageScanner.Scan("/" + relative, relative, html), reader.Finish());
