@@ -20,9 +20,9 @@ public static class SiteRenderer
 
     /// <summary>
     /// Renders every page and hands each (its URL and its HTML, in parts) to <paramref name="emit"/>, which must read the
-    /// parts before it returns, each before it asks for the next (a part is good until then). Pages are rendered on every core, one <see cref="HtmlRenderer"/> per worker, so
-    /// <paramref name="emit"/> is called from several threads at once and in no particular order; the model is only
-    /// read. A page comes in one part unless it has long lists (<see cref="Parts{TItem}"/>), whose items are rendered
+    /// parts before it returns, each before it asks for the next (a part is good until then). Pages are rendered on
+    /// every core, one <see cref="HtmlRenderer"/> per worker, so <paramref name="emit"/> is called from several threads
+    /// at once and in no particular order; the model is only read. A page comes in one part unless it has long lists (<see cref="Parts{TItem}"/>), whose items are rendered
     /// <paramref name="batch"/> at a time.
     /// <para>
     /// Given <paramref name="reuse"/>, each page's inputs are hashed first (<see cref="PageFingerprints"/>) and it is
