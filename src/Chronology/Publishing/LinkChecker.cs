@@ -35,18 +35,20 @@ public static class LinkChecker
         var pageUri = new Uri(SiteRoot, page.Url);
         var baseUri = page.BaseHref is null ? pageUri : new Uri(pageUri, page.BaseHref);
         var file = Path.Join(displayRoot, page.OutputPath).Replace('\\', '/');
-        foreach (var link in page.Links)
+        for (var i = 0; i < page.LinkCount; i++)
         {
-            var target = link.Target.Trim();
+            var target = page.Target(i).Trim();
             if (target.Length == 0 || IsExternal(target)) continue;
             var simple = page.BaseHref is null ? ResolveSimply(page.Url, target) : null;
-            if ((simple ?? ResolveAsUri(baseUri, target)) is not var (path, fragment))
+            if ((simple ?? ResolveAsUri(baseUri, target.ToString())) is not var (path, fragment))
             {
+                var link = page.Link(i);
                 (found ??= new()).Error(DiagnosticCodes.BrokenLink, file, link.Line, link.Column, $"'{target}' is not a valid URL");
                 continue;
             }
             if (!Resolve(path, files, out var suffix))
             {
+                var link = page.Link(i);
                 (found ??= new()).Error(DiagnosticCodes.BrokenLink, file, link.Line, link.Column,
                     $"'{target}' points to /{path}, which the site does not contain");
                 continue;
@@ -54,9 +56,12 @@ public static class LinkChecker
             if (fragment.Length == 0 || fragment == "top") continue;
             var resolvedPath = path + suffix;
             if (!pagesByPath.TryGetValue(resolvedPath, out var targetPage)) continue; // a fragment into a non-HTML file
-            if (!targetPage.Ids.Contains(fragment))
+            if (!targetPage.HasId(fragment))
+            {
+                var link = page.Link(i);
                 (found ??= new()).Error(DiagnosticCodes.BrokenFragment, file, link.Line, link.Column,
                     $"'{target}': /{resolvedPath} has no element with id '{fragment}'");
+            }
         }
         return found;
     }
@@ -94,12 +99,12 @@ public static class LinkChecker
     /// (a query, a percent sign, a backslash, a doubled slash, a control character or space) gives null, and is left
     /// to <see cref="ResolveAsUri"/>. The tests hold the two to the same answers for every link of both sites.
     /// </summary>
-    internal static (string Path, string Fragment)? ResolveSimply(string pageUrl, string target)
+    internal static (string Path, string Fragment)? ResolveSimply(string pageUrl, ReadOnlySpan<char> target)
     {
         var hash = target.IndexOf('#');
-        var pathPart = hash < 0 ? target.AsSpan() : target.AsSpan(0, hash);
+        var pathPart = hash < 0 ? target : target[..hash];
         if (!IsPlain(pathPart) || !IsPlain(pageUrl) || !pageUrl.StartsWith('/')) return null;
-        var fragment = hash < 0 ? "" : target.AsSpan(hash + 1).TrimStart('#');
+        var fragment = hash < 0 ? "" : target[(hash + 1)..].TrimStart('#');
         foreach (var c in fragment)
         {
             if (c is '%' || c <= ' ' || c >= 0x7F) return null;
@@ -150,7 +155,7 @@ public static class LinkChecker
         return !path.Contains("//".AsSpan(), StringComparison.Ordinal);
     }
 
-    private static bool IsExternal(string target)
+    private static bool IsExternal(ReadOnlySpan<char> target)
     {
         if (target.StartsWith("//", StringComparison.Ordinal)) return true;
         var colon = target.IndexOf(':');

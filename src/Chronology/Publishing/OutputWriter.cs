@@ -23,7 +23,6 @@ public sealed class OutputWriter(string root, string? previous = null)
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<PageRecord> _pages = [];
     private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PageDigest> _digests = new(StringComparer.Ordinal);
     private readonly string? _previous = previous is not null && Directory.Exists(previous) ? previous : null;
     private IReadOnlySet<string>? _sortedPaths;
@@ -88,7 +87,7 @@ public sealed class OutputWriter(string root, string? previous = null)
         using var bytes = Encode(html);
         WriteFile(path, bytes);
         _digests[url] = PageDigest.Of(bytes);
-        _pages.Add(PageScanner.Scan(url, path, html, Intern));
+        _pages.Add(PageScanner.Scan(url, path, html));
         lock (_paths) _sortedPages = null;
     }
 
@@ -118,7 +117,7 @@ public sealed class OutputWriter(string root, string? previous = null)
         Interlocked.Increment(ref _unchanged);
         Interlocked.Increment(ref _kept);
         _digests[url] = expected;
-        _pages.Add(PageScanner.Scan(url, path, Utf8.GetString(bytes), Intern));
+        _pages.Add(PageScanner.Scan(url, path, Utf8.GetString(bytes)));
         lock (_paths) _sortedPages = null;
         return true;
     }
@@ -160,7 +159,7 @@ public sealed class OutputWriter(string root, string? previous = null)
     public async Task WritePageAsync(string url, IAsyncEnumerable<ReadOnlyMemory<char>> html, CancellationToken cancellation = default)
     {
         var path = Claim(url);
-        var reader = new PageScanner.Reader(url, path, Intern);
+        var reader = new PageScanner.Reader(url, path);
         using var bytes = new PageBytes();
         using var hash = PageDigest.Hasher();
         SafeFileHandle? file = null;
@@ -330,8 +329,6 @@ public sealed class OutputWriter(string root, string? previous = null)
         Directory.CreateDirectory(folder);
         _folders.TryAdd(folder, true);
     }
-
-    private string Intern(string text) => _strings.GetOrAdd(text, text);
 
     /// <summary>A text as written: UTF-8, with CRLF as LF, in a buffer lent for as long as it is being written.</summary>
     private static Encoded Encode(ReadOnlySpan<char> text)

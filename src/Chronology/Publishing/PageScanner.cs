@@ -12,13 +12,9 @@ namespace Chronology.Publishing;
 public static class PageScanner
 {
 
-    /// <param name="intern">
-    /// Gives one string for equal link targets and ids: a large site repeats the same few thousand of them across
-    /// every page, and the link checker keeps them all until the end of the build.
-    /// </param>
-    public static PageRecord Scan(string url, string outputPath, ReadOnlySpan<char> html, Func<string, string>? intern = null)
+    public static PageRecord Scan(string url, string outputPath, ReadOnlySpan<char> html)
     {
-        var reader = new Reader(url, outputPath, intern);
+        var reader = new Reader(url, outputPath);
         reader.Read(html);
         return reader.Finish();
     }
@@ -26,13 +22,13 @@ public static class PageScanner
     /// <summary>
     /// Reads a page given in parts, in order, each of which starts and ends between tags (as the parts of a page the
     /// theme renders in parts do): the record is the one <see cref="Scan"/> gives for the whole page, lines and
-    /// columns counted across the parts.
+    /// columns counted across the parts. Link targets go straight into the record's packed form (<see cref="PageRecord"/>).
     /// </summary>
-    public sealed class Reader(string url, string outputPath, Func<string, string>? intern = null)
+    public sealed class Reader(string url, string outputPath)
     {
-        private readonly Func<string, string> _intern = intern ?? (static s => s);
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
-        private readonly List<PageLink> _links = [];
+        private readonly System.Text.StringBuilder _targets = new();
+        private readonly List<int> _links = [];
         private readonly List<Attribute> _attributes = [];
         private List<PageLink>? _srcsetLinks;
         private string? _baseHref;
@@ -74,24 +70,29 @@ public static class PageScanner
                 var nameLength = nameEnd - open - 1;
                 var tag = nameLength <= MaxSpecialName ? lower[..html.Slice(open + 1, nameLength).ToLowerInvariant(lower)] : [];
 
-                if (Value(html, attributes, "id") is { } id) _ids.Add(_intern(id));
-                if (tag is "a" && Value(html, attributes, "name") is { } anchorName) _ids.Add(_intern(anchorName));
+                if (Value(html, attributes, "id") is { } id) _ids.Add(id);
+                if (tag is "a" && Value(html, attributes, "name") is { } anchorName) _ids.Add(anchorName);
                 var target = tag switch
                 {
-                    "a" or "area" or "link" => Value(html, attributes, "href"),
-                    "script" or "img" or "iframe" or "source" or "video" or "audio" => Value(html, attributes, "src"),
-                    _ => null,
+                    "a" or "area" or "link" => Find(html, attributes, "href"),
+                    "script" or "img" or "iframe" or "source" or "video" or "audio" => Find(html, attributes, "src"),
+                    _ => -1,
                 };
-                if (target is not null)
+                if (target >= 0)
                 {
+                    var value = html.Slice(attributes[target].ValueStart, attributes[target].ValueLength);
+                    if (value.Contains('&')) _targets.Append(WebUtility.HtmlDecode(value.ToString()));
+                    else _targets.Append(value);
                     var (line, column) = lines.At(open);
-                    _links.Add(new PageLink(_intern(target), line, column));
+                    _links.Add(_targets.Length);
+                    _links.Add(line);
+                    _links.Add(column);
                 }
                 if (tag is "img" or "source" && Value(html, attributes, "srcset") is { } srcset)
                 {
                     var (line, column) = lines.At(open);
                     _srcsetLinks ??= [];
-                    foreach (var candidate in PageRecord.SrcsetCandidates(srcset)) _srcsetLinks.Add(new PageLink(_intern(candidate), line, column));
+                    foreach (var candidate in PageRecord.SrcsetCandidates(srcset)) _srcsetLinks.Add(new PageLink(candidate, line, column));
                 }
                 if (tag is "base" && _baseHref is null && Value(html, attributes, "href") is { } href) _baseHref = href;
 
@@ -106,10 +107,15 @@ public static class PageScanner
 
         public PageRecord Finish()
         {
-            if (_srcsetLinks is not null) _links.AddRange(_srcsetLinks);
-            _links.TrimExcess();
-            _ids.TrimExcess();
-            return new PageRecord(url, outputPath, _ids, _links, _baseHref);
+            foreach (var (target, line, column) in _srcsetLinks ?? [])
+            {
+                _targets.Append(target);
+                _links.AddRange([_targets.Length, line, column]);
+            }
+            var ids = _ids.Order(StringComparer.Ordinal).ToArray();
+            var idEnds = new int[ids.Length];
+            for (int i = 0, end = 0; i < ids.Length; i++) idEnds[i] = end += ids[i].Length;
+            return new PageRecord(url, outputPath, string.Concat(ids), idEnds, _targets.ToString(), [.. _links], _baseHref);
         }
     }
 
@@ -122,13 +128,19 @@ public static class PageScanner
     /// <summary>The value of the first attribute with this (lower-case) name, character references decoded; null if none.</summary>
     private static string? Value(ReadOnlySpan<char> html, List<Attribute> attributes, string name)
     {
-        foreach (var attribute in attributes)
+        if (Find(html, attributes, name) is not (>= 0 and var found)) return null;
+        var value = html.Slice(attributes[found].ValueStart, attributes[found].ValueLength).ToString();
+        return value.Contains('&') ? WebUtility.HtmlDecode(value) : value;
+    }
+
+    /// <summary>Which attribute is the first with this (lower-case) name; -1 if none.</summary>
+    private static int Find(ReadOnlySpan<char> html, List<Attribute> attributes, string name)
+    {
+        for (var i = 0; i < attributes.Count; i++)
         {
-            if (!html.Slice(attribute.NameStart, attribute.NameLength).Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
-            var value = html.Slice(attribute.ValueStart, attribute.ValueLength).ToString();
-            return value.Contains('&') ? WebUtility.HtmlDecode(value) : value;
+            if (html.Slice(attributes[i].NameStart, attributes[i].NameLength).Equals(name, StringComparison.OrdinalIgnoreCase)) return i;
         }
-        return null;
+        return -1;
     }
 
     private static int After(ReadOnlySpan<char> html, string end, int from)

@@ -47,6 +47,52 @@ public class PageScannerTests(RealSite real) : IClassFixture<RealSite>
     }
 
     /// <summary>
+    /// A record keeps its ids packed and sorted, and finds one by binary search (<see cref="PageRecord.HasId"/>): on every
+    /// page of both sites, every id is found, and nothing else is, however close (each id with a character added,
+    /// taken off, or its last one changed; the empty string; ids of other pages).
+    /// </summary>
+    [Fact]
+    public void A_record_finds_each_of_its_ids_and_nothing_else()
+    {
+        var checkedIds = 0;
+        var others = new List<string>();
+        foreach (var (relative, html) in Pages())
+        {
+            var record = PageScanner.Scan("/" + relative, relative, html);
+            var ids = record.Ids;
+            foreach (var id in ids)
+            {
+                Assert.True(record.HasId(id), $"{relative}: '{id}' not found");
+                string[] near = [id + "x", id[..^1], id[..^1] + (char)(id[^1] + 1), "-" + id];
+                foreach (var miss in near.Where(n => !ids.Contains(n))) Assert.False(record.HasId(miss), $"{relative}: '{miss}' found");
+                checkedIds++;
+            }
+            foreach (var other in others.Where(o => !ids.Contains(o))) Assert.False(record.HasId(other), $"{relative}: '{other}' found");
+            if (ids.FirstOrDefault() is { } first && others.Count < 50) others.Add(first + "-elsewhere");
+            if (!ids.Contains("")) Assert.False(record.HasId(""));
+        }
+        Assert.True(checkedIds > 1000, $"only {checkedIds} ids");
+    }
+
+    /// <summary>A record made from lists (as the full parser makes one) gives back the same ids and links, in order, with their places.</summary>
+    [Fact]
+    public void A_record_gives_back_what_it_was_made_from()
+    {
+        PageLink[] links = [new("/a/", 1, 2), new("", 3, 4), new("b.html#x", 5, 6), new("/a/", 7, 8), new("é/ü", 9, 10)];
+        var record = new PageRecord("/p/", "p/index.html", ["z", "a", "mid", "a", "é"], links, baseHref: "/base/");
+        Assert.Equal(links, record.Links);
+        Assert.Equal(5, record.LinkCount);
+        Assert.Equal("b.html#x", record.Target(2).ToString());
+        Assert.Equal(["a", "mid", "z", "é"], record.Ids.Order(StringComparer.Ordinal));
+        Assert.True(record.HasId("é"));
+        Assert.False(record.HasId("m"));
+        Assert.Equal("/base/", record.BaseHref);
+        var empty = new PageRecord("/e/", "e/index.html", [], [], null);
+        Assert.Empty(empty.Links);
+        Assert.False(empty.HasId(""));
+    }
+
+    /// <summary>
     /// The search index takes the About page's words from the written page (<see cref="PageText.Main"/>, one pass):
     /// they must be the words a parser finds in &lt;main&gt;, text node by text node. Every page of both sites, and snippets.
     /// </summary>
