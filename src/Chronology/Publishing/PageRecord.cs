@@ -20,30 +20,35 @@ public sealed class PageRecord
     private readonly int[] _links; // for each link: where its target ends in _targets, its line, its column
 
     public PageRecord(string url, string outputPath, IEnumerable<string> ids, IEnumerable<PageLink> links, string? baseHref)
+        : this(url, outputPath, ids, Pack(links, out var packed), packed, baseHref)
     {
-        Url = url;
-        OutputPath = outputPath;
-        BaseHref = baseHref;
+    }
+
+    /// <summary>
+    /// Made from links already packed (as <see cref="PageScanner"/> packs them while it reads, with no string per
+    /// link): their targets end to end, and for each, where its target ends, its line and its column.
+    /// </summary>
+    internal PageRecord(string url, string outputPath, IEnumerable<string> ids, string targets, int[] links, string? baseHref)
+    {
+        (Url, OutputPath, BaseHref) = (url, outputPath, baseHref);
         var sorted = ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         _ids = string.Concat(sorted);
         _idEnds = new int[sorted.Length];
         for (int i = 0, end = 0; i < sorted.Length; i++) _idEnds[i] = end += sorted[i].Length;
+        (_targets, _links) = (targets, links);
+    }
+
+    private static string Pack(IEnumerable<PageLink> links, out int[] packed)
+    {
         var list = links as IReadOnlyList<PageLink> ?? [.. links];
         var targets = new System.Text.StringBuilder();
-        _links = new int[list.Count * 3];
+        packed = new int[list.Count * 3];
         for (var i = 0; i < list.Count; i++)
         {
             targets.Append(list[i].Target);
-            (_links[3 * i], _links[3 * i + 1], _links[3 * i + 2]) = (targets.Length, list[i].Line, list[i].Column);
+            (packed[3 * i], packed[3 * i + 1], packed[3 * i + 2]) = (targets.Length, list[i].Line, list[i].Column);
         }
-        _targets = targets.ToString();
-    }
-
-    /// <summary>Made by <see cref="PageScanner"/> from what it has already packed.</summary>
-    internal PageRecord(string url, string outputPath, string ids, int[] idEnds, string targets, int[] links, string? baseHref)
-    {
-        (Url, OutputPath, BaseHref) = (url, outputPath, baseHref);
-        (_ids, _idEnds, _targets, _links) = (ids, idEnds, targets, links);
+        return targets.ToString();
     }
 
     public string Url { get; }

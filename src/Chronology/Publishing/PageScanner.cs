@@ -84,9 +84,7 @@ public static class PageScanner
                     if (value.Contains('&')) _targets.Append(WebUtility.HtmlDecode(value.ToString()));
                     else _targets.Append(value);
                     var (line, column) = lines.At(open);
-                    _links.Add(_targets.Length);
-                    _links.Add(line);
-                    _links.Add(column);
+                    Ended(line, column);
                 }
                 if (tag is "img" or "source" && Value(html, attributes, "srcset") is { } srcset)
                 {
@@ -110,13 +108,13 @@ public static class PageScanner
             foreach (var (target, line, column) in _srcsetLinks ?? [])
             {
                 _targets.Append(target);
-                _links.AddRange([_targets.Length, line, column]);
+                Ended(line, column);
             }
-            var ids = _ids.Order(StringComparer.Ordinal).ToArray();
-            var idEnds = new int[ids.Length];
-            for (int i = 0, end = 0; i < ids.Length; i++) idEnds[i] = end += ids[i].Length;
-            return new PageRecord(url, outputPath, string.Concat(ids), idEnds, _targets.ToString(), [.. _links], _baseHref);
+            return new PageRecord(url, outputPath, _ids, _targets.ToString(), [.. _links], _baseHref);
         }
+
+        /// <summary>Records a link whose target has just been appended to the targets: where it ends, and where the link stands.</summary>
+        private void Ended(int line, int column) => _links.AddRange([_targets.Length, line, column]);
     }
 
     /// <summary>The longest element name the scanner acts on ("noframes", "textarea").</summary>
