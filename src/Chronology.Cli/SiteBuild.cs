@@ -60,7 +60,7 @@ public static class SiteBuild
         // A file whose inputs hash as they did for the published file is kept, not made again (see OutputCache).
         var cacheFile = outputCache ?? OutputCache.PathFor(output);
         var cached = writer.HasPrevious ? OutputCache.Read(cacheFile) : new OutputCache();
-        var pageInputs = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var pageInputs = new System.Collections.Concurrent.ConcurrentDictionary<string, UInt128>(StringComparer.Ordinal);
         var files = new KeptFiles(cached, writer);
         // The search index gives the About page's own words: it waits for that page, not for every page.
         var about = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -84,7 +84,7 @@ public static class SiteBuild
                     }, workers, cancellation, reuse: (url, inputs) =>
                     {
                         pageInputs[url] = inputs;
-                        return url != SiteUrls.About && cached.TryGet(url, inputs, out var digest) && digest.Sha256.Length > 0 && writer.TryKeepPage(url, digest.Page);
+                        return url != SiteUrls.About && cached.TryGet(url, inputs, out var digest) && digest.Sha256 is not null && writer.TryKeepPage(url, digest.Page);
                     }, first: workers is null ? [SiteUrls.About] : null);
                 }
                 finally
@@ -131,13 +131,13 @@ public static class SiteBuild
             timer.Time("publish", () =>
             {
                 OutputCache.Delete(cacheFile); // until the new one is written, no cache is better than one that may not match
-                OutputFolder.Publish(staging, output, writer.Paths);
+                OutputFolder.Publish(staging, output, writer.PathSet);
                 var published = new OutputCache();
                 foreach (var (url, digest) in writer.Digests) published.Set(url, pageInputs[url], OutputDigest.Of(digest));
                 files.Record(published, output);
                 published.Write(cacheFile);
             });
-            return new BuildResult(diagnostics, Published: true, PageCount: pageCount, FileCount: writer.Paths.Count, Unchanged: writer.Unchanged, Rendered: rendered, KeptFiles: writer.KeptFiles);
+            return new BuildResult(diagnostics, Published: true, PageCount: pageCount, FileCount: writer.PathSet.Count, Unchanged: writer.Unchanged, Rendered: rendered, KeptFiles: writer.KeptFiles);
         }
         finally
         {
@@ -168,7 +168,7 @@ public static class SiteBuild
             // file replaces it, as a Hugo site's static/ overrides its theme's. A theme file is made from the code;
             // a site's own file from the file it copies, as it stands (its length and write time).
             var own = site.Evidence.Assets.ToDictionary(a => SiteUrls.Asset(a.Path), StringComparer.Ordinal);
-            var ownInputs = own.ToDictionary(a => a.Key, a => new FileInfo(a.Value.FullPath) is var f ? files.Inputs("asset", a.Value.Path, f.Length, f.LastWriteTimeUtc.Ticks) : "", StringComparer.Ordinal);
+            var ownInputs = own.ToDictionary(a => a.Key, a => new FileInfo(a.Value.FullPath) is var f ? files.Inputs("asset", a.Value.Path, f.Length, f.LastWriteTimeUtc.Ticks) : default, StringComparer.Ordinal);
             var theme = files.Inputs("theme asset");
             foreach (var (url, bytes) in SiteRenderer.Assets().Where(a => !own.ContainsKey(a.Url)))
                 if (!files.Keep(url, theme)) writer.WriteBytes(url, bytes);
@@ -241,21 +241,21 @@ public static class SiteBuild
     {
         /// <summary>The code that makes these files: the generator, the theme (the About page's words) and this command line.</summary>
         private static readonly Lazy<byte[]> Code = new(() => Fingerprint.OfCode(typeof(SiteBuild).Assembly, typeof(SiteRenderer).Assembly, typeof(SiteModel).Assembly));
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _inputs = new(StringComparer.Ordinal);
-        private string? _wholeSite;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, UInt128> _inputs = new(StringComparer.Ordinal);
+        private UInt128? _wholeSite;
 
-        public string Inputs(params object?[] values)
+        public UInt128 Inputs(params object?[] values)
         {
             var fingerprint = new Fingerprint().AddHash(Code.Value);
             foreach (var value in values) fingerprint.Add(value);
-            return fingerprint.ToString();
+            return fingerprint.ToUInt128();
         }
 
         /// <summary>Everything the site is made from: for the files that hold every entry.</summary>
-        public string WholeSite(SiteModel site) => _wholeSite ??= new Fingerprint().AddHash(Code.Value).Add("whole site").AddHash(site.InputsHash).ToString();
+        public UInt128 WholeSite(SiteModel site) => _wholeSite ??= new Fingerprint().AddHash(Code.Value).Add("whole site").AddHash(site.InputsHash).ToUInt128();
 
         /// <summary>Whether the published file at <paramref name="url"/> was made from <paramref name="inputs"/> and is as it was published: then it is kept.</summary>
-        public bool Keep(string url, string inputs)
+        public bool Keep(string url, UInt128 inputs)
         {
             _inputs[url] = inputs;
             if (!cached.TryGet(url, inputs, out var digest) || !writer.TryKeepFile(url, digest)) return false;
@@ -269,7 +269,7 @@ public static class SiteBuild
         public void Record(OutputCache cache, string output)
         {
             var paths = writer.PathSet;
-            var made = new List<(string Url, string Inputs)>();
+            var made = new List<(string Url, UInt128 Inputs)>();
             foreach (var (url, inputs) in _inputs)
             {
                 if (_kept.TryGetValue(url, out var kept)) cache.Set(url, inputs, kept);
@@ -280,7 +280,7 @@ public static class SiteBuild
             Parallel.For(0, made.Count, i =>
             {
                 var file = new FileInfo(Path.Combine(output, OutputPaths.Of(made[i].Url)));
-                if (file.Exists) cache.Set(made[i].Url, made[i].Inputs, new OutputDigest(file.Length, "", file.LastWriteTimeUtc.Ticks));
+                if (file.Exists) cache.Set(made[i].Url, made[i].Inputs, new OutputDigest(file.Length, null, file.LastWriteTimeUtc.Ticks));
             });
         }
     }

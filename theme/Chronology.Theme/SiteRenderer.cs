@@ -1,3 +1,4 @@
+using Chronology.Model;
 using Chronology.Site;
 using Chronology.Theme.Pages;
 using Microsoft.AspNetCore.Components;
@@ -16,7 +17,47 @@ public static class SiteRenderer
     /// One page to render: its URL, its component and the component's own parameters, and what it is made from
     /// (<see cref="Inputs"/>, beside the layout's): a page that does not say is made from everything.
     /// </summary>
-    public sealed record PageJob(string Url, Type Component, IReadOnlyDictionary<string, object?> Parameters, Action<Fingerprint>? Inputs = null);
+    /// <remarks>
+    /// A site has a job for every page, all made before the first page is rendered and kept until the last is: so a
+    /// job is one small object, its one parameter held as it is (a dictionary is made only when the page is rendered)
+    /// and its inputs named by a function shared by every page of its kind. At 100,000 entries a dictionary, a
+    /// closure and a delegate per page were 440,000 objects the collector went through at every full collection
+    /// (docs/performance.md, ninth session).
+    /// </remarks>
+    public sealed class PageJob
+    {
+        private static readonly Dictionary<string, object?> None = [];
+        private readonly string? _name;
+        private readonly object? _value;
+        private readonly IReadOnlyDictionary<string, object?>? _parameters;
+        private readonly Action<Fingerprint, SiteModel, object?>? _inputs;
+
+        /// <param name="name">The component's one parameter (beside the site and the URL, which every page has), if it has one.</param>
+        /// <param name="inputs">What the page is made from, beside the layout's, given <paramref name="value"/>; null if it is made from everything.</param>
+        public PageJob(string url, Type component, string? name = null, object? value = null, Action<Fingerprint, SiteModel, object?>? inputs = null)
+        {
+            (Url, Component, _name, _value, _inputs) = (url, component, name, value, inputs);
+        }
+
+        /// <summary>A page with several parameters of its own (few pages have).</summary>
+        public PageJob(string url, Type component, IReadOnlyDictionary<string, object?> parameters, Action<Fingerprint, SiteModel, object?>? inputs = null)
+        {
+            (Url, Component, _parameters, _inputs) = (url, component, parameters, inputs);
+        }
+
+        public string Url { get; }
+
+        public Type Component { get; }
+
+        /// <summary>The component's own parameters, made when asked for.</summary>
+        public IReadOnlyDictionary<string, object?> Parameters => _parameters ?? (_name is null ? None : new Dictionary<string, object?>(1) { [_name] = _value });
+
+        /// <summary>Whether the page says what it is made from (<see cref="AddInputs"/>); if not, it is made from everything.</summary>
+        public bool ListsInputs => _inputs is not null;
+
+        /// <summary>Adds what the page is made from, beside the layout's, to <paramref name="fingerprint"/>.</summary>
+        public void AddInputs(Fingerprint fingerprint, SiteModel site) => _inputs?.Invoke(fingerprint, site, _value);
+    }
 
     /// <summary>
     /// Renders every page and hands each (its URL and its HTML, in parts) to <paramref name="emit"/>, which must read the
@@ -31,13 +72,13 @@ public static class SiteRenderer
     /// </para>
     /// </summary>
     /// <param name="first">Pages to render before all others (the build's search index waits for the About page).</param>
-    public static async Task RenderAsync(SiteModel site, Func<string, IAsyncEnumerable<ReadOnlyMemory<char>>, Task> emit, int? workers = null, CancellationToken cancellation = default, int batch = PageRenderer.Batch, Func<string, string, bool>? reuse = null, IReadOnlyCollection<string>? first = null)
+    public static async Task RenderAsync(SiteModel site, Func<string, IAsyncEnumerable<ReadOnlyMemory<char>>, Task> emit, int? workers = null, CancellationToken cancellation = default, int batch = PageRenderer.Batch, Func<string, UInt128, bool>? reuse = null, IReadOnlyCollection<string>? first = null)
     {
         // Given pages to render first (a build on every core), the pages made from the whole site (the home page, the
         // print page, the archived copies...), the longest, go next, so that no long page is started last while the
         // other cores wait. Otherwise (the preview server's write, on one core, which a newer edit cancels between
         // pages) in the navigation's order.
-        var jobs = first is null ? Pages(site) : [.. Pages(site).OrderBy(j => first.Contains(j.Url) ? 0 : j.Inputs is null ? 1 : 2)];
+        var jobs = first is null ? Pages(site) : [.. Pages(site).OrderBy(j => first.Contains(j.Url) ? 0 : j.ListsInputs ? 2 : 1)];
         _ = site.Abbreviations; // built once, before the workers share it
         var fingerprints = reuse is null ? null : new PageFingerprints(site);
         var next = -1;
@@ -78,7 +119,7 @@ public static class SiteRenderer
 
     /// <summary>
     /// What each page is made from, hashed: the theme's and the generator's code, the page's URL and component, and
-    /// then either the layout's inputs (<see cref="Layout.Page.Inputs"/>) and the page's own (<see cref="PageJob.Inputs"/>),
+    /// then either the layout's inputs (<see cref="Layout.Page.Inputs"/>) and the page's own (<see cref="PageJob.AddInputs"/>),
     /// or, for a page that does not list its inputs, everything the site model is made from
     /// (<see cref="SiteModel.InputsHash"/>). Two pages with the same hash are the same page: the page-cache tests
     /// render both sites before and after edits of every kind of content and hold every page to that.
@@ -91,16 +132,16 @@ public static class SiteRenderer
         /// <summary>The code that turns a model into pages: this theme and the generator, and every library they use.</summary>
         private static readonly Lazy<byte[]> Code = new(() => Fingerprint.OfCode(typeof(SiteRenderer).Assembly, typeof(SiteModel).Assembly));
 
-        public string Of(PageJob job)
+        public UInt128 Of(PageJob job)
         {
             var fingerprint = new Fingerprint().Add(job.Url).Add(job.Component.FullName);
-            if (job.Inputs is { } inputs)
+            if (job.ListsInputs)
             {
                 fingerprint.AddHash(_layout.Value);
-                inputs(fingerprint);
+                job.AddInputs(fingerprint, site);
             }
             else fingerprint.AddHash(_everything.Value);
-            return fingerprint.ToString();
+            return fingerprint.ToUInt128();
         }
     }
 
@@ -108,50 +149,50 @@ public static class SiteRenderer
     public static IReadOnlyList<PageJob> Pages(SiteModel site)
     {
         var jobs = new List<PageJob>();
-        void Page<TPage>(string url, Dictionary<string, object?>? parameters = null, Action<Fingerprint>? inputs = null) where TPage : IComponent =>
-            jobs.Add(new PageJob(url, typeof(TPage), parameters ?? [], inputs));
+        void Page<TPage>(string url, string? name = null, object? value = null, Action<Fingerprint, SiteModel, object?>? inputs = null) where TPage : IComponent =>
+            jobs.Add(new PageJob(url, typeof(TPage), name, value, inputs));
 
         Page<HomePage>(SiteUrls.Home);
         foreach (var entry in site.Entries)
-            Page<EntryPage>(SiteUrls.Entry(entry.Id), new() { ["Entry"] = entry }, inputs => EntryPage.Inputs(inputs, site, entry));
+            Page<EntryPage>(SiteUrls.Entry(entry.Id), "Entry", entry, static (inputs, site, entry) => EntryPage.Inputs(inputs, site, (ChronologyEntry)entry!));
         foreach (var year in site.Years)
-            Page<YearPage>(SiteUrls.YearPage(year.Year), new() { ["Year"] = year }, inputs => YearPage.Inputs(inputs, site, year));
+            Page<YearPage>(SiteUrls.YearPage(year.Year), "Year", year, static (inputs, site, year) => YearPage.Inputs(inputs, site, (YearGroup)year!));
         Page<AtAGlancePage>(SiteUrls.AtAGlance);
         Page<SourceRegisterPage>(SiteUrls.SourceRegister);
         foreach (var source in site.Sources)
-            Page<SourcePage>(SiteUrls.Source(source.Id), new() { ["Source"] = source }, inputs => SourcePage.Inputs(inputs, site, source));
+            Page<SourcePage>(SiteUrls.Source(source.Id), "Source", source, static (inputs, site, source) => SourcePage.Inputs(inputs, site, (Source)source!));
         foreach (var source in site.ArchivedSources)
-            Page<ArchivedCopyPage>(SiteUrls.ArchivedCopy(source.Id), new() { ["Source"] = source });
+            Page<ArchivedCopyPage>(SiteUrls.ArchivedCopy(source.Id), "Source", source);
         if (site.ReviewItems.Count > 0)
         {
             Page<ReviewPage>(SiteUrls.Review);
             foreach (var item in site.ReviewItems)
-                Page<ReviewItemPage>(SiteUrls.ReviewItem(item.Id), new() { ["Item"] = item });
+                Page<ReviewItemPage>(SiteUrls.ReviewItem(item.Id), "Item", item);
         }
         if (site.Registers.Count > 0 || site.Documents.Count > 0)
         {
             Page<DocumentsPage>(SiteUrls.Documents);
             foreach (var register in site.Registers)
-                Page<RegisterPage>(SiteUrls.Register(register.Id), new() { ["Register"] = register });
+                Page<RegisterPage>(SiteUrls.Register(register.Id), "Register", register);
             foreach (var risk in site.Evidence.Risks)
-                Page<RiskPage>(SiteUrls.Risk(risk.Id), new() { ["Risk"] = risk });
+                Page<RiskPage>(SiteUrls.Risk(risk.Id), "Risk", risk);
             foreach (var document in site.Documents)
-                Page<DocumentPage>(SiteUrls.Document(document.Id), new() { ["Document"] = document });
+                Page<DocumentPage>(SiteUrls.Document(document.Id), "Document", document);
         }
         if (site.People.Count > 0) Page<PeoplePage>(SiteUrls.People);
         Page<TagIndexPage>(SiteUrls.TagIndex);
         foreach (var (tag, entries) in site.Tags)
-            Page<TagPage>(SiteUrls.Tag(tag), new() { ["Tag"] = tag, ["Entries"] = entries }, inputs => TagPage.Inputs(inputs, site, tag, entries));
+            jobs.Add(new PageJob(SiteUrls.Tag(tag), typeof(TagPage), new Dictionary<string, object?> { ["Tag"] = tag, ["Entries"] = entries }, (inputs, site, _) => TagPage.Inputs(inputs, site, tag, entries)));
         Page<OrganisationIndexPage>(SiteUrls.OrganisationIndex);
         foreach (var organisation in site.Organisations)
-            Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), new() { ["Organisation"] = organisation }, inputs => OrganisationPage.Inputs(inputs, site, organisation));
+            Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), "Organisation", organisation, static (inputs, site, organisation) => OrganisationPage.Inputs(inputs, site, (Organisation)organisation!));
         Page<EvidenceHealthPage>(SiteUrls.EvidenceHealth);
         Page<SearchPage>(SiteUrls.Search);
         Page<PrintPage>(SiteUrls.Print);
-        if (site.AboutPage is { } about) Page<FreePagePage>(SiteUrls.About, new() { ["FreePage"] = about });
+        if (site.AboutPage is { } about) Page<FreePagePage>(SiteUrls.About, "FreePage", about);
         else Page<AboutPage>(SiteUrls.About);
         foreach (var page in site.Pages)
-            Page<FreePagePage>(SiteUrls.Page(page.Id), new() { ["FreePage"] = page });
+            Page<FreePagePage>(SiteUrls.Page(page.Id), "FreePage", page);
         if (site.Evidence.Glossary.Count > 0) Page<GlossaryPage>(SiteUrls.Glossary);
         Page<NotFoundPage>(SiteUrls.NotFound);
         return jobs;

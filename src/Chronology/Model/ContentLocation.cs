@@ -1,7 +1,12 @@
 namespace Chronology.Model;
 
-/// <summary>Where a piece of content came from: a path relative to the content root, 1-based line and column.</summary>
-public sealed record ContentLocation(string File, int Line, int Column)
+/// <summary>
+/// Where a piece of content came from: a path relative to the content root, 1-based line and column. A value, held
+/// inside whatever it locates: a large site has a dozen for every entry (its fields, its citations), kept for as long
+/// as the build may report on them, and as objects of their own they were a sixth of everything the collector had to
+/// look through at 100,000 entries (docs/performance.md, ninth session).
+/// </summary>
+public readonly record struct ContentLocation(string File, int Line, int Column)
 {
     public override string ToString() => $"{File}:{Line}:{Column}";
 }

@@ -4,10 +4,51 @@ using System.Text;
 
 namespace Chronology.Publishing;
 
-/// <summary>A written page's length in bytes and the SHA-256 of those bytes (lower-case hex).</summary>
-public readonly record struct PageDigest(long Length, string Sha256)
+/// <summary>
+/// A SHA-256 hash, held as a value: a large site keeps one for every page until it is published (and one for the
+/// inputs of every file, <see cref="OutputCache"/>), and as strings of hex they were objects of their own for the
+/// collector to go through. Written and read as lower-case hex.
+/// </summary>
+public readonly record struct Sha256Hash(UInt128 High, UInt128 Low)
 {
-    public static PageDigest Of(ReadOnlySpan<byte> bytes) => new(bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    public static Sha256Hash Of(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, hash);
+        return From(hash);
+    }
+
+    /// <summary>The hash whose 32 bytes are <paramref name="hash"/>.</summary>
+    public static Sha256Hash From(ReadOnlySpan<byte> hash) =>
+        new(System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(hash), System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(hash[16..]));
+
+    public static bool TryParse(string hex, out Sha256Hash hash)
+    {
+        hash = default;
+        if (hex.Length != 64 || !Hex128.TryParse(hex.AsSpan(0, 32), out var high) || !Hex128.TryParse(hex.AsSpan(32), out var low)) return false;
+        hash = new(high, low);
+        return true;
+    }
+
+    public override string ToString() => Hex128.Format(High) + Hex128.Format(Low);
+}
+
+/// <summary>128-bit values (the output cache's inputs hashes) as 32 lower-case hex digits, and back.</summary>
+public static class Hex128
+{
+    public static string Format(UInt128 value) => value.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static bool TryParse(ReadOnlySpan<char> hex, out UInt128 value)
+    {
+        value = default;
+        return hex.Length == 32 && UInt128.TryParse(hex, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+}
+
+/// <summary>A written page's length in bytes and the SHA-256 of those bytes.</summary>
+public readonly record struct PageDigest(long Length, Sha256Hash Sha256)
+{
+    public static PageDigest Of(ReadOnlySpan<byte> bytes) => new(bytes.Length, Sha256Hash.Of(bytes));
 
     /// <summary>A hash to feed a page to in parts; its result is the <see cref="Sha256"/> of the whole.</summary>
     public static IncrementalHash Hasher() => IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -17,11 +58,12 @@ public readonly record struct PageDigest(long Length, string Sha256)
 /// What a published file was when it was published: its length and, for a page, the SHA-256 of its bytes; for any
 /// other file, its last write time (a page is read again anyway, for its links; a file is only looked at).
 /// </summary>
-public readonly record struct OutputDigest(long Length, string Sha256, long WrittenTicks)
+public readonly record struct OutputDigest(long Length, Sha256Hash? Sha256, long WrittenTicks)
 {
     public static OutputDigest Of(PageDigest page) => new(page.Length, page.Sha256, 0);
 
-    public PageDigest Page => new(Length, Sha256);
+    /// <summary>The page's digest; only for a page (<see cref="Sha256"/> not null).</summary>
+    public PageDigest Page => new(Length, Sha256 ?? throw new InvalidOperationException("not a page's digest"));
 }
 
 /// <summary>
@@ -41,7 +83,7 @@ public readonly record struct OutputDigest(long Length, string Sha256, long Writ
 public sealed class OutputCache
 {
     private const string Header = "chronology output cache 2";
-    private readonly ConcurrentDictionary<string, (string Inputs, OutputDigest Digest)> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (UInt128 Inputs, OutputDigest Digest)> _files = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Where the cache of the output folder <paramref name="output"/> is kept: <c>obj/chronology/NAME-HASH.cache</c> in
@@ -90,14 +132,22 @@ public sealed class OutputCache
         {
             // inputs length sha256 written url: the URL last, as it is the only field that could hold a space
             var parts = line.Split(' ', 5);
-            if (parts.Length == 5 && long.TryParse(parts[1], out var length) && long.TryParse(parts[3], out var written))
-                cache._files[parts[4]] = (parts[0], new OutputDigest(length, parts[2] == "-" ? "" : parts[2], written));
+            if (parts.Length == 5 && Hex128.TryParse(parts[0], out var inputs) && long.TryParse(parts[1], out var length) && long.TryParse(parts[3], out var written))
+            {
+                Sha256Hash? sha256 = null;
+                if (parts[2] != "-")
+                {
+                    if (!Sha256Hash.TryParse(parts[2], out var page)) continue;
+                    sha256 = page;
+                }
+                cache._files[parts[4]] = (inputs, new OutputDigest(length, sha256, written));
+            }
         }
         return cache;
     }
 
     /// <summary>What was recorded for the file at <paramref name="url"/>, if its inputs hashed to <paramref name="inputs"/>.</summary>
-    public bool TryGet(string url, string inputs, out OutputDigest digest)
+    public bool TryGet(string url, UInt128 inputs, out OutputDigest digest)
     {
         if (_files.TryGetValue(url, out var file) && file.Inputs == inputs)
         {
@@ -108,7 +158,7 @@ public sealed class OutputCache
         return false;
     }
 
-    public void Set(string url, string inputs, OutputDigest digest) => _files[url] = (inputs, digest);
+    public void Set(string url, UInt128 inputs, OutputDigest digest) => _files[url] = (inputs, digest);
 
     /// <summary>
     /// Writes the cache to <paramref name="file"/> (whole, or not at all). A cache that cannot be written (a folder
@@ -125,13 +175,16 @@ public sealed class OutputCache
             {
                 text.Write(Header);
                 text.Write('\n');
-                foreach (var (url, (inputs, digest)) in _files.OrderBy(p => p.Key, StringComparer.Ordinal))
+                var urls = _files.Keys.ToArray();
+                Array.Sort(urls, StringComparer.Ordinal);
+                foreach (var url in urls)
                 {
-                    text.Write(inputs);
+                    var (inputs, digest) = _files[url];
+                    text.Write(Hex128.Format(inputs));
                     text.Write(' ');
                     text.Write(digest.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     text.Write(' ');
-                    text.Write(digest.Sha256.Length == 0 ? "-" : digest.Sha256);
+                    text.Write(digest.Sha256 is { } sha256 ? sha256.ToString() : "-");
                     text.Write(' ');
                     text.Write(digest.WrittenTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     text.Write(' ');

@@ -199,7 +199,7 @@ public sealed class OutputWriter(string root, string? previous = null)
                 Flush();
                 file.Dispose();
                 KeepIfChanged(path, full, written);
-                _digests[url] = new PageDigest(written, Convert.ToHexStringLower(hash.GetHashAndReset()));
+                _digests[url] = new PageDigest(written, Sha256Hash.From(hash.GetHashAndReset()));
             }
         }
         finally

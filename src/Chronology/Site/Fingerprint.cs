@@ -73,6 +73,9 @@ public sealed class Fingerprint
     /// <summary>The hash in lower-case hex.</summary>
     public override string ToString() => Convert.ToHexStringLower(Hash());
 
+    /// <summary>The hash as a 128-bit number (its bytes read big-endian: in hex, the same digits as <see cref="ToString"/>).</summary>
+    public UInt128 ToUInt128() => System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(Hash());
+
     /// <summary>The hash of one value.</summary>
     public static byte[] Of(object? value) => new Fingerprint().Add(value).Hash();
 

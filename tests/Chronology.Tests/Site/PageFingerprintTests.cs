@@ -32,7 +32,7 @@ public partial class PageFingerprintTests
         var log = new List<string>();
         foreach (var kind in Kinds.Where(k => Path.Exists(Path.Combine(work.Content, k))))
         {
-            Dictionary<string, (string Inputs, string Html)>? after = null;
+            Dictionary<string, (UInt128 Inputs, string Html)>? after = null;
             for (var attempt = 0; attempt < 4 && after is null; attempt++)
             {
                 var backup = Snapshot(work.Content);
@@ -141,7 +141,7 @@ public partial class PageFingerprintTests
     }
 
     /// <summary>Every page of the site in <paramref name="content"/>, with the hash of its inputs; null if the build refuses the content.</summary>
-    private static async Task<Dictionary<string, (string Inputs, string Html)>?> Render(string content)
+    private static async Task<Dictionary<string, (UInt128 Inputs, string Html)>?> Render(string content)
     {
         var site = SiteBuild.Prepare(content, new DiagnosticBag());
         if (site is null) return null;
