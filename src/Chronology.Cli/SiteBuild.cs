@@ -168,7 +168,11 @@ public static class SiteBuild
             // file replaces it, as a Hugo site's static/ overrides its theme's. A theme file is made from the code;
             // a site's own file from the file it copies, as it stands (its length and write time).
             var own = site.Evidence.Assets.ToDictionary(a => SiteUrls.Asset(a.Path), StringComparer.Ordinal);
-            var ownInputs = own.ToDictionary(a => a.Key, a => new FileInfo(a.Value.FullPath) is var f ? files.Inputs("asset", a.Value.Path, f.Length, f.LastWriteTimeUtc.Ticks) : default, StringComparer.Ordinal);
+            var ownInputs = own.ToDictionary(a => a.Key, a =>
+            {
+                var file = new FileInfo(a.Value.FullPath);
+                return files.Inputs("asset", a.Value.Path, file.Length, file.LastWriteTimeUtc.Ticks);
+            }, StringComparer.Ordinal);
             var theme = files.Inputs("theme asset");
             foreach (var (url, bytes) in SiteRenderer.Assets().Where(a => !own.ContainsKey(a.Url)))
                 if (!files.Keep(url, theme)) writer.WriteBytes(url, bytes);

@@ -49,8 +49,13 @@ public static class SiteRenderer
 
         public Type Component { get; }
 
-        /// <summary>The component's own parameters, made when asked for.</summary>
-        public IReadOnlyDictionary<string, object?> Parameters => _parameters ?? (_name is null ? None : new Dictionary<string, object?>(1) { [_name] = _value });
+        /// <summary>Every parameter the component is given, made when the page is rendered: the site, the URL and its own.</summary>
+        public Dictionary<string, object?> Parameters(SiteModel site)
+        {
+            var values = new Dictionary<string, object?>(_parameters ?? None) { ["Site"] = site, ["Url"] = Url };
+            if (_name is not null) values[_name] = _value;
+            return values;
+        }
 
         /// <summary>Whether the page says what it is made from (<see cref="AddInputs"/>); if not, it is made from everything.</summary>
         public bool ListsInputs => _inputs is not null;
@@ -227,7 +232,7 @@ public static class SiteRenderer
         [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Page components are this assembly's, which a native build keeps whole (TrimmerRootAssembly in Chronology.Cli).")]
         public async IAsyncEnumerable<ReadOnlyMemory<char>> RenderAsync(PageJob job)
         {
-            var values = new Dictionary<string, object?>(job.Parameters) { ["Site"] = site, ["Url"] = job.Url };
+            var values = job.Parameters(site);
             RenderFragment page = builder =>
             {
                 builder.OpenComponent(0, job.Component);

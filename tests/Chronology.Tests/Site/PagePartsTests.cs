@@ -46,7 +46,7 @@ public class PagePartsTests
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         foreach (var job in SiteRenderer.Pages(site))
         {
-            var values = new Dictionary<string, object?>(job.Parameters) { ["Site"] = site, ["Url"] = job.Url };
+            var values = job.Parameters(site);
             var whole = await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(values))).ToHtmlString());
             Assert.True(site.Abbreviations.Expand(whole) == parts[job.Url].Html, $"{job.Url} in parts differs from the page in one piece");
