@@ -39,6 +39,7 @@ public sealed record Evidence(
     public IReadOnlyList<ContentAsset> Assets { get; init; } = [];
 
     /// <summary>The content folder as messages name it (e.g. <c>content</c>, or whatever <c>--content</c> gave).</summary>
+    [field: OnlyInMessages]
     public string ContentRoot { get; init; } = "content";
 
     /// <summary>

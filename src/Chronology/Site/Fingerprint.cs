@@ -13,7 +13,8 @@ namespace Chronology.Site;
 /// What a page was made from, reduced to a hash: a page whose inputs hash the same as last time is the same page,
 /// and the build takes it from its previous output instead of rendering it again. Values are added whole: a record
 /// by every field (its type named too, so an interval never hashes as a point), a list item by item, a
-/// dictionary as its set of pairs. A type that is neither a record, a collection, a primitive nor
+/// dictionary as its set of pairs. What says where content came from is left out: messages show it, pages never do
+/// (<see cref="Model.OnlyInMessagesAttribute"/>). A type that is neither a record, a collection, a primitive nor
 /// <see cref="IFingerprinted"/> is refused, not skipped: a value the hash cannot see would make a stale page look
 /// fresh.
 /// </summary>
@@ -142,6 +143,11 @@ public sealed class Fingerprint
                 return;
         }
         var type = value.GetType();
+        if (OnlyInMessages(type))
+        {
+            Tag('m'); // where content came from: in messages only, never on a page (OnlyInMessagesAttribute)
+            return;
+        }
         if (type.IsPrimitive || value is decimal)
         {
             Tag('n');
@@ -173,9 +179,9 @@ public sealed class Fingerprint
     }
 
     /// <summary>
-    /// A record's state: every instance field, its own and its base records', public or not
-    /// (a property's value is in its backing field; a computed property is made from the fields), by declaring type
-    /// and name. Anything that is not a record is refused.
+    /// A record's state: every instance field, its own and its base records', public or not (a property's value is in
+    /// its backing field; a computed property is made from the fields), by declaring type and name; but not a field
+    /// marked as only for messages. Anything that is not a record is refused.
     /// </summary>
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Records come from the generator's own assemblies, which a native build keeps whole (TrimmerRootAssembly in Chronology.Cli); a record found without its fields is refused.")]
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "As above.")]
@@ -185,13 +191,19 @@ public sealed class Fingerprint
             throw new NotSupportedException($"fingerprint: {t} is not a record; make it one or implement {nameof(IFingerprinted)}");
         var fields = new List<FieldInfo>();
         for (var declaring = t; declaring is not null && declaring != typeof(object) && declaring != typeof(ValueType); declaring = declaring.BaseType)
-            fields.AddRange(declaring.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly).OrderBy(f => f.Name, StringComparer.Ordinal));
+            fields.AddRange(declaring.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(f => !f.IsDefined(typeof(Model.OnlyInMessagesAttribute), inherit: false))
+                .OrderBy(f => f.Name, StringComparer.Ordinal));
         // A record with properties but no fields to read has lost them to trimming (a native app that does not keep
         // the assembly whole): refused, as a value the hash cannot see would make a stale page look fresh.
         if (fields.Count == 0 && t.GetProperties(BindingFlags.Instance | BindingFlags.Public).Length > 0)
             throw new NotSupportedException($"fingerprint: the fields of {t} cannot be read (trimmed?)");
         return [.. fields];
     });
+
+    private static bool OnlyInMessages(Type type) => MessagesOnly.GetOrAdd(type, static t => t.IsDefined(typeof(Model.OnlyInMessagesAttribute), inherit: false));
+
+    private static readonly ConcurrentDictionary<Type, bool> MessagesOnly = new();
 
     /// <summary>The compiler gives every record (class or struct) a PrintMembers method; a class with hidden state has none.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Records come from the generator's own assemblies, which a native build keeps whole; a record that lost its PrintMembers is refused, never skipped.")]

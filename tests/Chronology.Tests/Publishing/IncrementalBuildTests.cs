@@ -118,6 +118,37 @@ public class IncrementalBuildTests
     }
 
     /// <summary>
+    /// Where content came from is for messages only: a rebuild that names the content folder another way (here through
+    /// one of its own folders, as a maintainer's <c>./content</c> or full path would), or a file whose lines moved
+    /// without changing what it says, keeps every page and file. The messages still name the folder as it was given.
+    /// </summary>
+    [Fact]
+    public async Task A_rebuild_that_names_the_content_folder_another_way_or_moves_lines_keeps_every_page()
+    {
+        using var work = Scratch.OfBridges();
+        var output = work.Output;
+        var first = await SiteBuild.RunAsync(work.Content, output);
+        Assert.True(first.Published);
+
+        var another = Path.Combine(work.Content, "entries", "..");
+        var renamed = await SiteBuild.RunAsync(another, output);
+        Assert.True(renamed.Published);
+        Assert.Equal(1, renamed.Rendered); // the About page, always rendered for the search index
+        Assert.Equal(renamed.FileCount - renamed.PageCount, renamed.KeptFiles);
+        Assert.Contains(renamed.Diagnostics.Items, d => d.File.StartsWith(another.Replace('\\', '/') + "/", StringComparison.Ordinal));
+
+        var source = Directory.GetFiles(Path.Combine(work.Content, "sources")).Order(StringComparer.Ordinal).First();
+        File.WriteAllText(source, "# A comment that moves every line of this file down by two.\n\n" + File.ReadAllText(source));
+        var moved = await SiteBuild.RunAsync(work.Content, output);
+        Assert.Equal(1, moved.Rendered);
+        Assert.Equal(moved.FileCount - moved.PageCount, moved.KeptFiles);
+
+        var clean = Path.Combine(work.Root, "clean");
+        await SiteBuild.RunAsync(work.Content, clean);
+        AssertSameTree(Tree(clean), Tree(output), "the content folder named another way, then a source's lines moved");
+    }
+
+    /// <summary>
     /// A file other than a page is kept by its length and write time, as git trusts its index: changed by hand, even
     /// to the same length, it has another write time and is made again; deleted, it is made again.
     /// </summary>

@@ -109,6 +109,21 @@ public partial class PageFingerprintTests
         Assert.Equal(Hash(new EdtfPoint(2020, 1, 5, null, DateQualifier.None)), Hash(new EdtfPoint(2020, 1, 5, null, DateQualifier.None)));
     }
 
+    /// <summary>Where content came from is shown in messages, never on a page: the hash leaves it out, and only it.</summary>
+    [Fact]
+    public void The_hash_leaves_out_where_content_came_from_and_nothing_else()
+    {
+        static string Hash(object? value) => Convert.ToHexStringLower(Fingerprint.Of(value));
+        var here = new Organisation("council", "A Council", null, [], "A description.", new ContentLocation("content/organisations/council.yml", 1, 1));
+        var moved = here with { Location = new ContentLocation("./content/organisations/council.yml", 3, 2) };
+
+        Assert.Equal(Hash(here), Hash(moved));
+        Assert.NotEqual(Hash(here), Hash(here with { Name = "Another Council" }));
+        var evidence = new Evidence(new SiteConfig("T", "D", null, "en-GB"), [], [], [here]);
+        Assert.Equal(Hash(evidence), Hash(evidence with { ContentRoot = "/somewhere/else/content" }));
+        Assert.NotEqual(Hash(evidence), Hash(evidence with { Organisations = [here with { Id = "other" }] }));
+    }
+
     [Fact]
     public void A_value_the_hash_cannot_see_into_is_refused_not_skipped()
     {
