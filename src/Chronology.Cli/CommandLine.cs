@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Chronology.Diagnostics;
 using Chronology.Links;
+using Chronology.Loading;
 using Chronology.Publishing;
+using Chronology.Validation;
 
 namespace Chronology.Cli;
 
@@ -63,7 +65,9 @@ public static class CommandLine
         check.SetAction(parse =>
         {
             var diagnostics = new DiagnosticBag { WarningsAsErrors = parse.GetValue(strictOption) };
-            SiteBuild.Check(parse.GetValue(contentOption)!, diagnostics);
+            var content = parse.GetValue(contentOption)!;
+            var evidence = SiteBuild.Check(content, diagnostics).Evidence;
+            if (evidence.ChangeNotes.Count > 0) ChangeNoteRules.Apply(evidence.ChangeNotes, ContentHistoryReader.Read(content), diagnostics);
             return Report(diagnostics, parse);
         });
 

@@ -33,8 +33,10 @@ public static class SiteBuild
     {
         timer ??= new PhaseTimer();
         // git log runs while the content is loaded and checked: it is another process, and mostly waiting.
-        var history = Dedicated(() => timer.Time("history", () => ContentHistoryReader.Read(contentRoot, cache, historyFile)));
+        var log = Dedicated(() => timer.Time("history", () => ContentHistoryReader.Read(contentRoot, cache, historyFile)));
         var checkedEvidence = Check(contentRoot, diagnostics, timer, cache);
+        // What content/changes.yml says of a change replaces its commit message (and is checked against the commits).
+        var history = Task.FromResult(ChangeNoteRules.Apply(checkedEvidence.Evidence.ChangeNotes, log.GetAwaiter().GetResult(), diagnostics));
         if (diagnostics.HasErrors) return null;
         if (baseUrl is not null)
             checkedEvidence = checkedEvidence with { Evidence = checkedEvidence.Evidence with { Site = checkedEvidence.Evidence.Site with { BaseUrl = baseUrl.TrimEnd('/') } } };

@@ -30,6 +30,32 @@ public sealed partial class RealSiteReaderTests(RealSite site) : IClassFixture<R
         Assert.True(found.Count == 0, string.Join("\n", found.Take(40)));
     }
 
+    /// <summary>What the people who make the site write for each other: codes, markers, files, options, tests, ids.</summary>
+    [GeneratedRegex(@"\bCHR\d{3}\b|\[\^|\.(ya?ml|md|cs|json)\b|(?<![\w-])(content|src|tests)/|(?<!\w)--[a-z]|\btests?\b|\bids?\b|\b[Ss]eeds?\b|\b[Ss]napshots?\b")]
+    private static partial Regex BuildersWords();
+
+    /// <summary>
+    /// Each entry lists every change to it with the first line of its commit message, or what content/changes.yml
+    /// says of that commit instead: every one of them must read as a description of the content for its readers.
+    /// </summary>
+    [Fact]
+    public void Every_change_an_entry_page_lists_is_worded_for_readers()
+    {
+        if (Chronology.Loading.Git.Run(RepoPaths.Root, "rev-parse", "HEAD") is null)
+            Assert.Skip("the repository's history is not here (not a git clone), so entry pages list no changes");
+        var (lists, found) = (0, new List<string>());
+        foreach (var (path, page) in site.Pages().Where(p => p.Path.StartsWith("entries/", StringComparison.Ordinal)))
+        {
+            foreach (var change in page.QuerySelectorAll(".change-list li"))
+            {
+                lists++;
+                if (BuildersWords().IsMatch(change.TextContent)) found.Add($"{path}: {change.TextContent}");
+            }
+        }
+        Assert.True(lists > 100, $"only {lists} changes listed on entry pages: is the history shallow?");
+        Assert.True(found.Count == 0, string.Join("\n", found.Distinct().Take(20)));
+    }
+
     [Fact]
     public void The_cqc_reports_page_citations_open_the_pdf_at_pages_15_and_59()
     {

@@ -42,6 +42,7 @@ public static class DiagnosticCodes
     public const string UnknownReviewItem = "CHR314";
     public const string UnknownRegister = "CHR315";
     public const string UnknownMatrix = "CHR316";
+    public const string UnknownCommit = "CHR317";
 
     // Quotes
     public const string QuoteNotFound = "CHR321";

@@ -48,9 +48,9 @@ public static class ContentHistoryReader
         return Parse(log);
     }
 
-    private const string KeptHeader = "chronology history 1";
+    private const string KeptHeader = "chronology history 2"; // 2: each commit with its id
 
-    private static readonly string[] LogArguments = ["log", "--format=%x01%cI%x02%s", "--name-only", "--relative", "--no-renames", "--", "."];
+    private static readonly string[] LogArguments = ["log", "--format=%x01%H%x02%cI%x02%s", "--name-only", "--relative", "--no-renames", "--", "."];
 
     private static ContentHistory ReadLog(string contentRoot) => Git.Run(contentRoot, LogArguments) is { } log ? Parse(log) : ContentHistory.None;
 
@@ -62,8 +62,8 @@ public static class ContentHistoryReader
         {
             if (line.StartsWith('\u0001'))
             {
-                var parts = line[1..].Split('\u0002', 2);
-                current = new ContentChange(DateTimeOffset.Parse(parts[0], CultureInfo.InvariantCulture), parts.Length > 1 ? parts[1].Trim() : "");
+                var parts = line[1..].Split('\u0002', 3);
+                current = new ContentChange(DateTimeOffset.Parse(parts[1], CultureInfo.InvariantCulture), parts.Length > 2 ? parts[2].Trim() : "", parts[0]);
                 continue;
             }
             // Newest commits come first.

@@ -29,7 +29,7 @@ public static class ContentLoader
     /// <summary>The folder copied to the site as it is (any files, any depth).</summary>
     public const string AssetsFolder = "assets";
 
-    public static readonly IReadOnlyList<string> TopLevelFiles = ["site.yml", "glossary.yml", "link-status.json"];
+    public static readonly IReadOnlyList<string> TopLevelFiles = ["site.yml", "glossary.yml", "changes.yml", "link-status.json"];
 
     /// <param name="cache">
     /// Files read by an earlier load (the preview server keeps one): a file whose text and vocabulary are unchanged
@@ -58,6 +58,7 @@ public static class ContentLoader
 
         var pages = LoadFolder("pages", FreePageReader.Read);
         var glossary = LoadGlossary(contentRoot, diagnostics);
+        var changeNotes = LoadChangeNotes(contentRoot, diagnostics);
         var assets = LoadAssets(contentRoot, diagnostics);
         ReportUnread(contentRoot, diagnostics);
 
@@ -75,6 +76,7 @@ public static class ContentLoader
             Glossary = [.. glossary.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase)],
             Pages = [.. pages.OrderBy(p => p.Nav ?? int.MaxValue).ThenBy(p => p.Id, StringComparer.Ordinal)],
             Assets = assets,
+            ChangeNotes = changeNotes,
             ContentRoot = Path.TrimEndingDirectorySeparator(contentRoot).Replace('\\', '/'),
             Unreadable = unreadable,
         };
@@ -136,6 +138,17 @@ public static class ContentLoader
                 Unread(name, $"at the top of the content folder the build reads only {string.Join(", ", TopLevelFiles)}");
             }
         }
+    }
+
+    /// <summary>content/changes.yml, where the site has one.</summary>
+    private static IReadOnlyList<ChangeNote> LoadChangeNotes(string contentRoot, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(contentRoot, "changes.yml");
+        if (!File.Exists(path)) return [];
+        var display = Display(contentRoot, "changes.yml");
+        if (!StaysInside(contentRoot, path, display, diagnostics)) return [];
+        var text = ContentFile.ReadText(path, display, diagnostics);
+        return text is null ? [] : ChangeNotesReader.Read(text, display, diagnostics);
     }
 
     /// <summary>content/glossary.yml, where the site has one.</summary>

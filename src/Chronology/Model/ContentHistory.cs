@@ -1,7 +1,10 @@
 namespace Chronology.Model;
 
-/// <summary>One commit that changed a content file: when, and the first line of its message.</summary>
-public sealed record ContentChange(DateTimeOffset When, string Message);
+/// <summary>
+/// One commit that changed a content file: when, what it says (the first line of its message, or what
+/// content/changes.yml says of it instead), and its id.
+/// </summary>
+public sealed record ContentChange(DateTimeOffset When, string Message, string Commit = "");
 
 /// <summary>
 /// Each content file's changes, from the repository's history (read by Loading's <c>ContentHistoryReader</c>): what
@@ -28,6 +31,24 @@ public sealed class ContentHistory
 
     /// <summary>The last commit time of a file.</summary>
     public DateTimeOffset? LastChanged(string relativePath) => Changes(relativePath) is [var last, ..] ? last.When : null;
+
+    /// <summary>The id of every commit in the history (no two the same).</summary>
+    public IReadOnlySet<string> Commits => _commits ??= _changes.Values.SelectMany(c => c).Select(c => c.Commit).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _commits;
+
+    /// <summary>
+    /// The same history with what each commit says replaced where <paramref name="says"/> gives another wording for
+    /// its id (<see cref="ChangeNote"/>); every other commit as it was.
+    /// </summary>
+    public ContentHistory Reworded(IReadOnlyDictionary<string, string> says)
+    {
+        if (says.Count == 0) return this;
+        var changes = new Dictionary<string, List<ContentChange>>(StringComparer.Ordinal);
+        foreach (var (file, list) in _changes)
+            changes[file] = [.. list.Select(c => says.TryGetValue(c.Commit, out var wording) ? c with { Message = wording } : c)];
+        return new ContentHistory(changes);
+    }
 
     /// <summary>When a file was first committed.</summary>
     public DateTimeOffset? Added(string relativePath) => Changes(relativePath) is [.., var first] ? first.When : null;

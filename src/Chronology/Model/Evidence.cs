@@ -38,6 +38,9 @@ public sealed record Evidence(
     /// <summary>Files copied to the site as they are.</summary>
     public IReadOnlyList<ContentAsset> Assets { get; init; } = [];
 
+    /// <summary>What the site says of a change instead of its commit message (content/changes.yml), in file order.</summary>
+    public IReadOnlyList<ChangeNote> ChangeNotes { get; init; } = [];
+
     /// <summary>The content folder as messages name it (e.g. <c>content</c>, or whatever <c>--content</c> gave).</summary>
     [field: OnlyInMessages]
     public string ContentRoot { get; init; } = "content";

@@ -22,11 +22,12 @@ public class SchemaTests
     /// <summary>A kind of content file: where its files live, which schema describes them, and whether the YAML is front matter.</summary>
     private sealed record Kind(string Schema, string Folder, string[] Extensions, bool FrontMatter);
 
-    /// <summary>Every kind of content file, as ContentLoader reads them (site.yml and glossary.yml are single files).</summary>
+    /// <summary>Every kind of content file, as ContentLoader reads them (site.yml, glossary.yml and changes.yml are single files).</summary>
     private static readonly Kind[] Kinds =
     [
         new("site.schema.json", "", ["site.yml"], false),
         new("glossary.schema.json", "", ["glossary.yml"], false),
+        new("changes.schema.json", "", ["changes.yml"], false),
         new("entry.schema.json", "entries", [".md"], true),
         new("source.schema.json", "sources", [".yml", ".yaml"], false),
         new("organisation.schema.json", "organisations", [".yml", ".yaml"], false),
@@ -149,6 +150,7 @@ public class SchemaTests
     private const string Matrix = "title: Scoring\nquotedFrom: src-a\nprobability:\n  - { score: 1, label: Rare }\n  - { score: 2, label: Likely }\nimpact:\n  - { score: 1, label: Low }\n  - { score: 2, label: High }\nbands:\n  - label: Green\n    ratings: [1, 2, 4]\n";
     private const string Document = "---\ntitle: A document\nsource: src-a\nsections:\n  - heading: Progress\n    kind: passages\n    items:\n      - number: \"1\"\n        text: \"Some words.\"\n---\nA short summary.[^1]\n";
     private const string Person = "name: Ann Example\nroles:\n  - quote: \"Ann Example, Director\"\n    role: Director\n    source: src-a\n";
+    private const string Changes = "changes:\n  - commit: 0123456789abcdef\n    says: Dates given in the plain form\n";
     private const string Glossary = "terms:\n  - term: ABC\n    expansion: A Big Committee\n";
     private const string Snapshot = "---\ntitle: A report\npublisher: Someone\nnote: This site's copy of the text.\n---\nThe text.\n";
     private const string Site = "title: Test chronology\ndescription: A site for tests.\n";
@@ -230,6 +232,11 @@ public class SchemaTests
         { "glossary: two-word term", "glossary.yml", Glossary.Replace("term: ABC", "term: A BC") },
         { "glossary: missing expansion", "glossary.yml", "terms:\n  - term: ABC\n" },
         { "glossary: no terms", "glossary.yml", "terms: []\n" },
+        { "changes: no notes", "changes.yml", "changes: []\n" },
+        { "changes: a short id", "changes.yml", Changes.Replace("0123456789abcdef", "012345") },
+        { "changes: an id in capitals", "changes.yml", Changes.Replace("0123456789abcdef", "0123456789ABCDEF") },
+        { "changes: no wording", "changes.yml", Changes.Replace("    says: Dates given in the plain form\n", "") },
+        { "changes: two lines", "changes.yml", Changes.Replace("says: Dates given in the plain form", "says: |\n      Dates given\n      in the plain form") },
         { "site: language not a tag", "site.yml", Site + "language: English\n" },
         { "site: missing description", "site.yml", "title: Test chronology\n" },
         { "site: baseUrl not absolute", "site.yml", Site + "baseUrl: example.org\n" },
@@ -277,6 +284,7 @@ public class SchemaTests
         { "person: the smallest", "people/ann-example.yml", Person },
         { "person: every optional field", "people/ann-example.yml", Person + "    organisation: org-a\n    locator: page 2\nentries: []\n" },
         { "glossary: a term", "glossary.yml", Glossary },
+        { "changes: two notes", "changes.yml", Changes + "  - commit: fedcba9\n    says: \"Three statements cite the items they report\"\n" },
         { "glossary: a term with a note", "glossary.yml", Glossary + "    note: One plain sentence.\n  - term: \"A&E\"\n    expansion: Accident and Emergency\n" },
         { "site: the smallest", "site.yml", Site },
         { "site: every optional field", "site.yml", Site + "language: cy\nbaseUrl: https://example.org/\nannexSource: src-a\nannexName: Annex 1\nmaintainer: the maintainers\nrepository: https://github.com/owner/repo\nreportErrorUrl: https://github.com/owner/repo/issues/new\ncorrections: Tell us.\nintroduction: What it is.\nfooter: Made by [us](about/).\nnav:\n  - { title: Campaign, url: https://example.org/campaign }\n  - { title: Data, url: /data/chronology.json }\nlicence: CC BY 4.0\nsourceTypes: [minutes, news-article]\nlocatorKinds: [chapter, line]\n" },
@@ -325,6 +333,8 @@ public class SchemaTests
         ["page"] = ("page.schema.json", "", FreePageReader.Keys),
         ["glossary"] = ("glossary.schema.json", "", GlossaryReader.Keys),
         ["glossary term"] = ("glossary.schema.json", "/properties/terms/items", GlossaryReader.TermKeys),
+        ["changes"] = ("changes.schema.json", "", ChangeNotesReader.Keys),
+        ["change note"] = ("changes.schema.json", "/properties/changes/items", ChangeNotesReader.ChangeKeys),
         ["entry"] = ("entry.schema.json", "", EntryReader.Keys),
         ["entry citation"] = ("entry.schema.json", "/$defs/citation", EntryReader.CitationKeys),
         ["source"] = ("source.schema.json", "", SourceReader.Keys),

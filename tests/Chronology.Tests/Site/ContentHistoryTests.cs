@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Chronology.Diagnostics;
 using Chronology.Site;
 
 namespace Chronology.Tests.Site;
@@ -100,10 +101,71 @@ public class ContentHistoryTests
         var outputCache = Chronology.Publishing.OutputCache.PathFor(site.Output, site.Content);
         var history = Chronology.Publishing.OutputCache.HistoryPathFor(outputCache, site.Content);
         Assert.Equal(Path.GetDirectoryName(outputCache), Path.GetDirectoryName(history));
-        Assert.StartsWith("chronology history 1\n", File.ReadAllText(history));
+        Assert.StartsWith("chronology history 2\n", File.ReadAllText(history));
         // One history for every output folder of the same content; another content folder has its own.
         Assert.Equal(history, Chronology.Publishing.OutputCache.HistoryPathFor(Chronology.Publishing.OutputCache.PathFor(Path.Combine(site.Root, "elsewhere"), site.Content), site.Content));
         Assert.NotEqual(history, Chronology.Publishing.OutputCache.HistoryPathFor(outputCache, site.Content + "2"));
+    }
+
+    /// <summary>
+    /// A commit message written for the people who make the site is not what a reader should see: content/changes.yml
+    /// says what the change did instead, on the entry page. A note that names no commit warns at its place, in a build
+    /// and in <c>check</c>, and changes nothing.
+    /// </summary>
+    [Fact]
+    [Triggers(DiagnosticCodes.UnknownCommit)]
+    public async Task What_changes_yml_says_of_a_commit_replaces_its_message_and_a_note_naming_no_commit_warns_at_its_place()
+    {
+        using var site = TestSite.Create(OneEntry);
+        CommitEverything(site, "2024-01-01T10:00:00Z", "Fix CHR302 in entries/event.md");
+        File.AppendAllText(Path.Combine(site.Content, "entries", "event.md"), "A correction.\n");
+        Git(site.Root, "2025-06-01T12:30:00Z", "commit", "-q", "-am", "The event's date corrected");
+        var first = Chronology.Loading.Git.Run(site.Root, "rev-parse", "HEAD~1")!.Trim();
+        site.Write("content/changes.yml", $"""
+            changes:
+              - commit: {first[..10]}
+                says: "The event added, from the report"
+              - commit: 0123456789abcdef
+                says: "A wording for a commit this repository does not have"
+            """);
+
+        var result = await site.BuildOkAsync();
+
+        var warning = Assert.Single(result.Diagnostics.Items, d => d.Code == DiagnosticCodes.UnknownCommit);
+        Assert.Equal((site.Display("changes.yml"), 4, 5), (warning.File, warning.Line, warning.Column));
+        Assert.Contains("'0123456789abcdef'", warning.Message);
+        var changes = site.Page("/entries/event/").QuerySelectorAll(".change-list li").Select(li => li.TextContent).ToList();
+        Assert.Equal(["1 June 2025: The event's date corrected", "1 January 2024: The event added, from the report"], changes);
+        Assert.DoesNotContain("CHR302", site.ReadOutput("entries/event/index.html"));
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(0, await Chronology.Cli.CommandLine.RunAsync(["check", "--content", site.Content, "--verbose"], output, error));
+        Assert.Contains($"{site.Display("changes.yml")}:4:5: warning {DiagnosticCodes.UnknownCommit}", output.ToString() + error.ToString());
+    }
+
+    [Fact]
+    public void A_note_applies_to_the_one_commit_its_id_starts_and_one_that_starts_two_ids_warns()
+    {
+        var at = new Chronology.Model.ContentLocation("content/changes.yml", 3, 5);
+        var history = new Chronology.Model.ContentHistory(new(StringComparer.Ordinal)
+        {
+            ["entries/a.md"] = [new(DateTimeOffset.Parse("2024-02-01T00:00:00Z"), "second", "abcdef0111"), new(DateTimeOffset.Parse("2024-01-01T00:00:00Z"), "first", "abcdef0222")],
+            ["entries/b.md"] = [new(DateTimeOffset.Parse("2024-01-01T00:00:00Z"), "first", "abcdef0222")],
+        });
+        var diagnostics = new DiagnosticBag();
+
+        var reworded = Chronology.Validation.ChangeNoteRules.Apply(
+            [new("abcdef02", "The first change, for readers", at), new("abcdef0", "Either of them", at with { Line = 5 })], history, diagnostics);
+
+        Assert.Equal(["second", "The first change, for readers"], reworded.Changes("entries/a.md").Select(c => c.Message));
+        Assert.Equal(["The first change, for readers"], reworded.Changes("entries/b.md").Select(c => c.Message));
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.UnknownCommit, 5), (warning.Code, warning.Line));
+        Assert.Contains("more than one commit", warning.Message);
+        // Outside a repository there is nothing to show and nothing to check against.
+        Assert.Same(Chronology.Model.ContentHistory.None, Chronology.Validation.ChangeNoteRules.Apply([new("abcdef0", "Anything", at)], Chronology.Model.ContentHistory.None, diagnostics));
+        Assert.Single(diagnostics.Items);
     }
 
     [Fact]
