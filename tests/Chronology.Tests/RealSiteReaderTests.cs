@@ -30,6 +30,26 @@ public sealed partial class RealSiteReaderTests(RealSite site) : IClassFixture<R
         Assert.True(found.Count == 0, string.Join("\n", found.Take(40)));
     }
 
+    /// <summary>
+    /// A file's id is how the content names a source or an entry to the build; a reader meets a title and a link. No
+    /// page shows one as text (in an address, as the permanent link shows, is another matter).
+    /// </summary>
+    [Fact]
+    public void No_public_page_shows_a_content_id_as_text()
+    {
+        var ids = Directory.EnumerateFiles(RepoPaths.Content, "*", SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension).Where(id => id!.Contains('-')).Distinct().OrderByDescending(id => id!.Length).ToList();
+        var named = new Regex(@"(?<![\w/#.-])(" + string.Join('|', ids.Select(id => Regex.Escape(id!))) + @")(?![\w-])");
+        var found = new List<string>();
+        foreach (var (path, page) in site.Pages())
+        {
+            var text = page.Body!.TextContent;
+            foreach (Match match in named.Matches(text)) found.Add($"{path}: …{Around(text, match.Index)}…");
+        }
+        Assert.True(ids.Count > 100, $"only {ids.Count} ids");
+        Assert.True(found.Count == 0, string.Join("\n", found.Take(40)));
+    }
+
     /// <summary>What the people who make the site write for each other: codes, markers, files, options, tests, ids.</summary>
     [GeneratedRegex(@"\bCHR\d{3}\b|\[\^|\.(ya?ml|md|cs|json)\b|(?<![\w-])(content|src|tests)/|(?<!\w)--[a-z]|\btests?\b|\bids?\b|\b[Ss]eeds?\b|\b[Ss]napshots?\b")]
     private static partial Regex BuildersWords();
