@@ -73,7 +73,9 @@ public sealed partial class RealSiteReaderTests(RealSite site) : IClassFixture<R
             }
         }
         Assert.True(lists > 100, $"only {lists} changes listed on entry pages: is the history shallow?");
-        Assert.True(found.Count == 0, string.Join("\n", found.Distinct().Take(20)));
+        Assert.True(found.Count == 0,
+            "entry pages list changes in words written for developers; reword the commit before it is merged, or say in " +
+            "content/changes.yml what it changed for readers (docs/content-model.md, \"Change notes\"):\n" + string.Join("\n", found.Distinct().Take(20)));
     }
 
     [Fact]
