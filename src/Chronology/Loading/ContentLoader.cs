@@ -57,8 +57,8 @@ public static class ContentLoader
         var people = LoadFolder("people", (id, text, file, d) => DocumentReader.ReadPerson(id, text, file, d, vocabulary));
 
         var pages = LoadFolder("pages", FreePageReader.Read);
-        var glossary = LoadGlossary(contentRoot, diagnostics);
-        var changeNotes = LoadChangeNotes(contentRoot, diagnostics);
+        var glossary = LoadListFile(contentRoot, "glossary.yml", GlossaryReader.Read, diagnostics);
+        var changeNotes = LoadListFile(contentRoot, "changes.yml", ChangeNotesReader.Read, diagnostics);
         var assets = LoadAssets(contentRoot, diagnostics);
         ReportUnread(contentRoot, diagnostics);
 
@@ -140,26 +140,18 @@ public static class ContentLoader
         }
     }
 
-    /// <summary>content/changes.yml, where the site has one.</summary>
-    private static IReadOnlyList<ChangeNote> LoadChangeNotes(string contentRoot, DiagnosticBag diagnostics)
+    /// <summary>
+    /// A list the site may keep in one file at the top of its content folder (glossary.yml, changes.yml): empty if the
+    /// file is not there, or cannot be read (its errors reported).
+    /// </summary>
+    private static IReadOnlyList<T> LoadListFile<T>(string contentRoot, string name, Func<string, string, DiagnosticBag, IReadOnlyList<T>> read, DiagnosticBag diagnostics)
     {
-        var path = Path.Combine(contentRoot, "changes.yml");
+        var path = Path.Combine(contentRoot, name);
         if (!File.Exists(path)) return [];
-        var display = Display(contentRoot, "changes.yml");
+        var display = Display(contentRoot, name);
         if (!StaysInside(contentRoot, path, display, diagnostics)) return [];
         var text = ContentFile.ReadText(path, display, diagnostics);
-        return text is null ? [] : ChangeNotesReader.Read(text, display, diagnostics);
-    }
-
-    /// <summary>content/glossary.yml, where the site has one.</summary>
-    private static IReadOnlyList<GlossaryTerm> LoadGlossary(string contentRoot, DiagnosticBag diagnostics)
-    {
-        var path = Path.Combine(contentRoot, "glossary.yml");
-        if (!File.Exists(path)) return [];
-        var display = Display(contentRoot, "glossary.yml");
-        if (!StaysInside(contentRoot, path, display, diagnostics)) return [];
-        var text = ContentFile.ReadText(path, display, diagnostics);
-        return text is null ? [] : GlossaryReader.Read(text, display, diagnostics);
+        return text is null ? [] : read(text, display, diagnostics);
     }
 
     private static SiteConfig LoadSite(string contentRoot, DiagnosticBag diagnostics)
