@@ -36,15 +36,15 @@ public static class SiteBuild
         var log = Dedicated(() => timer.Time("history", () => ContentHistoryReader.Read(contentRoot, cache, historyFile)));
         var checkedEvidence = Check(contentRoot, diagnostics, timer, cache);
         // What content/changes.yml says of a change replaces its commit message (and is checked against the commits).
-        var history = Task.FromResult(ChangeNoteRules.Apply(checkedEvidence.Evidence.ChangeNotes, log.GetAwaiter().GetResult(), diagnostics));
+        var history = ChangeNoteRules.Apply(checkedEvidence.Evidence.ChangeNotes, log.GetAwaiter().GetResult(), diagnostics);
         if (diagnostics.HasErrors) return null;
         if (baseUrl is not null)
             checkedEvidence = checkedEvidence with { Evidence = checkedEvidence.Evidence with { Site = checkedEvidence.Evidence.Site with { BaseUrl = baseUrl.TrimEnd('/') } } };
-        if (historyFile is null) return timer.Time("model", () => new SiteModel(checkedEvidence) { History = history.GetAwaiter().GetResult() });
+        if (historyFile is null) return timer.Time("model", () => new SiteModel(checkedEvidence) { History = history });
         // A build (not the preview server, which shows the edited page first and writes the site after): the hash of
         // everything, what the cache keys whole-site pages and files on, is made beside the model.
-        var inputsHash = Dedicated(() => SiteModel.HashOfInputs(checkedEvidence.Evidence, checkedEvidence.Integrity, checkedEvidence.LinkStatus, history.GetAwaiter().GetResult()));
-        return timer.Time("model", () => new SiteModel(checkedEvidence) { History = history.GetAwaiter().GetResult(), InputsHashBeingMade = inputsHash });
+        var inputsHash = Dedicated(() => SiteModel.HashOfInputs(checkedEvidence.Evidence, checkedEvidence.Integrity, checkedEvidence.LinkStatus, history));
+        return timer.Time("model", () => new SiteModel(checkedEvidence) { History = history, InputsHashBeingMade = inputsHash });
     }
 
     /// <summary>
