@@ -4,7 +4,7 @@ namespace Chronology.Model;
 /// One commit that changed a content file: when, what it says (the first line of its message, or what
 /// content/changes.yml says of it instead), and its id.
 /// </summary>
-public sealed record ContentChange(DateTimeOffset When, string Message, string Commit = "");
+public sealed record ContentChange(DateTimeOffset When, string Message, string Commit);
 
 /// <summary>
 /// Each content file's changes, from the repository's history (read by Loading's <c>ContentHistoryReader</c>): what
@@ -33,7 +33,7 @@ public sealed class ContentHistory
     public DateTimeOffset? LastChanged(string relativePath) => Changes(relativePath) is [var last, ..] ? last.When : null;
 
     /// <summary>The id of every commit in the history (no two the same).</summary>
-    public IReadOnlySet<string> Commits => _commits ??= _changes.Values.SelectMany(c => c).Select(c => c.Commit).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Commits => _commits ??= _changes.Values.SelectMany(c => c).Select(c => c.Commit).ToHashSet(StringComparer.Ordinal);
 
     private HashSet<string>? _commits;
 
