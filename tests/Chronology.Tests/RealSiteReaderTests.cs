@@ -72,6 +72,20 @@ public sealed partial class RealSiteReaderTests(RealSite site) : IClassFixture<R
                 if (BuildersWords().IsMatch(change.TextContent)) found.Add($"{path}: {change.TextContent}");
             }
         }
+        // The site-wide list says each change in the same words, and names each entry under every change its page lists.
+        var log = site.Page("changes/index.html").QuerySelectorAll(".change-log > li").ToList();
+        Assert.True(log.Count >= 10, $"only {log.Count} changes on the changes page");
+        var logged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in log)
+        {
+            var what = change.QuerySelector(".change-what")!.TextContent;
+            if (BuildersWords().IsMatch(what)) found.Add($"changes/: {what}");
+            foreach (var link in change.QuerySelectorAll(".change-entries a"))
+                logged.Add(link.GetAttribute("href")!.Replace("../entries/", "entries/", StringComparison.Ordinal) + " " + what);
+        }
+        foreach (var (path, page) in site.Pages().Where(p => p.Path.StartsWith("entries/", StringComparison.Ordinal)))
+            foreach (var change in page.QuerySelectorAll(".change-list li"))
+                Assert.Contains(path.Replace("index.html", "", StringComparison.Ordinal) + " " + change.TextContent, logged);
         Assert.True(lists > 100, $"only {lists} changes listed on entry pages: is the history shallow?");
         Assert.True(found.Count == 0,
             "entry pages list changes in words written for developers; reword the commit before it is merged, or say in " +

@@ -192,6 +192,7 @@ public static class SiteRenderer
         foreach (var organisation in site.Organisations)
             Page<OrganisationPage>(SiteUrls.Organisation(organisation.Id), "Organisation", organisation, static (inputs, site, organisation) => OrganisationPage.Inputs(inputs, site, (Organisation)organisation!));
         Page<EvidenceHealthPage>(SiteUrls.EvidenceHealth);
+        Page<ChangesPage>(SiteUrls.Changes);
         Page<SearchPage>(SiteUrls.Search);
         Page<PrintPage>(SiteUrls.Print);
         if (site.AboutPage is { } about) Page<FreePagePage>(SiteUrls.About, "FreePage", about);

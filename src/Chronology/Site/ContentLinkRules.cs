@@ -99,7 +99,7 @@ public static class ContentLinkRules
     {
         var pages = new HashSet<string>(StringComparer.Ordinal)
         {
-            SiteUrls.Home, SiteUrls.SourceRegister, SiteUrls.OrganisationIndex, SiteUrls.About, SiteUrls.EvidenceHealth,
+            SiteUrls.Home, SiteUrls.SourceRegister, SiteUrls.OrganisationIndex, SiteUrls.About, SiteUrls.EvidenceHealth, SiteUrls.Changes,
             SiteUrls.Print, SiteUrls.Search, SiteUrls.Data, SiteUrls.TagIndex, SiteUrls.AtAGlance, FeedExport.AtomUrl, FeedExport.JsonUrl,
             CsvExport.EntriesUrl, CsvExport.CitationsUrl, CsvExport.SourcesUrl, CsvExport.RisksUrl, CsvExport.FiguresUrl,
         };

@@ -126,6 +126,8 @@ public static partial class SearchIndexExport
         yield return Document(SiteUrls.SourceRegister, "page", "Sources", null, null, "", "The source register: every document cited, its publisher, date and address, and where it is cited.");
         yield return Document(SiteUrls.OrganisationIndex, "page", "Organisations", null, null, "", "Entries by organisation: every organisation named. " + string.Join(" ", site.Organisations.Select(o => o.Name)));
         yield return Document(SiteUrls.TagIndex, "page", "Tags", null, null, "", "Entries by tag (topic). " + string.Join(" ", site.Tags.Select(t => t.Key)));
+        yield return Document(SiteUrls.Changes, "page", "Changes to the chronology", null, null, "",
+            "Every change made to the chronology's entries, newest first: corrections, additions and revisions, with the entries each changed.");
         yield return Document(SiteUrls.EvidenceHealth, "page", "Evidence health", null, null, "",
             "How the evidence stands: quotations checked against this site's copies of the documents, links checked, sources without addresses, archived copies.");
         foreach (var (tag, entries) in site.Tags)

@@ -27,6 +27,9 @@ public static class SiteUrls
     public const string People = "/people/";
     public const string AtAGlance = "/at-a-glance/";
 
+    /// <summary>Every change made to the entries, newest first (<see cref="ChangeLog"/>).</summary>
+    public const string Changes = "/changes/";
+
     public static string YearPage(int year) => $"/years/{year}/";
 
     /// <summary>A page of content/pages/: /&lt;id&gt;/ (the About page's own address for <c>about</c>, which it replaces).</summary>
@@ -39,7 +42,7 @@ public static class SiteUrls
     public static readonly IReadOnlyList<string> Reserved =
     [
         "entries", "years", "at-a-glance", "sources", "organisations", "tags", "review", "documents", "registers", "risks",
-        "people", "evidence", "print", "search", "glossary", "data", "assets", "feed", "sitemap", "robots", "404", "favicon",
+        "people", "evidence", "changes", "print", "search", "glossary", "data", "assets", "feed", "sitemap", "robots", "404", "favicon",
     ];
 
     public static string Entry(string id) => $"/entries/{id}/";

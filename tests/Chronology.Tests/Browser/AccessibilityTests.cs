@@ -200,7 +200,7 @@ public sealed class RealSiteAccessibilityTests(BrowserSite site) : Accessibility
             "/review/conclusion-4-5/", "/evidence/", "/print/", "/search/", "/about/", "/404.html",
             "/documents/", "/registers/ahsn-sim-national-programme-risk-register-2020/", "/risks/2018-19-op1-nhs-england-targets/",
             "/documents/note-to-chief-officers-2020-03-13/", "/documents/12-core-elements-checklist/",
-            "/documents/hin-resources-page/", "/people/", "/years/2018/", "/at-a-glance/",
+            "/documents/hin-resources-page/", "/people/", "/changes/", "/years/2018/", "/at-a-glance/",
             "/sources/ahsn-network-commentary-2023/copy/", "/sources/turner-discussion-post-2021/copy/", "/glossary/", "/search/?q=Serentiy",
             "/entries/2021-discussion-post-on-the-hin-approach-and-sim/",
         })

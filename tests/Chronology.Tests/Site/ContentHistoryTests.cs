@@ -144,6 +144,75 @@ public class ContentHistoryTests
         Assert.Contains($"{site.Display("changes.yml")}:4:5: warning {DiagnosticCodes.UnknownCommit}", output.ToString() + error.ToString());
     }
 
+    /// <summary>
+    /// The site-wide list of changes: every commit that changed an entry, newest first, in the words its entry pages
+    /// use, with the entries it changed (by their titles, in date order); an entry since deleted is counted, not named;
+    /// a commit that changed no entry (only a source here) is not a change to the chronology's entries.
+    /// </summary>
+    [Fact]
+    public async Task The_changes_page_lists_every_commit_that_changed_entries_newest_first_with_the_entries_it_changed()
+    {
+        using var site = TestSite.Create(OneEntry + "\n" + """
+            -- content/entries/later.md --
+            ---
+            date: 2019-05
+            title: Later event
+            citations:
+              - source: src-a
+            ---
+            Later.
+            -- content/entries/gone.md --
+            ---
+            date: 2015
+            title: Gone event
+            citations:
+              - source: src-a
+            ---
+            Gone.
+            """);
+        CommitEverything(site, "2024-01-01T10:00:00Z", "Add entries (CHR301 fixed)");
+        File.AppendAllText(Path.Combine(site.Content, "entries", "event.md"), "A correction.\n");
+        File.AppendAllText(Path.Combine(site.Content, "entries", "later.md"), "A correction.\n");
+        Git(site.Root, "2025-06-01T12:30:00Z", "commit", "-q", "-am", "Two dates corrected");
+        File.AppendAllText(Path.Combine(site.Content, "sources", "src-a.yml"), "notes: A note.\n");
+        Git(site.Root, "2025-06-15T09:00:00Z", "commit", "-q", "-am", "Source note added");
+        Git(site.Root, "2025-07-01T08:00:00Z", "rm", "-q", Path.Combine("content", "entries", "gone.md"));
+        Git(site.Root, "2025-07-01T08:00:00Z", "commit", "-q", "-m", "An entry without support removed");
+        var first = Chronology.Loading.Git.Run(site.Root, "rev-parse", "HEAD~3")!.Trim();
+        site.Write("content/changes.yml", $"""
+            changes:
+              - commit: {first[..12]}
+                says: "The first entries added"
+            """);
+
+        await site.BuildOkAsync();
+
+        var page = site.Page("/changes/");
+        var changes = page.QuerySelectorAll(".change-log > li").Select(li => (
+            What: li.QuerySelector(".change-what")!.TextContent,
+            Entries: li.QuerySelectorAll(".change-entries a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList(),
+            Gone: li.QuerySelector(".change-gone")?.TextContent)).ToList();
+        Assert.Equal(3, changes.Count);
+        Assert.Equal(("1 July 2025: An entry without support removed", "It also changed 1 entry since removed or moved to another address."),
+            (changes[0].What, changes[0].Gone));
+        Assert.Empty(changes[0].Entries);
+        Assert.Equal("1 June 2025: Two dates corrected", changes[1].What);
+        Assert.Equal([("2012 — Event", "../entries/event/"), ("May 2019 — Later event", "../entries/later/")], changes[1].Entries);
+        Assert.Null(changes[1].Gone);
+        Assert.Equal("1 January 2024: The first entries added", changes[2].What);
+        Assert.Equal(["2012 — Event", "May 2019 — Later event"], changes[2].Entries.Select(e => e.TextContent));
+        Assert.Equal("It also changed 1 entry since removed or moved to another address.", changes[2].Gone);
+        Assert.Contains("3 changes, from 1 January 2024 to 1 July 2025.", page.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("Source note added", page.Body!.TextContent);
+        Assert.DoesNotContain("CHR301", page.Body!.TextContent);
+
+        // The entry pages say the same in the same words, and every page leads to the list.
+        Assert.Equal(["1 June 2025: Two dates corrected", "1 January 2024: The first entries added"],
+            site.Page("/entries/later/").QuerySelectorAll(".change-list li").Select(li => li.TextContent));
+        Assert.Equal("../../changes/", site.Page("/entries/later/").QuerySelector(".site-footer a[href$='changes/']")?.GetAttribute("href"));
+        Assert.NotNull(site.Page("/about/").QuerySelector("a[href='../changes/']"));
+    }
+
     [Fact]
     public void A_note_applies_to_the_one_commit_its_id_starts_and_one_that_starts_two_ids_warns()
     {

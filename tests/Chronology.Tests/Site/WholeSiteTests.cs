@@ -226,6 +226,17 @@ public sealed class WholeSiteTests(WholeSiteTests.Built built) : IClassFixture<W
         Assert.Equal("Page not found", notFound.QuerySelector("h1")!.TextContent);
     }
 
+    /// <summary>This site is not a git repository: the list of changes says it has no record rather than showing none.</summary>
+    [Fact]
+    public void The_changes_page_says_when_this_copy_has_no_record_of_changes()
+    {
+        var page = _site.Page("/changes/");
+        Assert.Equal("Changes to the chronology", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("No record of changes is available in this copy of the site.", page.QuerySelector("main")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll(".change-log"));
+        Assert.Equal("../about/#corrections", page.QuerySelector("main a")!.GetAttribute("href"));
+    }
+
     [Fact]
     public void Every_page_has_the_shell_a_reader_relies_on()
     {
