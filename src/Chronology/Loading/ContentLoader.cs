@@ -158,7 +158,7 @@ public static class ContentLoader
     {
         var path = Path.Combine(contentRoot, "site.yml");
         var display = Display(contentRoot, "site.yml");
-        var fallback = new SiteConfig("Chronology", "", null, "en-GB");
+        var fallback = new SiteConfig("Chronology", "", null, "en-GB") { Unread = true };
         if (!File.Exists(path))
         {
             diagnostics.Error(DiagnosticCodes.MissingSiteConfig, display, 1, 1, "missing site.yml (title and description of the site)");

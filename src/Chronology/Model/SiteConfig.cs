@@ -6,6 +6,13 @@ public sealed record SiteConfig(string Title, string Description, string? BaseUr
 {
     public ContentLocation? AnnexSourceLocation { get; init; }
 
+    /// <summary>
+    /// A stand-in for a site.yml that is missing or could not be read (its errors are reported at it): what the site
+    /// would say is unknown, so no check that depends on it is made (an entry's annex item is not "numbering an item
+    /// of a source the site does not set" when the site's settings could not be read).
+    /// </summary>
+    public bool Unread { get; init; }
+
     /// <summary>Where site.yml's fields are, for messages about them.</summary>
     public ContentLocation? IntroductionLocation { get; init; }
 

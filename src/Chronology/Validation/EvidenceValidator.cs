@@ -26,7 +26,7 @@ public static class EvidenceValidator
             CheckOrganisations(entry.Organisations, entry.OrganisationLocations, entry.Location);
             CheckNoteMarkers(entry, diagnostics);
             foreach (var citation in entry.Citations) CheckSource(citation);
-            if (entry.AnnexItem is not null && evidence.Site.AnnexSource is null)
+            if (entry.AnnexItem is not null && evidence.Site.AnnexSource is null && !evidence.Site.Unread)
             {
                 var at = entry.AnnexLocation ?? entry.Location;
                 diagnostics.Error(DiagnosticCodes.InvalidValue, at,

@@ -57,6 +57,44 @@ public class SiteSettingsTests
 
         """;
 
+    /// <summary>
+    /// An entry's annex item numbers an item of the source site.yml names: without that setting it is an error at the
+    /// entry; but when site.yml itself could not be read, the setting is unknown, not absent, and the one error is
+    /// site.yml's (a maintainer with a typo there once saw an error at every entry with an annex item).
+    /// </summary>
+    [Fact]
+    public void An_annex_item_without_an_annex_source_is_an_error_at_the_entry_unless_site_yml_could_not_be_read()
+    {
+        const string Annexed = """
+            -- content/entries/a.md --
+            ---
+            date: 2019-05
+            title: First
+            annex: 1
+            citations:
+              - source: src-a
+            ---
+            First.[^1]
+            -- content/entries/b.md --
+            ---
+            date: 2019-06
+            title: Second
+            annex: 2
+            citations:
+              - source: src-a
+            ---
+            Second.[^1]
+            """;
+        using var site = TestSite.Create(Annexed);
+        var unset = site.Check().Where(d => d.Severity == Severity.Error).ToList();
+        Assert.Equal([("a.md", 4, 8), ("b.md", 4, 8)], unset.Select(d => (Path.GetFileName(d.File), d.Line, d.Column)));
+        Assert.All(unset, d => Assert.Equal((DiagnosticCodes.InvalidValue, "'annex' numbers an item of the source named by 'annexSource' in site.yml, which this site does not set"), (d.Code, d.Message)));
+
+        site.Write("content/site.yml", "title: Test chronology\ndescription: A site for tests.\nannexSource: [src-a\n");
+        var unread = Assert.Single(site.Check(), d => d.Severity == Severity.Error);
+        Assert.Equal(("site.yml", DiagnosticCodes.MalformedYaml), (Path.GetFileName(unread.File), unread.Code));
+    }
+
     [Fact]
     public async Task Footer_navigation_licence_pages_and_assets_come_from_the_content()
     {
