@@ -9,6 +9,9 @@ internal static class EntryReader
     internal static readonly string[] Keys = ["date", "label", "title", "annex", "organisations", "tags", "citations"];
     internal static readonly string[] CitationKeys = ["source", "locator", "quote"];
 
+    /// <summary>What stands for a date that could not be read: never shown (see <see cref="ChronologyEntry.Unread"/>).</summary>
+    private static readonly EdtfDate UnreadDate = new EdtfPoint(1, null, null, null, DateQualifier.None);
+
     public static ChronologyEntry? Read(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
         if (FrontMatter.Read(text, file, diagnostics,
@@ -30,11 +33,14 @@ internal static class EntryReader
         if (frontMatter.Body.Trim().Length == 0)
             diagnostics.Error(DiagnosticCodes.MissingField, file, frontMatter.BodyLine, 1, "the entry has no body text after its front matter");
 
-        if (date is null || title is null) return null;
+        // An entry whose date or title could not be read (the error is reported there) is still read for the rest, so
+        // that its organisations, citations and quotations are checked in the same run; the build stops at the error,
+        // so the stand-ins are never shown (Unread, and SiteModel refuses such an entry).
         return new ChronologyEntry(
-            id, date, label ?? date.Describe(), title, frontMatter.Body, annex,
+            id, date ?? UnreadDate, label ?? date?.Describe() ?? "", title ?? "", frontMatter.Body, annex,
             [.. organisations.Select(o => o.Value)], tags, citations, fields.Location)
         {
+            Unread = date is null || title is null,
             OrganisationLocations = [.. organisations.Select(o => o.Location)],
             BodyLine = frontMatter.BodyLine,
             LabelLocation = fields.LocationOf("label"),

@@ -19,6 +19,12 @@ public sealed record ChronologyEntry(
     public ContentLocation? AnnexLocation { get; init; }
     public int BodyLine { get; init; }
 
+    /// <summary>
+    /// Its date or title could not be read (an error at the file says why), and stands in for it only so that the
+    /// rest of the entry is checked in the same run. Such an entry is never rendered.
+    /// </summary>
+    public bool Unread { get; init; }
+
     /// <summary>Chronological order: earliest possible day, then Annex 1 number, then id.</summary>
     public static IComparer<ChronologyEntry> ChronologicalOrder { get; } = Comparer<ChronologyEntry>.Create((a, b) =>
     {

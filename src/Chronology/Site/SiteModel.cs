@@ -47,6 +47,8 @@ public sealed class SiteModel
 
     public SiteModel(Evidence evidence, IntegrityReport? integrity = null, IReadOnlyDictionary<string, LinkRecord>? linkStatus = null)
     {
+        if (evidence.Entries.FirstOrDefault(e => e.Unread) is { } unread)
+            throw new ArgumentException($"entry '{unread.Id}' could not be read (its date or title): content with errors is never made into a site", nameof(evidence));
         Evidence = evidence;
         Integrity = integrity ?? IntegrityReport.Empty;
         Passages = PassageIndex.Build(evidence, Integrity);

@@ -17,7 +17,7 @@ public static class EvidenceValidator
 
         foreach (var entry in evidence.Entries)
         {
-            if (!LabelPrecision.Allows(entry.Label, entry.Date))
+            if (!entry.Unread && !LabelPrecision.Allows(entry.Label, entry.Date))
             {
                 var at = entry.DateLocation ?? entry.Location;
                 diagnostics.Error(DiagnosticCodes.OverPreciseDate, at,

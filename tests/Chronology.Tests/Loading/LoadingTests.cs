@@ -56,6 +56,11 @@ public class LoadingTests
         Assert.Equal("2 March 2018", entry.Label);
     }
 
+    /// <summary>
+    /// Every problem, in every file, in one run: an entry whose date or title cannot be read is still checked for the
+    /// rest (its organisations, its sources and its quotations), so a maintainer does not fix one error only to meet
+    /// the next.
+    /// </summary>
     [Fact]
     public void Reports_every_problem_in_one_run()
     {
@@ -64,6 +69,7 @@ public class LoadingTests
             ---
             date: 2012-13
             title: A
+            organisations: [nobody]
             citations:
               - source: nowhere
             ---
@@ -77,22 +83,59 @@ public class LoadingTests
                 locator: leaf 3
             ---
             Body.
+            -- content/entries/c.md --
+            ---
+            date: 2014-07
+            citations:
+              - source: src-a
+                locator: page 2
+                quote: Words the report does not have
+            ---
+            Body.[^1]
             -- content/sources/src-b.yml --
             title: B
             type: novel
             noUrlReason: none given
-            """);
+            """ + "\n" + TestSite.SnapshotOfSourceA("[page 2]\nWords the report has.\n"));
 
         var codes = site.Check().Where(d => d.Severity == Severity.Error).Select(d => $"{Path.GetFileName(d.File)}:{d.Line}:{d.Code}");
 
         Assert.Equal(
         [
             "a.md:2:CHR201", // invalid date
+            "a.md:4:CHR303", // and, in the same entry, an unknown organisation
+            "a.md:6:CHR302", // and an unknown source
             "b.md:2:CHR104", // unknown key 'dat'
             "b.md:2:CHR106", // so 'date' is missing
             "b.md:6:CHR304", // bad locator
+            "c.md:2:CHR106", // no title
+            "c.md:6:CHR321", // and a quotation its source does not have
             "src-b.yml:2:CHR107", // unknown type
         ], codes);
+    }
+
+    /// <summary>What stands in for an unreadable date or title is for the checks only: no site is ever made with it.</summary>
+    [Fact]
+    public void An_entry_whose_date_could_not_be_read_is_checked_but_never_made_into_a_page()
+    {
+        using var site = TestSite.Create("""
+            -- content/entries/a.md --
+            ---
+            date: 2012-13
+            title: A
+            citations:
+              - source: src-a
+            ---
+            Body.[^1]
+            """);
+        var diagnostics = new DiagnosticBag();
+        var evidence = ContentLoader.Load(site.Content, diagnostics);
+
+        var entry = Assert.Single(evidence.Entries);
+        Assert.True(entry.Unread);
+        Assert.Equal(DiagnosticCodes.InvalidDate, Assert.Single(diagnostics.Items, d => d.Severity == Severity.Error).Code);
+        var refused = Assert.Throws<ArgumentException>(() => new Chronology.Site.SiteModel(evidence));
+        Assert.Contains("'a' could not be read", refused.Message);
     }
 
     [Fact]
