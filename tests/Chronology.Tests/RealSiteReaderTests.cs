@@ -92,6 +92,29 @@ public sealed partial class RealSiteReaderTests(RealSite site) : IClassFixture<R
             "content/changes.yml what it changed for readers (docs/content-model.md, \"Change notes\"):\n" + string.Join("\n", found.Distinct().Take(20)));
     }
 
+    /// <summary>
+    /// Every conclusion and recommendation has a section for the entries that bear on it: the entries, or a sentence
+    /// saying this chronology links none, never a page that leaves a reader wondering whether it is incomplete.
+    /// </summary>
+    [Fact]
+    public void Each_review_page_lists_the_entries_that_bear_on_it_or_says_there_are_none()
+    {
+        var (listed, none) = (0, new List<string>());
+        foreach (var (path, page) in site.Pages().Where(p => p.Path.StartsWith("review/", StringComparison.Ordinal) && p.Path != "review/index.html"))
+        {
+            var section = page.QuerySelector("section[aria-labelledby='related-entries']");
+            Assert.True(section is not null, $"{path} has no section for the entries that bear on it");
+            var entries = section.QuerySelectorAll(".entry-summary").Count;
+            var said = section.QuerySelector(".no-related")?.TextContent;
+            Assert.True(entries > 0 ^ said is not null, $"{path}: {entries} entries and '{said}'");
+            if (entries > 0) listed++;
+            else none.Add($"{path.Split('/')[1]}: {said}");
+        }
+        Assert.True(listed >= 5, $"only {listed} review pages list entries");
+        Assert.Contains("recommendation-1: This chronology links no entry to this recommendation.", none);
+        Assert.Contains("conclusion-4-1: This chronology links no entry to this conclusion.", none);
+    }
+
     [Fact]
     public void The_cqc_reports_page_citations_open_the_pdf_at_pages_15_and_59()
     {
