@@ -23,10 +23,16 @@ public static partial class FeedExport
 
     public sealed record FeedItem(ChronologyEntry Entry, DateTimeOffset Updated, string Summary);
 
+    /// <summary>
+    /// The entries most recently changed first. An item's summary says first what its last change was, in the words
+    /// its entry page and the list of changes use (a subscriber sees why it came back), then what the entry says.
+    /// </summary>
     public static IReadOnlyList<FeedItem> Items(SiteModel site, ContentHistory history) =>
         [.. site.Entries
-            .Select(e => new FeedItem(e, history.LastChanged($"entries/{e.Id}.md") ?? new DateTimeOffset(e.Date.Earliest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                $"{e.Date.Describe()}: {OpenDataExport.PlainText(e.Body)}"))
+            .Select(e => (Entry: e, Last: history.Changes($"entries/{e.Id}.md") is [var last, ..] ? last : null))
+            .Select(e => new FeedItem(e.Entry, e.Last?.When ?? new DateTimeOffset(e.Entry.Date.Earliest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                (e.Last is { } change ? $"Last change, {DisplayDates.Long(change.When)}: {change.Message}. " : "")
+                + $"{e.Entry.Date.Describe()}: {OpenDataExport.PlainText(e.Entry.Body)}"))
             .OrderByDescending(i => i.Updated)
             .ThenBy(i => i.Entry.Id, StringComparer.Ordinal)
             .Take(MaxItems)];

@@ -211,6 +211,18 @@ public class ContentHistoryTests
             site.Page("/entries/later/").QuerySelectorAll(".change-list li").Select(li => li.TextContent));
         Assert.Equal("../../changes/", site.Page("/entries/later/").QuerySelector(".site-footer a[href$='changes/']")?.GetAttribute("href"));
         Assert.NotNull(site.Page("/about/").QuerySelector("a[href='../changes/']"));
+
+        // The feeds say first what the last change was, in the same words.
+        var atom = System.Xml.Linq.XDocument.Parse(site.ReadOutput("feed.xml"));
+        System.Xml.Linq.XNamespace a = "http://www.w3.org/2005/Atom";
+        Assert.Equal(
+            [
+                ("Event", "Last change, 1 June 2025: Two dates corrected. 2012: Text. A correction."),
+                ("Later event", "Last change, 1 June 2025: Two dates corrected. May 2019: Later. A correction."),
+            ],
+            atom.Root!.Elements(a + "entry").Select(e => (e.Element(a + "title")!.Value, e.Element(a + "summary")!.Value)));
+        using var json = System.Text.Json.JsonDocument.Parse(site.ReadOutput("feed.json"));
+        Assert.StartsWith("Last change, 1 June 2025: Two dates corrected. ", json.RootElement.GetProperty("items")[0].GetProperty("content_text").GetString());
     }
 
     [Fact]
