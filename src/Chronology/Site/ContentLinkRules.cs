@@ -46,8 +46,9 @@ public static class ContentLinkRules
                 var path = Uri.UnescapeDataString(target.AbsolutePath);
                 if (!pages.Contains(path) && !pages.Contains(path.EndsWith('/') ? path : path + "/"))
                 {
-                    diagnostics.Error(DiagnosticCodes.BrokenLink, file, at, atColumn,
-                        $"the link '{url}' goes to {path}, which this site does not have");
+                    diagnostics.Error(DiagnosticCodes.BrokenLink, file, at, atColumn, UnreadablePages(evidence).Contains(path.EndsWith('/') ? path : path + "/")
+                        ? $"the link '{url}' goes to {path}, the page of a file that could not be read (its errors are reported at that file)"
+                        : $"the link '{url}' goes to {path}, which this site does not have");
                     continue;
                 }
                 var fragment = Uri.UnescapeDataString(target.Fragment.TrimStart('#'));
@@ -92,6 +93,33 @@ public static class ContentLinkRules
             return fragment == "main" || (fragment.StartsWith(NoteLinks.PassagePrefix, StringComparison.Ordinal)
                 && NoteMarkers.Number(fragment[NoteLinks.PassagePrefix.Length..], document.Quotes().Count()) is not null);
         return fragment == "main";
+    }
+
+    /// <summary>
+    /// The pages a file that could not be read would have had: a link to one is still broken, but says why, rather than
+    /// that the site has no such page (the file's own errors say what to fix).
+    /// </summary>
+    private static HashSet<string> UnreadablePages(Evidence evidence)
+    {
+        var pages = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unread in evidence.Unreadable)
+        {
+            var (folder, id) = (unread[..unread.IndexOf('/')], unread[(unread.IndexOf('/') + 1)..]);
+            var page = folder switch
+            {
+                "entries" => SiteUrls.Entry(id),
+                "sources" => SiteUrls.Source(id),
+                "organisations" => SiteUrls.Organisation(id),
+                "review" => SiteUrls.ReviewItem(id),
+                "registers" => SiteUrls.Register(id),
+                "risks" => SiteUrls.Risk(id),
+                "documents" => SiteUrls.Document(id),
+                "pages" => SiteUrls.Page(id),
+                _ => null,
+            };
+            if (page is not null) pages.Add(page);
+        }
+        return pages;
     }
 
     /// <summary>The site-root paths of the pages and files a build of this content writes, as far as content may link to them.</summary>

@@ -197,9 +197,17 @@ public class SiteSettingsTests
     {
         using var site = TestSite.Create(Entry.Replace("chapter 2, ", "").Replace("source: src-a", "source: src-broken")
             + "-- content/sources/src-broken.yml --\ntitle: [not text\n"
-            + "-- content/entries/2019-other.md --\n---\ndate: 2019\ntitle: Other\ncitations:\n  - source: src-aa\n---\nText.[^1]\n");
+            + "-- content/entries/2019-other.md --\n---\ndate: 2019\ntitle: Other\ncitations:\n  - source: src-aa\n---\nText.[^1] See [the minutes](../../sources/src-broken/) and [nothing](../../sources/src-none/).\n");
 
-        var errors = site.Check().Where(d => d.Code == DiagnosticCodes.UnknownSource).ToList();
+        var diagnostics = site.Check();
+        var errors = diagnostics.Where(d => d.Code == DiagnosticCodes.UnknownSource).ToList();
+        // A link to the page the broken file would have had is broken too, and says why.
+        Assert.Equal(
+            [
+                "the link '../../sources/src-broken/' goes to /sources/src-broken/, the page of a file that could not be read (its errors are reported at that file)",
+                "the link '../../sources/src-none/' goes to /sources/src-none/, which this site does not have",
+            ],
+            diagnostics.Where(d => d.Code == DiagnosticCodes.BrokenLink).Select(d => d.Message));
 
         var broken = Assert.Single(errors, d => d.File == site.Display("entries/2019-meeting.md"));
         Assert.Equal($"unknown source 'src-broken': {site.Display("sources/src-broken.yml")} could not be read (its errors are reported at that file)", broken.Message);
