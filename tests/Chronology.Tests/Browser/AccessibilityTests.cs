@@ -197,7 +197,7 @@ public sealed class RealSiteAccessibilityTests(BrowserSite site) : Accessibility
         {
             "/", "/entries/2014-cqc-report-cites-operation-serenity/", "/sources/", "/sources/ahsn-network-commentary-2023/",
             "/organisations/", "/organisations/hampshire-constabulary/", "/tags/", "/tags/london/", "/review/",
-            "/review/conclusion-4-5/", "/evidence/", "/print/", "/search/", "/about/", "/404.html",
+            "/review/conclusion-4-5/", "/review/recommendation-1/", "/evidence/", "/print/", "/search/", "/about/", "/404.html",
             "/documents/", "/registers/ahsn-sim-national-programme-risk-register-2020/", "/risks/2018-19-op1-nhs-england-targets/",
             "/documents/note-to-chief-officers-2020-03-13/", "/documents/12-core-elements-checklist/",
             "/documents/hin-resources-page/", "/people/", "/changes/", "/years/2018/", "/at-a-glance/",
