@@ -53,13 +53,16 @@ internal static class SourceReader
         var organisations = fields.TextList("organisations");
         var notes = fields.Text("notes");
 
-        if (title is null || type is null) return null;
+        // A source whose title or type could not be read (the error is reported there; an unknown type is the usual
+        // slip) is still read for the rest, so that its organisations, and every quotation entries cite from it, are
+        // checked in the same run; the build stops at the error, and SiteModel refuses such a source.
         return new Source
         {
+            Unread = title is null || type is null,
             Id = id,
-            Title = title,
+            Title = title ?? "",
             Publisher = publisher,
-            Type = type,
+            Type = type ?? "",
             Date = date,
             Url = url,
             AlsoAt = alsoAt,

@@ -40,6 +40,12 @@ public sealed record Source
 
     public required ContentLocation Location { get; init; }
 
+    /// <summary>
+    /// Its title or type could not be read (an error at the file says why), and stands in for it only so that the rest
+    /// of the source, and every quotation cited from it, is checked in the same run. Such a source is never rendered.
+    /// </summary>
+    public bool Unread { get; init; }
+
     public IReadOnlyList<ContentLocation> OrganisationLocations { get; init; } = [];
     public ContentLocation? KnownThroughLocation { get; init; }
     public ContentLocation? TypeLocation { get; init; }

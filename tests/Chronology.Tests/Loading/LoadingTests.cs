@@ -92,10 +92,31 @@ public class LoadingTests
                 quote: Words the report does not have
             ---
             Body.[^1]
+            -- content/entries/d.md --
+            ---
+            date: 2015
+            title: D
+            citations:
+              - source: src-c
+                quote: Minutes the council never took
+            ---
+            Body.[^1]
             -- content/sources/src-b.yml --
             title: B
             type: novel
             noUrlReason: none given
+            -- content/sources/src-c.yml --
+            title: Council minutes
+            type: reprot
+            noUrlReason: Given on paper.
+            organisations: [nobody]
+            -- content/snapshots/src-c.txt --
+            ---
+            title: Council minutes
+            publisher: The council
+            note: Archived text extraction, for tests.
+            ---
+            The minutes the council took.
             """ + "\n" + TestSite.SnapshotOfSourceA("[page 2]\nWords the report has.\n"));
 
         var codes = site.Check().Where(d => d.Severity == Severity.Error).Select(d => $"{Path.GetFileName(d.File)}:{d.Line}:{d.Code}");
@@ -110,7 +131,10 @@ public class LoadingTests
             "b.md:6:CHR304", // bad locator
             "c.md:2:CHR106", // no title
             "c.md:6:CHR321", // and a quotation its source does not have
+            "d.md:6:CHR321", // a quotation its source does not have, though the source's own type is wrong
             "src-b.yml:2:CHR107", // unknown type
+            "src-c.yml:2:CHR107", // unknown type (a typo): the source is still checked
+            "src-c.yml:4:CHR303", // and its unknown organisation reported
         ], codes);
     }
 
@@ -136,6 +160,24 @@ public class LoadingTests
         Assert.Equal(DiagnosticCodes.InvalidDate, Assert.Single(diagnostics.Items, d => d.Severity == Severity.Error).Code);
         var refused = Assert.Throws<ArgumentException>(() => new Chronology.Site.SiteModel(evidence));
         Assert.Contains("'a' could not be read", refused.Message);
+    }
+
+    [Fact]
+    public void A_source_whose_type_could_not_be_read_is_checked_but_never_made_into_a_page()
+    {
+        using var site = TestSite.Create("""
+            -- content/sources/src-a.yml --
+            title: A report
+            type: reprot
+            noUrlReason: Given on paper.
+            """);
+        var diagnostics = new DiagnosticBag();
+        var evidence = ContentLoader.Load(site.Content, diagnostics);
+
+        Assert.True(Assert.Single(evidence.Sources).Unread);
+        Assert.Contains("unknown source type 'reprot'; did you mean 'report'?", Assert.Single(diagnostics.Items, d => d.Severity == Severity.Error).Message);
+        var refused = Assert.Throws<ArgumentException>(() => new Chronology.Site.SiteModel(evidence));
+        Assert.Contains("source 'src-a' could not be read", refused.Message);
     }
 
     [Fact]
