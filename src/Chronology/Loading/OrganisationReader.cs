@@ -15,7 +15,11 @@ internal static class OrganisationReader
         var shortName = fields.Text("shortName");
         var aliases = fields.TextList("aliases");
         var description = fields.Text("description", required: true);
-        if (name is null || description is null) return null;
-        return new Organisation(id, name, shortName, [.. aliases.Select(a => a.Value)], description, fields.Location);
+        // Still read when its name or description could not be (the error is reported there), so that the entries and
+        // sources that name it are not each reported as naming an unknown organisation; SiteModel refuses it.
+        return new Organisation(id, name ?? "", shortName, [.. aliases.Select(a => a.Value)], description ?? "", fields.Location)
+        {
+            Unread = name is null || description is null,
+        };
     }
 }

@@ -49,6 +49,8 @@ public sealed class SiteModel
     {
         if (evidence.Entries.FirstOrDefault(e => e.Unread) is { } unread)
             throw new ArgumentException($"entry '{unread.Id}' could not be read (its date or title): content with errors is never made into a site", nameof(evidence));
+        if (evidence.Organisations.FirstOrDefault(o => o.Unread) is { } unreadOrganisation)
+            throw new ArgumentException($"organisation '{unreadOrganisation.Id}' could not be read (its name or description): content with errors is never made into a site", nameof(evidence));
         if (evidence.Sources.FirstOrDefault(s => s.Unread) is { } unreadSource)
             throw new ArgumentException($"source '{unreadSource.Id}' could not be read (its title or type): content with errors is never made into a site", nameof(evidence));
         Evidence = evidence;

@@ -109,7 +109,9 @@ public class LoadingTests
             title: Council minutes
             type: reprot
             noUrlReason: Given on paper.
-            organisations: [nobody]
+            organisations: [nobody, org-undescribed]
+            -- content/organisations/org-undescribed.yml --
+            name: A council
             -- content/snapshots/src-c.txt --
             ---
             title: Council minutes
@@ -132,6 +134,7 @@ public class LoadingTests
             "c.md:2:CHR106", // no title
             "c.md:6:CHR321", // and a quotation its source does not have
             "d.md:6:CHR321", // a quotation its source does not have, though the source's own type is wrong
+            "org-undescribed.yml:1:CHR106", // no description: one error, not one more at src-c, which names it
             "src-b.yml:2:CHR107", // unknown type
             "src-c.yml:2:CHR107", // unknown type (a typo): the source is still checked
             "src-c.yml:4:CHR303", // and its unknown organisation reported
@@ -178,6 +181,22 @@ public class LoadingTests
         Assert.Contains("unknown source type 'reprot'; did you mean 'report'?", Assert.Single(diagnostics.Items, d => d.Severity == Severity.Error).Message);
         var refused = Assert.Throws<ArgumentException>(() => new Chronology.Site.SiteModel(evidence));
         Assert.Contains("source 'src-a' could not be read", refused.Message);
+    }
+
+    [Fact]
+    public void An_organisation_without_a_description_is_checked_but_never_made_into_a_page()
+    {
+        using var site = TestSite.Create("""
+            -- content/organisations/org-a.yml --
+            name: Org A
+            """);
+        var diagnostics = new DiagnosticBag();
+        var evidence = ContentLoader.Load(site.Content, diagnostics);
+
+        Assert.True(Assert.Single(evidence.Organisations).Unread);
+        Assert.Equal(DiagnosticCodes.MissingField, Assert.Single(diagnostics.Items, d => d.Severity == Severity.Error).Code);
+        var refused = Assert.Throws<ArgumentException>(() => new Chronology.Site.SiteModel(evidence));
+        Assert.Contains("organisation 'org-a' could not be read", refused.Message);
     }
 
     [Fact]
