@@ -47,12 +47,12 @@ public sealed class SiteModel
 
     public SiteModel(Evidence evidence, IntegrityReport? integrity = null, IReadOnlyDictionary<string, LinkRecord>? linkStatus = null)
     {
-        if (evidence.Entries.FirstOrDefault(e => e.Unread) is { } unread)
-            throw new ArgumentException($"entry '{unread.Id}' could not be read (its date or title): content with errors is never made into a site", nameof(evidence));
-        if (evidence.Organisations.FirstOrDefault(o => o.Unread) is { } unreadOrganisation)
-            throw new ArgumentException($"organisation '{unreadOrganisation.Id}' could not be read (its name or description): content with errors is never made into a site", nameof(evidence));
-        if (evidence.Sources.FirstOrDefault(s => s.Unread) is { } unreadSource)
-            throw new ArgumentException($"source '{unreadSource.Id}' could not be read (its title or type): content with errors is never made into a site", nameof(evidence));
+        // What a reader read only in part holds stand-ins for the checks (see each Unread): never a site's content.
+        if (evidence.Entries.Where(e => e.Unread).Select(e => $"entry '{e.Id}'")
+                .Concat(evidence.Sources.Where(s => s.Unread).Select(s => $"source '{s.Id}'"))
+                .Concat(evidence.Organisations.Where(o => o.Unread).Select(o => $"organisation '{o.Id}'"))
+                .FirstOrDefault() is { } unread)
+            throw new ArgumentException($"{unread} could not be read: content with errors is never made into a site", nameof(evidence));
         Evidence = evidence;
         Integrity = integrity ?? IntegrityReport.Empty;
         Passages = PassageIndex.Build(evidence, Integrity);
