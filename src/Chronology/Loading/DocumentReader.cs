@@ -40,12 +40,14 @@ internal static class DocumentReader
         var notes = fields.Text("notes");
         if (frontMatter.Body.Trim().Length == 0)
             diagnostics.Error(DiagnosticCodes.MissingField, file, frontMatter.BodyLine, 1, "the document page has no summary after its front matter");
-        if (title is null || source is null || quotedFrom is null) return null;
-        return new ProgrammeDocument(id, title, source, quotedFrom, locator, date, dateLabel, entries, sections, figures,
-            notes, frontMatter.Body, fields.Location)
+        // Still read when a required field could not be (the error is reported there), so that what it names and
+        // what it quotes are checked in the same run; SiteModel refuses it.
+        return new ProgrammeDocument(id, title ?? "", source ?? RegisterReader.Unread(fields), quotedFrom ?? RegisterReader.Unread(fields),
+            locator, date, dateLabel, entries, sections, figures, notes, frontMatter.Body, fields.Location)
         {
             SummaryLine = frontMatter.BodyLine,
             DateLocation = fields.LocationOf("date"),
+            Unread = title is null || source is null,
         };
     }
 
@@ -109,6 +111,7 @@ internal static class DocumentReader
                 roles.Add(new PersonRole(quote, words, organisation, source, locator, role.Location));
         }
         var entries = fields.RefList("entries");
-        return name is null ? null : new Person(id, name, roles, entries, fields.Location);
+        // Still read without a name (the error is reported there), so that its roles' quotations are checked.
+        return new Person(id, name ?? "", roles, entries, fields.Location) { Unread = name is null };
     }
 }

@@ -9,8 +9,6 @@ internal static class EntryReader
     internal static readonly string[] Keys = ["date", "label", "title", "annex", "organisations", "tags", "citations"];
     internal static readonly string[] CitationKeys = ["source", "locator", "quote"];
 
-    /// <summary>What stands for a date that could not be read: never shown (see <see cref="ChronologyEntry.Unread"/>).</summary>
-    private static readonly EdtfDate UnreadDate = new EdtfPoint(1, null, null, null, DateQualifier.None);
 
     public static ChronologyEntry? Read(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
@@ -37,7 +35,7 @@ internal static class EntryReader
         // that its organisations, citations and quotations are checked in the same run; the build stops at the error,
         // so the stand-ins are never shown (Unread, and SiteModel refuses such an entry).
         return new ChronologyEntry(
-            id, date ?? UnreadDate, label ?? date?.Describe() ?? "", title ?? "", frontMatter.Body, annex,
+            id, date ?? ValueReaders.UnreadDate, label ?? date?.Describe() ?? "", title ?? "", frontMatter.Body, annex,
             [.. organisations.Select(o => o.Value)], tags, citations, fields.Location)
         {
             Unread = date is null || title is null,

@@ -41,11 +41,13 @@ internal static class RegisterReader
         var matrix = fields.Ref("matrix");
         var annotationSource = fields.Ref("annotationSource");
         var annotationLocator = ValueReaders.Locator(fields, "annotationLocator", vocabulary);
-        if (title is null || source is null || quotedFrom is null) return null;
-        return new RiskRegister(id, title, source, quotedFrom, locator, updated, updatedLabel, owner, categories,
+        // Still read when a required field could not be (the error is reported there), so that its risks, what it
+        // names and what it quotes are checked in the same run; SiteModel refuses it.
+        return new RiskRegister(id, title ?? "", source ?? Unread(fields), quotedFrom ?? Unread(fields), locator, updated, updatedLabel, owner, categories,
             matrix, annotationSource, annotationLocator, frontMatter.Body, fields.Location)
         {
             SummaryLine = frontMatter.BodyLine,
+            Unread = title is null || source is null || quotedFrom is null,
         };
     }
 
@@ -82,16 +84,16 @@ internal static class RegisterReader
             if (outcomes.Count == 0) annotation.Error(DiagnosticCodes.MissingField, "outcomes", "an annotation needs its 'outcomes' (quoted)");
             if (date is not null) annotations.Add(new RiskAnnotation(date, label ?? date.Describe(), owners, outcomes, documents, annotation.Location));
         }
-        if (register is null || reference is null || title is null || description is null) return null;
+        // Still read when a required field could not be, as a register is.
         return new Risk
         {
             Id = id,
-            Register = register,
-            Reference = reference,
-            Title = title,
+            Register = register ?? Unread(fields),
+            Reference = reference ?? "",
+            Title = title ?? "",
             Identified = identified,
             IdentifiedLabel = identifiedLabel,
-            Description = description,
+            Description = description ?? new QuotedText("", fields.Location),
             Cause = cause,
             Affected = affected,
             Probability = probability,
@@ -108,6 +110,7 @@ internal static class RegisterReader
             Row = row,
             ScoresLocation = fields.Has("rating") ? fields.LocationOf("rating") : fields.Location,
             IdentifiedLocation = fields.LocationOf("identified"),
+            Unread = register is null || reference is null || title is null || description is null,
         };
     }
 
@@ -130,9 +133,15 @@ internal static class RegisterReader
             if (label is not null) bands.Add(new RiskBand(label, printed, ratings, band.Location));
         }
         var notes = fields.Text("notes");
-        if (title is null || quotedFrom is null) return null;
-        return new RiskMatrix(id, title, quotedFrom, locator, probability, impact, bands, notes, fields.Location);
+        // Still read when a required field could not be, so that its bands and the scores on its scales are checked.
+        return new RiskMatrix(id, title ?? "", quotedFrom ?? Unread(fields), locator, probability, impact, bands, notes, fields.Location)
+        {
+            Unread = title is null || quotedFrom is null,
+        };
     }
+
+    /// <summary>What stands for a required reference that could not be read: an empty id, which no check looks up.</summary>
+    internal static ContentRef Unread(FieldReader fields) => new("", fields.Location);
 
     private static List<ScaleLevel> Levels(FieldReader fields, string key, string file, DiagnosticBag diagnostics)
     {

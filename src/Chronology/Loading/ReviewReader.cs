@@ -17,15 +17,22 @@ internal static class ReviewReader
         var section = fields.Text("section");
         var number = fields.Integer("number", 1, 999);
         var title = fields.Text("title", required: true);
-        var quote = Quote(fields, vocabulary);
+        var (quote, quoteRead) = Quote(fields, vocabulary);
         var entries = fields.TextList("entries");
         var sources = fields.TextList("sources");
-        if (kind is null || title is null || quote is null) return null;
-        return new ReviewItem(id, kind.Value, section, number, title, quote,
+        // What the kind asks for is checked here, where the kind is known (a stand-in kind asks for nothing).
+        if (kind == ReviewItemKind.Conclusion && section is null)
+            diagnostics.Error(DiagnosticCodes.MissingField, fields.Location, "a conclusion needs its 'section' (e.g. 4.1)");
+        if (kind == ReviewItemKind.Recommendation && number is null)
+            diagnostics.Error(DiagnosticCodes.MissingField, fields.Location, "a recommendation needs its 'number' (its row in the review's table)");
+        // Still read when a required field could not be (the error is reported there), so that what it names, its
+        // quotation and the responses to it are checked in the same run; SiteModel refuses it.
+        return new ReviewItem(id, kind ?? ReviewItemKind.Conclusion, section, number, title ?? "", quote,
             [.. entries.Select(e => e.Value)], [.. sources.Select(s => s.Value)], fields.Location)
         {
             EntryLocations = [.. entries.Select(e => e.Location)],
             SourceLocations = [.. sources.Select(s => s.Location)],
+            Unread = kind is null || title is null || !quoteRead,
         };
     }
 
@@ -37,26 +44,32 @@ internal static class ReviewReader
         var kind = fields.Word<ResponseKind>("kind", "kind", required: true);
         var date = ValueReaders.Date(fields, "date", required: true);
         var label = fields.Text("label");
-        var quote = Quote(fields, vocabulary);
-        if (respondsTo is null || organisation is null || kind is null || date is null || quote is null) return null;
-        return new ReviewResponse(id, respondsTo, organisation, kind.Value, date, label ?? date.Describe(), quote, fields.Location)
+        var (quote, quoteRead) = Quote(fields, vocabulary);
+        // Still read when a required field could not be, as a review item is; an empty id stands for a reference
+        // that could not be read, and is not checked again.
+        return new ReviewResponse(id, respondsTo ?? "", organisation ?? "", kind ?? default, date ?? ValueReaders.UnreadDate,
+            label ?? date?.Describe() ?? "", quote, fields.Location)
         {
             RespondsToLocation = fields.LocationOf("respondsTo"),
             OrganisationLocation = fields.LocationOf("organisation"),
+            Unread = respondsTo is null || organisation is null || kind is null || date is null || !quoteRead,
         };
     }
 
-    /// <summary>The item's words, as a citation of the document they are quoted from.</summary>
-    private static Citation? Quote(FieldReader fields, ContentVocabulary? vocabulary = null)
+    /// <summary>
+    /// The item's words, as a citation of the document they are quoted from, and whether both could be read: where
+    /// either could not, the citation has no quotation to verify, or an empty source id that is not checked again.
+    /// </summary>
+    private static (Citation Quote, bool Read) Quote(FieldReader fields, ContentVocabulary? vocabulary = null)
     {
         var text = fields.Text("text", required: true);
         var source = fields.Text("source", required: true);
         var locator = ValueReaders.Locator(fields, "locator", vocabulary);
-        if (text is null || source is null) return null;
-        return new Citation(source, locator, ValueReaders.CollapseWhitespace(text), fields.Location)
+        var quote = new Citation(source ?? "", locator, text is null ? null : ValueReaders.CollapseWhitespace(text), fields.Location)
         {
             SourceLocation = fields.LocationOf("source"),
             QuoteLocation = fields.LocationOf("text"),
         };
+        return (quote, text is not null && source is not null);
     }
 }

@@ -8,6 +8,9 @@ namespace Chronology.Loading;
 /// <summary>Readers for the value kinds several content types share.</summary>
 internal static partial class ValueReaders
 {
+    /// <summary>What stands for a required date that could not be read: never shown (see <see cref="IReadInPart"/>).</summary>
+    internal static readonly EdtfDate UnreadDate = new EdtfPoint(1, null, null, null, DateQualifier.None);
+
     public static EdtfDate? Date(FieldReader fields, string key, bool required)
     {
         var text = fields.Text(key, required);

@@ -10,7 +10,7 @@ public sealed record ChronologyEntry(
     IReadOnlyList<string> Organisations,
     IReadOnlyList<string> Tags,
     IReadOnlyList<Citation> Citations,
-    ContentLocation Location)
+    ContentLocation Location) : IReadInPart
 {
     // Where each part was written, so that later checks can point at the exact line.
     public IReadOnlyList<ContentLocation> OrganisationLocations { get; init; } = [];

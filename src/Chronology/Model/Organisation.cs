@@ -6,7 +6,7 @@ public sealed record Organisation(
     string? ShortName,
     IReadOnlyList<string> Aliases,
     string Description,
-    ContentLocation Location)
+    ContentLocation Location) : IReadInPart
 {
     /// <summary>
     /// Its name or description could not be read (an error at the file says why), and stands in for it only so that

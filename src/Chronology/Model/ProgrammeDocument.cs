@@ -17,8 +17,11 @@ public sealed record ProgrammeDocument(
     IReadOnlyList<DocumentFigure> Figures,
     string? Notes,
     string Summary,
-    ContentLocation Location)
+    ContentLocation Location) : IReadInPart
 {
+    /// <summary>A required field could not be read; see <see cref="IReadInPart"/>.</summary>
+    public bool Unread { get; init; }
+
     public int SummaryLine { get; init; } = 1;
 
     public ContentLocation? DateLocation { get; init; }
@@ -51,6 +54,10 @@ public sealed record DocumentFigure(string Name, string Value, decimal? Number, 
 }
 
 /// <summary>A person, only as the documents name them and in the public roles they give.</summary>
-public sealed record Person(string Id, string Name, IReadOnlyList<PersonRole> Roles, IReadOnlyList<ContentRef> Entries, ContentLocation Location);
+public sealed record Person(string Id, string Name, IReadOnlyList<PersonRole> Roles, IReadOnlyList<ContentRef> Entries, ContentLocation Location) : IReadInPart
+{
+    /// <summary>A required field could not be read; see <see cref="IReadInPart"/>.</summary>
+    public bool Unread { get; init; }
+}
 
 public sealed record PersonRole(QuotedText Quote, string Role, ContentRef? Organisation, ContentRef Source, Locator? Locator, ContentLocation Location);

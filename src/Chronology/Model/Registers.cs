@@ -24,8 +24,11 @@ public sealed record RiskRegister(
     ContentRef? AnnotationSource,
     Locator? AnnotationLocator,
     string Summary,
-    ContentLocation Location)
+    ContentLocation Location) : IReadInPart
 {
+    /// <summary>A required field could not be read; see <see cref="IReadInPart"/>.</summary>
+    public bool Unread { get; init; }
+
     public int SummaryLine { get; init; } = 1;
 }
 
@@ -36,8 +39,11 @@ public sealed record RiskCategory(string Prefix, QuotedText Text);
 /// One row of a risk register: the register's words quoted exactly, its scores as printed, and the later
 /// annotations made against it. A rating is printed, not computed; validation checks it is probability × impact.
 /// </summary>
-public sealed record Risk
+public sealed record Risk : IReadInPart
 {
+    /// <summary>A required field could not be read; see <see cref="IReadInPart"/>.</summary>
+    public bool Unread { get; init; }
+
     public required string Id { get; init; }
 
     /// <summary>The register the row stands in.</summary>
@@ -93,7 +99,7 @@ public sealed record Risk
     /// <summary>Every quoted field, for the quote verifier.</summary>
     public IEnumerable<QuotedText> Quotes()
     {
-        yield return Description;
+        if (Description.Text.Length > 0) yield return Description; // empty: a stand-in (see IReadInPart)
         if (Cause is not null) yield return Cause;
         if (Affected is not null) yield return Affected;
         foreach (var m in Mitigations) yield return m;
@@ -128,8 +134,11 @@ public sealed record RiskMatrix(
     IReadOnlyList<ScaleLevel> Impact,
     IReadOnlyList<RiskBand> Bands,
     string? Notes,
-    ContentLocation Location)
+    ContentLocation Location) : IReadInPart
 {
+    /// <summary>A required field could not be read; see <see cref="IReadInPart"/>.</summary>
+    public bool Unread { get; init; }
+
     public RiskBand? BandOf(int rating) => Bands.FirstOrDefault(b => b.Ratings.Contains(rating));
 }
 

@@ -9,8 +9,11 @@ public sealed record ReviewResponse(
     EdtfDate Date,
     string Label,
     Citation Text,
-    ContentLocation Location)
+    ContentLocation Location) : IReadInPart
 {
+    /// <summary>A required field could not be read; see <see cref="IReadInPart"/>.</summary>
+    public bool Unread { get; init; }
+
     /// <summary>The kinds as content writes them.</summary>
     public static readonly IReadOnlyList<string> Kinds = Spelling.All<ResponseKind>();
 

@@ -1,7 +1,7 @@
 namespace Chronology.Model;
 
 /// <summary>A document the chronology cites, as its register describes it.</summary>
-public sealed record Source
+public sealed record Source : IReadInPart
 {
     public required string Id { get; init; }
 

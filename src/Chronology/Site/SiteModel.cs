@@ -48,10 +48,7 @@ public sealed class SiteModel
     public SiteModel(Evidence evidence, IntegrityReport? integrity = null, IReadOnlyDictionary<string, LinkRecord>? linkStatus = null)
     {
         // What a reader read only in part holds stand-ins for the checks (see each Unread): never a site's content.
-        if (evidence.Entries.Where(e => e.Unread).Select(e => $"entry '{e.Id}'")
-                .Concat(evidence.Sources.Where(s => s.Unread).Select(s => $"source '{s.Id}'"))
-                .Concat(evidence.Organisations.Where(o => o.Unread).Select(o => $"organisation '{o.Id}'"))
-                .FirstOrDefault() is { } unread)
+        if (ReadInPart(evidence).FirstOrDefault() is { } unread)
             throw new ArgumentException($"{unread} could not be read: content with errors is never made into a site", nameof(evidence));
         Evidence = evidence;
         Integrity = integrity ?? IntegrityReport.Empty;
@@ -168,6 +165,16 @@ public sealed class SiteModel
     public IReadOnlyList<Person> PeopleFor(string entryId) => Get(_peopleByEntry, entryId);
 
     public IReadOnlyList<Person> PeopleIn(string organisationId) => Get(_peopleByOrganisation, organisationId);
+
+    /// <summary>Everything read only in part (see <see cref="IReadInPart"/>), as the refusal names it.</summary>
+    private static IEnumerable<string> ReadInPart(Evidence evidence)
+    {
+        static IEnumerable<string> Of(string what, IEnumerable<IReadInPart> items) => items.Where(i => i.Unread).Select(i => $"{what} '{i.Id}'");
+        return Of("entry", evidence.Entries).Concat(Of("source", evidence.Sources)).Concat(Of("organisation", evidence.Organisations))
+            .Concat(Of("review item", evidence.ReviewItems)).Concat(Of("response", evidence.Responses))
+            .Concat(Of("register", evidence.Registers)).Concat(Of("risk", evidence.Risks)).Concat(Of("scoring matrix", evidence.Matrices))
+            .Concat(Of("document", evidence.Documents)).Concat(Of("person", evidence.People));
+    }
 
     private static IReadOnlyList<T> Get<T>(Dictionary<string, List<T>> map, string key) => map.TryGetValue(key, out var list) ? list : [];
 

@@ -51,10 +51,6 @@ public static class EvidenceValidator
             CheckSource(item.Text);
             CheckIds(item.Entries, item.EntryLocations, item.Location, entries, DiagnosticCodes.UnknownEntry, "entry", "entries", ".md");
             CheckIds(item.Sources, item.SourceLocations, item.Location, sources, DiagnosticCodes.UnknownSource, "source", "sources", ".yml");
-            if (item.Kind == ReviewItemKind.Conclusion && item.Section is null)
-                diagnostics.Error(DiagnosticCodes.MissingField, item.Location, "a conclusion needs its 'section' (e.g. 4.1)");
-            if (item.Kind == ReviewItemKind.Recommendation && item.Number is null)
-                diagnostics.Error(DiagnosticCodes.MissingField, item.Location, "a recommendation needs its 'number' (its row in the review's table)");
         }
         foreach (var response in evidence.Responses)
         {
@@ -84,7 +80,8 @@ public static class EvidenceValidator
         {
             for (var i = 0; i < ids.Count; i++)
             {
-                if (known.Contains(ids[i])) continue;
+                // An empty id stands in for a reference that could not be read (see IReadInPart): reported where it is.
+                if (ids[i].Length == 0 || known.Contains(ids[i])) continue;
                 var at = i < locations.Count ? locations[i] : fallback;
                 diagnostics.Error(code, at, $"unknown {what} '{ids[i]}': {References.WhyUnknown(evidence, folder, ids[i], extension, known)}");
             }

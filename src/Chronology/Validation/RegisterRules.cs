@@ -26,7 +26,8 @@ public static partial class RegisterRules
 
         void Unknown(ContentRef reference, IReadOnlySet<string> known, string code, string what, string folder, string extension)
         {
-            if (known.Contains(reference.Id)) return;
+            // An empty id stands in for a reference that could not be read (see IReadInPart): reported where it is.
+            if (reference.Id.Length == 0 || known.Contains(reference.Id)) return;
             var at = reference.Location;
             diagnostics.Error(code, at, $"unknown {what} '{reference.Id}': {References.WhyUnknown(evidence, folder, reference.Id, extension, known)}");
         }
@@ -99,7 +100,7 @@ public static partial class RegisterRules
                 Source(role.Source);
                 if (role.Organisation is { } organisation)
                     Unknown(organisation, organisations, DiagnosticCodes.UnknownOrganisation, "organisation", "organisations", ".yml");
-                if (!NormalisedText.Of(role.Quote.Text).Value.Contains(NormalisedText.Of(person.Name).Value, StringComparison.Ordinal))
+                if (!person.Unread && !NormalisedText.Of(role.Quote.Text).Value.Contains(NormalisedText.Of(person.Name).Value, StringComparison.Ordinal))
                 {
                     var at = role.Quote.Location;
                     diagnostics.Error(DiagnosticCodes.NameNotInQuote, at,
