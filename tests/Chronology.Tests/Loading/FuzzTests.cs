@@ -42,6 +42,79 @@ public class FuzzTests
         await Fuzz(site, Math.Max(10, Runs / 15));
     }
 
+    /// <summary>
+    /// Every field of every file left out in turn (a key and all that is nested under it): a required one must give an
+    /// error at that file, and no field's absence may throw anywhere in checking or building.
+    /// </summary>
+    [Fact]
+    public async Task Every_field_left_out_in_turn_gives_a_located_error_or_a_clean_build_never_an_exception()
+    {
+        using var site = TestSite.Create(DocumentFixtures.Files + """
+
+            -- content/review/conclusion-1.yml --
+            kind: conclusion
+            section: "1"
+            title: Funding
+            text: "Funding is not secured after March 2020"
+            source: bundle
+            locator: document 1
+            entries: [2020-register-updated]
+            sources: [note-doc]
+            -- content/responses/response-1.yml --
+            respondsTo: conclusion-1
+            organisation: net
+            kind: commentary
+            date: 2021-07
+            label: July 2021
+            text: "HIN Ltd received several subscriptions."
+            source: bundle
+            """, withDefaults: false);
+        await site.BuildOkAsync();
+        var before = Snapshot(site.Output);
+        var tried = 0;
+        foreach (var file in Directory.GetFiles(site.Content, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (Path.GetExtension(file) is not (".yml" or ".md")) continue;
+            var original = File.ReadAllText(file);
+            var lines = original.Split('\n');
+            // YAML keys at the left margin: the whole file, or a Markdown file's front matter.
+            var (first, last) = file.EndsWith(".md", StringComparison.Ordinal) ? (1, Array.IndexOf(lines, "---", 1)) : (0, lines.Length);
+            for (var i = first; i < last; i++)
+            {
+                if (lines[i].Length == 0 || !char.IsAsciiLetter(lines[i][0]) || !lines[i].Contains(':')) continue;
+                var end = i + 1;
+                while (end < last && (lines[end].StartsWith(' ') || lines[end].StartsWith('-'))) end++;
+                var key = lines[i][..lines[i].IndexOf(':')];
+                var where = $"'{key}' left out of {Path.GetRelativePath(site.Content, file)}";
+                try
+                {
+                    File.WriteAllText(file, string.Join('\n', lines[..i].Concat(lines[end..])));
+                    var check = site.Check();
+                    var result = await site.BuildAsync();
+                    foreach (var error in check.Concat(result.Diagnostics.Items).Where(d => d.Severity == Severity.Error))
+                        Assert.True(error.Line >= 1 && error.Column >= 1 && !error.File.EndsWith(".html", StringComparison.Ordinal), $"{where}: {error}");
+                    if (result.Published) before = Snapshot(site.Output); // an optional field: the previous output from now on
+                    else
+                    {
+                        Assert.Equal(before, Snapshot(site.Output));
+                        Assert.Contains(check, d => d.Severity == Severity.Error && d.File == file.Replace('\\', '/'));
+                    }
+                }
+                catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+                {
+                    Assert.Fail($"{where} threw {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
+                }
+                finally
+                {
+                    File.WriteAllText(file, original);
+                }
+                tried++;
+            }
+        }
+        Assert.True(tried > 80, $"only {tried} fields tried");
+        await site.BuildOkAsync();
+    }
+
     private static async Task Fuzz(TestSite site, int runs)
     {
         await site.BuildOkAsync();
