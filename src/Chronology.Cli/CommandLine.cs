@@ -33,23 +33,33 @@ public static class CommandLine
             return diagnostics.HasErrors ? 1 : 0;
         }
 
-        var baseUrlOption = new Option<string?>("--base-url") { Description = "The absolute http(s) address the site is published at (overrides baseUrl in site.yml; used in feeds, the sitemap and permalinks)." };
-        baseUrlOption.Validators.Add(result =>
+        // What a deployment knows of where the site is published (see Deployment): absolute http(s) addresses.
+        Option<string?> Address(string name, string description, bool query = false)
         {
-            var value = result.GetValueOrDefault<string?>();
-            if (value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Query.Length == 0 && uri.Fragment.Length == 0))
-                result.AddError($"--base-url: '{value}' is not an absolute http(s) address without query or fragment");
-        });
+            var option = new Option<string?>(name) { Description = description };
+            option.Validators.Add(result =>
+            {
+                var value = result.GetValueOrDefault<string?>();
+                if (value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                        && uri.UserInfo.Length == 0 && (query || uri.Query.Length == 0) && uri.Fragment.Length == 0 && !value.Any(char.IsWhiteSpace)))
+                    result.AddError($"{name}: '{value}' is not an absolute http(s) address without {(query ? "" : "query or ")}fragment");
+            });
+            return option;
+        }
+        var baseUrlOption = Address("--base-url", "The absolute http(s) address the site is published at (overrides baseUrl in site.yml; used in feeds, the sitemap and permalinks).");
+        var repositoryOption = Address("--repository", "Where the content and the code are public (overrides repository in site.yml; shown on the About page).");
+        var reportErrorOption = Address("--report-error-url", "The form readers report an error with, e.g. a repository's new-issue form (overrides reportErrorUrl in site.yml; every entry's \"Report an error\" opens it with the entry named).", query: true);
         var timingsOption = new Option<bool>("--timings") { Description = "Print how long each phase of the build took." };
         var build = new Command("build", "Check the content and build the static site (replaces the output only if the build succeeds).")
         {
-            contentOption, outputOption, formatOption, timingsOption, verboseOption, strictOption, baseUrlOption,
+            contentOption, outputOption, formatOption, timingsOption, verboseOption, strictOption, baseUrlOption, repositoryOption, reportErrorOption,
         };
         build.SetAction(async (parse, _) =>
         {
             var site = parse.GetValue(outputOption)!;
             var timer = new PhaseTimer();
-            var result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site, timer, new DiagnosticBag { WarningsAsErrors = parse.GetValue(strictOption) }, parse.GetValue(baseUrlOption));
+            var result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site, timer, new DiagnosticBag { WarningsAsErrors = parse.GetValue(strictOption) },
+                new Deployment(parse.GetValue(baseUrlOption), parse.GetValue(repositoryOption), parse.GetValue(reportErrorOption)));
             var exit = Report(result.Diagnostics, parse);
             if (parse.GetValue(timingsOption)) await error.WriteAsync(timer.Report());
             await error.WriteLineAsync(result.Published

@@ -14,22 +14,22 @@ namespace Chronology.Cli;
 /// </summary>
 public static class SiteBuild
 {
-    /// <param name="baseUrl">The address the site is published at, overriding site.yml's <c>baseUrl</c> (a deployment knows it).</param>
+    /// <param name="deployment">What the deployment knows of where the site is published, overriding site.yml.</param>
     /// <param name="cache">Files parsed by an earlier build of the same content, reused where unchanged.</param>
     /// <param name="outputCache">The output cache's file; by default the project's (<see cref="OutputCache.PathFor"/>). The git history is kept beside it.</param>
-    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null, string? baseUrl = null, ContentCache? cache = null, string? outputCache = null)
+    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null, Deployment? deployment = null, ContentCache? cache = null, string? outputCache = null)
     {
         timer ??= new PhaseTimer();
         diagnostics ??= new DiagnosticBag();
         outputCache ??= OutputCache.PathFor(output, contentRoot);
-        var site = Prepare(contentRoot, diagnostics, timer, baseUrl, cache, historyFile: OutputCache.HistoryPathFor(outputCache, contentRoot));
+        var site = Prepare(contentRoot, diagnostics, timer, deployment, cache, historyFile: OutputCache.HistoryPathFor(outputCache, contentRoot));
         if (site is null) return new BuildResult(diagnostics, Published: false);
         return await WriteAsync(site, output, diagnostics, timer, outputCache: outputCache);
     }
 
     /// <summary>Load, validate and model: the site to render, or null if any step reported an error.</summary>
     /// <param name="historyFile">Where the git history is kept between builds (<see cref="ContentHistoryReader.Read"/>); by default it is read from git each time.</param>
-    public static SiteModel? Prepare(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null, string? baseUrl = null, ContentCache? cache = null, string? historyFile = null)
+    public static SiteModel? Prepare(string contentRoot, DiagnosticBag diagnostics, PhaseTimer? timer = null, Deployment? deployment = null, ContentCache? cache = null, string? historyFile = null)
     {
         timer ??= new PhaseTimer();
         // git log runs while the content is loaded and checked: it is another process, and mostly waiting.
@@ -38,8 +38,8 @@ public static class SiteBuild
         // What content/changes.yml says of a change replaces its commit message (and is checked against the commits).
         var history = ChangeNoteRules.Apply(checkedEvidence.Evidence.ChangeNotes, log.GetAwaiter().GetResult(), diagnostics);
         if (diagnostics.HasErrors) return null;
-        if (baseUrl is not null)
-            checkedEvidence = checkedEvidence with { Evidence = checkedEvidence.Evidence with { Site = checkedEvidence.Evidence.Site with { BaseUrl = baseUrl.TrimEnd('/') } } };
+        if (deployment is not null)
+            checkedEvidence = checkedEvidence with { Evidence = checkedEvidence.Evidence with { Site = deployment.Apply(checkedEvidence.Evidence.Site) } };
         if (historyFile is null) return timer.Time("model", () => new SiteModel(checkedEvidence) { History = history });
         // A build (not the preview server, which shows the edited page first and writes the site after): the hash of
         // everything, what the cache keys whole-site pages and files on, is made beside the model.

@@ -133,6 +133,35 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Build_with_a_repository_and_an_issue_form_links_readers_to_them_and_refuses_bad_addresses()
+    {
+        // A fork publishes elsewhere: the deploy workflow gives the repository and its issue form, overriding site.yml.
+        using var site = TestSite.Create(Entry + "-- content/site.yml --\ntitle: T\ndescription: D.\nrepository: https://example.org/old\n");
+        var (plainExit, _, _) = await Run("build", "--content", site.Content, "--output", site.Output);
+        var plainEntry = site.Page("/entries/a/");
+        Assert.Equal(0, plainExit);
+        Assert.Equal("../../about/#corrections", plainEntry.QuerySelector(".report-error a")!.GetAttribute("href"));
+        Assert.Contains("https://example.org/old", site.Page("/about/").QuerySelector("#corrections ~ p a.url")!.TextContent);
+
+        var (exit, _, _) = await Run("build", "--content", site.Content, "--output", site.Output,
+            "--repository", "https://github.com/owner/fork/", "--report-error-url", "https://github.com/owner/fork/issues/new?labels=error");
+        var (badExit, _, bad) = await Run("build", "--content", site.Content, "--output", site.Output, "--report-error-url", "javascript:alert(1)");
+        var (badRepositoryExit, _, badRepository) = await Run("build", "--content", site.Content, "--output", site.Output, "--repository", "https://github.com/owner/fork?x=1");
+
+        Assert.Equal(0, exit);
+        var report = site.Page("/entries/a/").QuerySelector(".report-error a")!.GetAttribute("href")!;
+        Assert.StartsWith("https://github.com/owner/fork/issues/new?labels=error&title=Error%20in%20entry%3A%20A&body=", report);
+        var about = site.Page("/about/");
+        Assert.Equal("https://github.com/owner/fork/issues/new?labels=error", about.QuerySelectorAll("#corrections ~ p a").Single(a => a.TextContent == "Report an error").GetAttribute("href"));
+        Assert.Equal("https://github.com/owner/fork", about.QuerySelector("#corrections ~ p a.url")!.TextContent);
+        Assert.NotEqual(0, badExit);
+        Assert.Contains("--report-error-url: 'javascript:alert(1)' is not an absolute http(s) address", bad);
+        Assert.NotEqual(0, badRepositoryExit);
+        Assert.Contains("--repository: 'https://github.com/owner/fork?x=1' is not an absolute http(s) address without query or fragment", badRepository);
+        Assert.Equal(report, site.Page("/entries/a/").QuerySelector(".report-error a")!.GetAttribute("href")); // the refused builds changed nothing
+    }
+
+    [Fact]
     public async Task Links_sync_lists_every_url_as_unchecked_offline_and_keeps_earlier_results()
     {
         using var site = TestSite.Create(Entry + "-- content/link-status.json --\n" +

@@ -51,6 +51,8 @@ public class WorkflowTests
         var deploy = File.ReadAllText(Path.Combine(Folder, "deploy.yml"));
         Assert.Contains("branches: [main]", deploy);
         Assert.Contains("--base-url \"${{ steps.pages.outputs.base_url }}\"", deploy);
+        Assert.Contains("--repository \"${{ github.server_url }}/${{ github.repository }}\"", deploy);
+        Assert.Contains("--report-error-url \"${{ github.server_url }}/${{ github.repository }}/issues/new\"", deploy);
         Assert.Contains("actions/upload-pages-artifact@", deploy);
         Assert.Contains("actions/deploy-pages@", deploy);
 
