@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Chronology.Loading;
 using Chronology.Model;
 
 namespace Chronology.Cli;
@@ -48,7 +49,7 @@ public static class ScaffoldTemplates
             {{Field("    # quote: >-", "the document's exact words, checked against snapshots/<source-id>.txt where the site holds it")}}
                 #   The document's exact words, as they stand (docs/content-model.md, Quotes).
             ---
-            Replace this paragraph with what the document says, attributed to it ("The report states that ..."),
+            {{EntryReader.TemplateBody}}, attributed to it ("The report states that ..."),
             neutrally and nothing more, with a note marker after each sentence that rests on the citation.[^1]
 
             """;

@@ -20,6 +20,7 @@ public static class DiagnosticCodes
     public const string NestingTooDeep = "CHR111";
     public const string OutsideContent = "CHR112";
     public const string UnreadFile = "CHR113";
+    public const string TemplateText = "CHR114";
 
     // Dates
     public const string InvalidDate = "CHR201";

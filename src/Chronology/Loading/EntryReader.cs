@@ -9,6 +9,11 @@ internal static class EntryReader
     internal static readonly string[] Keys = ["date", "label", "title", "annex", "organisations", "tags", "citations"];
     internal static readonly string[] CitationKeys = ["source", "locator", "quote"];
 
+    /// <summary>
+    /// The start of the paragraph that <c>new entry</c> writes for the maintainer to replace: instructions, never to be
+    /// published as what a document says (CHR114).
+    /// </summary>
+    public const string TemplateBody = "Replace this paragraph with what the document says";
 
     public static ChronologyEntry? Read(string id, string text, string file, DiagnosticBag diagnostics, ContentVocabulary? vocabulary = null)
     {
@@ -30,6 +35,13 @@ internal static class EntryReader
         }
         if (frontMatter.Body.Trim().Length == 0)
             diagnostics.Error(DiagnosticCodes.MissingField, file, frontMatter.BodyLine, 1, "the entry has no body text after its front matter");
+        if (frontMatter.Body.IndexOf(TemplateBody, StringComparison.Ordinal) is var template and >= 0)
+        {
+            var before = frontMatter.Body[..template];
+            var line = before.Count(c => c == '\n');
+            diagnostics.Error(DiagnosticCodes.TemplateText, file, frontMatter.BodyLine + line, template - (before.LastIndexOf('\n') + 1) + 1,
+                "the entry's text is still the paragraph 'new entry' wrote: replace it with what the document says, attributed to it");
+        }
 
         // An entry whose date or title could not be read (the error is reported there) is still read for the rest, so
         // that its organisations, citations and quotations are checked in the same run; the build stops at the error,

@@ -1,5 +1,6 @@
 using Chronology.Cli;
 using Chronology.Diagnostics;
+using Chronology.Loading;
 
 namespace Chronology.Tests.Cli;
 
@@ -80,6 +81,13 @@ public sealed class ScaffoldTests : IDisposable
         Assert.Contains("# tags:", entry);
         Assert.Contains("[^1]", entry);
         Assert.Contains("name: \"County \\\"Board\\\"\"", File.ReadAllText(Path.Combine(Content, "organisations", "county-board.yml")));
+        // Until its paragraph of instructions is replaced, the entry is an error where that paragraph stands.
+        var diagnostics = new DiagnosticBag();
+        SiteBuild.Check(Content, diagnostics);
+        var template = Assert.Single(diagnostics.Items);
+        Assert.Equal(DiagnosticCodes.TemplateText, template.Code);
+        Assert.Equal((entry.Split('\n').ToList().FindIndex(l => l.StartsWith(EntryReader.TemplateBody, StringComparison.Ordinal)) + 1, 1), (template.Line, template.Column));
+        WriteText("2019-board-meets", "The board's minutes record that it met.[^1]");
         await AssertBuildsCleanAsync();
     }
 
@@ -93,6 +101,7 @@ public sealed class ScaffoldTests : IDisposable
             "--content", Content);
         await Run("new", "entry", "2020-council-report", "--title", "A report", "--date", "2020",
             "--source", "council-report-2020", "--content", Content);
+        WriteText("2020-council-report", "The council published a report.[^1]");
 
         Assert.Equal(0, exit);
         Assert.Contains("links refresh", error);
@@ -259,6 +268,7 @@ public sealed class ScaffoldTests : IDisposable
         var entry = File.ReadAllText(Path.Combine(Content, "entries", "2019-board-meets.md"));
         Assert.Contains("title: \"The board meets\"", entry);
         Assert.Contains("date: \"2019-05\"", entry);
+        WriteText("2019-board-meets", "The board met.[^1]");
         await AssertBuildsCleanAsync();
     }
 
@@ -294,6 +304,16 @@ public sealed class ScaffoldTests : IDisposable
     {
         var (exit, _, error) = await Run("new", "site", Site);
         Assert.True(exit == 0, error);
+    }
+
+    /// <summary>What a maintainer does next: the entry's text in place of the paragraph of instructions 'new entry' wrote.</summary>
+    private void WriteText(string entryId, string text)
+    {
+        var file = Path.Combine(Content, "entries", entryId + ".md");
+        var written = File.ReadAllText(file);
+        var start = written.IndexOf(EntryReader.TemplateBody, StringComparison.Ordinal);
+        Assert.True(start >= 0);
+        File.WriteAllText(file, written[..start] + text + "\n");
     }
 
     private async Task AssertBuildsCleanAsync()

@@ -1,4 +1,5 @@
 using Chronology.Diagnostics;
+using Chronology.Loading;
 
 namespace Chronology.Tests.Loading;
 
@@ -22,6 +23,7 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.MalformedYaml, Entry("a", "---\ndate: [2012\ntitle: x\n---\nBody."), "content/entries/a.md", 2, 7 },
         { DiagnosticCodes.MalformedYaml, "-- content/sources/src-a.yml --\ntitle: \"unclosed\npublisher: p", "content/sources/src-a.yml", 1, 8 },
         { DiagnosticCodes.MissingFrontMatter, Entry("a", "date: 2012\n\nBody."), "content/entries/a.md", 1, 1 },
+        { DiagnosticCodes.TemplateText, Entry("a", GoodEntry.Replace("happened.[^1]", "happened.[^1]\n\nAnd " + EntryReader.TemplateBody + ", as new entry wrote it.")), "content/entries/a.md", 10, 5 },
         { DiagnosticCodes.UnknownKey, Entry("a", GoodEntry.Replace("title:", "titel: x\ntitle:")), "content/entries/a.md", 4, 1 },
         { DiagnosticCodes.DuplicateKey, Entry("a", GoodEntry.Replace("label:", "title: Again\nlabel:")), "content/entries/a.md", 5, 1 },
         { DiagnosticCodes.MissingField, Entry("a", GoodEntry.Replace("title: A thing happened\n", "")), "content/entries/a.md", 2, 1 },
