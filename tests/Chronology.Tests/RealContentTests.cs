@@ -269,7 +269,7 @@ public sealed partial class RealContentTests(RealSite site) : IClassFixture<Real
         var parser = new HtmlParser();
         var op1 = parser.ParseDocument(File.ReadAllText(Path.Combine(_output, "risks", "2018-19-op1-nhs-england-targets", "index.html")));
         Assert.Contains("£1,706,5262", op1.QuerySelector("#mitigations")!.ParentElement!.TextContent);
-        Assert.Contains("one digit too many", op1.QuerySelector("section.notes")!.TextContent);
+        Assert.Contains("its last group of digits has four figures rather than three", op1.QuerySelector("section.notes")!.TextContent);
         Assert.Contains("5 (Almost Certain)", op1.QuerySelector("dl.facts")!.TextContent);
 
         var note = parser.ParseDocument(File.ReadAllText(Path.Combine(_output, "documents", "note-to-chief-officers-2020-03-13", "index.html")));
