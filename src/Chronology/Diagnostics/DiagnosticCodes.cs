@@ -54,6 +54,7 @@ public static class DiagnosticCodes
     // Note markers ([^3] in an entry's body)
     public const string UnknownNoteMarker = "CHR325";
     public const string UnmarkedCitation = "CHR326";
+    public const string NotesOutOfOrder = "CHR327";
 
     // Figures and scores (registers, documents, people)
     public const string RatingMismatch = "CHR341";

@@ -117,16 +117,28 @@ public static class EvidenceValidator
         }
     }
 
-    /// <summary>Every marker names one of the entry's citations; every citation is tied to a sentence by a marker.</summary>
+    /// <summary>
+    /// Every marker names one of the entry's citations; every citation is tied to a sentence by a marker; and the text
+    /// cites them first in their order, so that a reader meets the notes as 1, 2, 3.
+    /// </summary>
     private static void CheckNoteMarkers(ChronologyEntry entry, DiagnosticBag diagnostics)
     {
         var count = entry.Citations.Count;
         var used = new bool[count];
+        var firstUnused = 1; // the lowest number not yet cited
+        var outOfOrder = false;
         foreach (var marker in Markdown.NoteMarkers.Find(entry.Body))
         {
             if (Markdown.NoteMarkers.Number(marker.Label, count) is { } number)
             {
+                if (number > firstUnused && !used[number - 1] && !outOfOrder)
+                {
+                    outOfOrder = true;
+                    diagnostics.Warning(DiagnosticCodes.NotesOutOfOrder, entry.Location.File, entry.BodyLine + marker.Line, marker.Column + 1,
+                        $"[^{number}] is the first marker of citation {number}, before any of citation {firstUnused}: order 'citations' as the text first cites them, and renumber the markers, so that readers meet the notes as 1, 2, 3");
+                }
                 used[number - 1] = true;
+                while (firstUnused <= count && used[firstUnused - 1]) firstUnused++;
                 continue;
             }
             diagnostics.Error(DiagnosticCodes.UnknownNoteMarker, entry.Location.File, entry.BodyLine + marker.Line, marker.Column + 1,

@@ -82,6 +82,7 @@ public class DiagnosticCodeTests
     public static TheoryData<string, string, string, int, int> WarningCases => new()
     {
         { DiagnosticCodes.UnmarkedCitation, Entry("a", GoodEntry.Replace("[^1]", "")), "content/entries/a.md", 6, 5 },
+        { DiagnosticCodes.NotesOutOfOrder, Entry("a", GoodEntry.Replace("  - source: src-a\n", "  - source: src-a\n  - source: src-a\n  - source: src-a\n").Replace("happened.[^1]", "happened.[^1] Later.[^3] Then.[^2]")), "content/entries/a.md", 10, 52 },
         { DiagnosticCodes.UncitedSource, Entry("a", GoodEntry) + "-- content/sources/src-b.yml --\ntitle: t\npublisher: p\ntype: report\ndate: 2020\nnoUrlReason: none given", "content/sources/src-b.yml", 1, 1 },
         { DiagnosticCodes.IncompleteSource, Entry("a", GoodEntry) + SourceA("accessed: 2021-08-10", date: null), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.IncompleteSource, Entry("a", GoodEntry) + SourceA("") + LinkStatus("failing"), "content/sources/src-a.yml", 1, 1 },
