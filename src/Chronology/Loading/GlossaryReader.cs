@@ -3,7 +3,10 @@ using Chronology.Model;
 
 namespace Chronology.Loading;
 
-/// <summary>content/glossary.yml: <c>terms:</c>, a list of <c>term</c>, <c>expansion</c> and an optional <c>note</c>.</summary>
+/// <summary>
+/// content/glossary.yml: <c>terms:</c>, a list of <c>term</c>, <c>expansion</c> and an optional <c>note</c>; a term the
+/// documents never spell out has a <c>note</c> saying so instead of an <c>expansion</c>.
+/// </summary>
 internal static class GlossaryReader
 {
     // The allowed keys are internal so that SchemaTests can hold docs/schemas/ to them: change both together.
@@ -19,9 +22,12 @@ internal static class GlossaryReader
         {
             var termFields = new FieldReader(item, file, diagnostics, TermKeys);
             var term = termFields.Text("term", required: true);
-            var expansion = termFields.Text("expansion", required: true);
+            var expansion = termFields.Text("expansion");
             var note = termFields.Text("note");
-            if (term is null || expansion is null) continue;
+            if (expansion is null && note is null)
+                termFields.Error(DiagnosticCodes.MissingField, "expansion",
+                    "missing required field 'expansion' (the full form, as the documents spell it out; where no document does, leave it out and give a 'note' saying so)");
+            if (term is null || (expansion is null && note is null)) continue;
             if (!term.Any(char.IsLetter) || term.Any(char.IsWhiteSpace))
             {
                 termFields.Invalid("term", $"'{term}' is not an abbreviation: one word with at least one letter");

@@ -59,7 +59,10 @@ public sealed class Abbreviations : IFingerprinted
             if (!list.Contains(expansion, StringComparer.OrdinalIgnoreCase)) list.Add(expansion);
         }
         var glossary = evidence.Glossary.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-        foreach (var term in evidence.Glossary) Add(term.Term, term.Expansion);
+        foreach (var term in evidence.Glossary)
+        {
+            if (term.Expansion is { } expansion) Add(term.Term, expansion); // one the documents never spell out stays as it is
+        }
         foreach (var organisation in evidence.Organisations)
         {
             foreach (var name in organisation.Aliases.Prepend(organisation.ShortName ?? ""))

@@ -109,7 +109,7 @@ public static partial class SearchIndexExport
         if (site.Evidence.Glossary.Count > 0)
         {
             yield return Document(SiteUrls.Glossary, "page", "Abbreviations", null, null, "",
-                "Glossary: what each abbreviation stands for. " + string.Join(" ", site.Evidence.Glossary.Select(g => $"{g.Term} {g.Expansion}.")));
+                "Glossary: what each abbreviation stands for. " + string.Join(" ", site.Evidence.Glossary.Select(g => $"{g.Term} {g.Expansion ?? g.Note}.")));
         }
         if (site.Registers.Count > 0 || site.Documents.Count > 0)
         {

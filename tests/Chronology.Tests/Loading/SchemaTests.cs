@@ -285,6 +285,7 @@ public class SchemaTests
         { "person: every optional field", "people/ann-example.yml", Person + "    organisation: org-a\n    locator: page 2\nentries: []\n" },
         { "glossary: a term", "glossary.yml", Glossary },
         { "changes: two notes", "changes.yml", Changes + "  - commit: fedcba9\n    says: \"Three statements cite the items they report\"\n" },
+        { "glossary: a term the documents never spell out", "glossary.yml", Glossary + "  - term: XYZ\n    note: The documents use it without spelling it out.\n" },
         { "glossary: a term with a note", "glossary.yml", Glossary + "    note: One plain sentence.\n  - term: \"A&E\"\n    expansion: Accident and Emergency\n" },
         { "site: the smallest", "site.yml", Site },
         { "site: every optional field", "site.yml", Site + "language: cy\nbaseUrl: https://example.org/\nannexSource: src-a\nannexName: Annex 1\nmaintainer: the maintainers\nrepository: https://github.com/owner/repo\nreportErrorUrl: https://github.com/owner/repo/issues/new\ncorrections: Tell us.\nintroduction: What it is.\nfooter: Made by [us](about/).\nnav:\n  - { title: Campaign, url: https://example.org/campaign }\n  - { title: Data, url: /data/chronology.json }\nlicence: CC BY 4.0\nsourceTypes: [minutes, news-article]\nlocatorKinds: [chapter, line]\n" },

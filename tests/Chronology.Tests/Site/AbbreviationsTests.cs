@@ -21,6 +21,57 @@ public class AbbreviationsTests
         + "<pre>SIM</pre><p><abbr title=\"x\">SIM</abbr> once more: SIM.</p></main><footer>SIM</footer></body></html>";
 
     [Fact]
+    public async Task A_term_the_documents_never_spell_out_is_listed_apart_and_never_expanded_from_elsewhere()
+    {
+        // CQC is also an organisation's short name here: the glossary, which says no document spells it out, has the
+        // last word, so neither the organisation's name nor anything else expands it.
+        using var site = TestSite.Create("""
+            -- content/glossary.yml --
+            terms:
+              - term: ABC
+                expansion: A Big Committee
+              - term: CQC
+                note: The documents use it without spelling it out.
+            -- content/organisations/care-body.yml --
+            name: The Care Body
+            shortName: CQC
+            description: A body.
+            -- content/entries/a.md --
+            ---
+            date: 2014
+            title: ABC meets
+            organisations: [care-body]
+            citations:
+              - source: src-a
+            ---
+            The ABC met the CQC.[^1]
+            """);
+        await site.BuildOkAsync();
+
+        var entry = site.Page("/entries/a/");
+        Assert.Equal("A Big Committee", entry.QuerySelector("main abbr")!.GetAttribute("title"));
+        Assert.DoesNotContain(entry.QuerySelectorAll("main abbr"), a => a.TextContent == "CQC");
+        var glossary = site.Page("/glossary/");
+        var lists = glossary.QuerySelectorAll("dl.glossary");
+        Assert.Equal(2, lists.Length);
+        Assert.Equal(["ABC"], lists[0].QuerySelectorAll("dt").Select(dt => dt.TextContent));
+        Assert.Equal("not-spelled-out", lists[1].PreviousElementSibling!.PreviousElementSibling!.Id);
+        Assert.Equal(["CQC"], lists[1].QuerySelectorAll("dt").Select(dt => dt.TextContent));
+        Assert.Equal("The documents use it without spelling it out.", lists[1].QuerySelector("dd")!.TextContent);
+    }
+
+    [Fact]
+    public void A_glossary_term_without_an_expansion_needs_a_note_saying_why()
+    {
+        using var site = TestSite.Create("-- content/glossary.yml --\nterms:\n  - term: CQC\n");
+
+        var error = Assert.Single(site.Check(), d => d.Severity == Chronology.Diagnostics.Severity.Error);
+
+        Assert.Equal(Chronology.Diagnostics.DiagnosticCodes.MissingField, error.Code);
+        Assert.Contains("give a 'note' saying so", error.Message);
+    }
+
+    [Fact]
     public void The_first_use_in_main_is_expanded_and_nothing_else()
     {
         var expanded = Glossary.Expand(Page);
