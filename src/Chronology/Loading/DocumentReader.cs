@@ -42,7 +42,7 @@ internal static class DocumentReader
             diagnostics.Error(DiagnosticCodes.MissingField, file, frontMatter.BodyLine, 1, "the document page has no summary after its front matter");
         // Still read when a required field could not be (the error is reported there), so that what it names and
         // what it quotes are checked in the same run; SiteModel refuses it.
-        return new ProgrammeDocument(id, title ?? "", source ?? RegisterReader.Unread(fields), quotedFrom ?? RegisterReader.Unread(fields),
+        return new ProgrammeDocument(id, title ?? "", source ?? ValueReaders.UnreadRef(fields), quotedFrom ?? ValueReaders.UnreadRef(fields),
             locator, date, dateLabel, entries, sections, figures, notes, frontMatter.Body, fields.Location)
         {
             SummaryLine = frontMatter.BodyLine,

@@ -43,7 +43,7 @@ internal static class RegisterReader
         var annotationLocator = ValueReaders.Locator(fields, "annotationLocator", vocabulary);
         // Still read when a required field could not be (the error is reported there), so that its risks, what it
         // names and what it quotes are checked in the same run; SiteModel refuses it.
-        return new RiskRegister(id, title ?? "", source ?? Unread(fields), quotedFrom ?? Unread(fields), locator, updated, updatedLabel, owner, categories,
+        return new RiskRegister(id, title ?? "", source ?? ValueReaders.UnreadRef(fields), quotedFrom ?? ValueReaders.UnreadRef(fields), locator, updated, updatedLabel, owner, categories,
             matrix, annotationSource, annotationLocator, frontMatter.Body, fields.Location)
         {
             SummaryLine = frontMatter.BodyLine,
@@ -88,7 +88,7 @@ internal static class RegisterReader
         return new Risk
         {
             Id = id,
-            Register = register ?? Unread(fields),
+            Register = register ?? ValueReaders.UnreadRef(fields),
             Reference = reference ?? "",
             Title = title ?? "",
             Identified = identified,
@@ -134,14 +134,11 @@ internal static class RegisterReader
         }
         var notes = fields.Text("notes");
         // Still read when a required field could not be, so that its bands and the scores on its scales are checked.
-        return new RiskMatrix(id, title ?? "", quotedFrom ?? Unread(fields), locator, probability, impact, bands, notes, fields.Location)
+        return new RiskMatrix(id, title ?? "", quotedFrom ?? ValueReaders.UnreadRef(fields), locator, probability, impact, bands, notes, fields.Location)
         {
             Unread = title is null || quotedFrom is null,
         };
     }
-
-    /// <summary>What stands for a required reference that could not be read: an empty id, which no check looks up.</summary>
-    internal static ContentRef Unread(FieldReader fields) => new("", fields.Location);
 
     private static List<ScaleLevel> Levels(FieldReader fields, string key, string file, DiagnosticBag diagnostics)
     {

@@ -11,6 +11,9 @@ internal static partial class ValueReaders
     /// <summary>What stands for a required date that could not be read: never shown (see <see cref="IReadInPart"/>).</summary>
     internal static readonly EdtfDate UnreadDate = new EdtfPoint(1, null, null, null, DateQualifier.None);
 
+    /// <summary>What stands for a required reference that could not be read: an empty id, which no check looks up.</summary>
+    internal static ContentRef UnreadRef(FieldReader fields) => new("", fields.Location);
+
     public static EdtfDate? Date(FieldReader fields, string key, bool required)
     {
         var text = fields.Text(key, required);
