@@ -88,9 +88,9 @@ public sealed partial class PassageIndex
         var shownBefore = before.TakeLast(ContextWords).ToList();
         var shownAfter = after.Take(ContextWords).ToList();
         return new Passage(snapshot.SourceId, anchor, span, snapshot.PageAt(span.Start), snapshot.DocumentAt(span.Start),
-            Join(text, shownBefore, trailing: span.Start > 0 && char.IsWhiteSpace(text[span.Start - 1]) ? " " : ""),
-            Join(text, Words(text, span.Start, span.End)),
-            Join(text, shownAfter, leading: span.End < text.Length && char.IsWhiteSpace(text[span.End]) ? " " : ""))
+            Join(snapshot, shownBefore, trailing: span.Start > 0 && char.IsWhiteSpace(text[span.Start - 1]) ? " " : ""),
+            Join(snapshot, Words(text, span.Start, span.End)),
+            Join(snapshot, shownAfter, leading: span.End < text.Length && char.IsWhiteSpace(text[span.End]) ? " " : ""))
         {
             CutBefore = before.Count > shownBefore.Count,
             CutAfter = after.Count > shownAfter.Count,
@@ -159,6 +159,21 @@ public sealed partial class PassageIndex
             line = newline + 1;
         }
         return words;
+    }
+
+    /// <summary>
+    /// The words as a page shows them (<see cref="NormalisedText.Shown"/>: without the marks of links whose address
+    /// was lost), one space between each.
+    /// </summary>
+    private static string Join(Snapshot snapshot, List<Range> words, string leading = "", string trailing = "")
+    {
+        var text = snapshot.Text;
+        if (words.Count == 0 || !text.Contains("](#)", StringComparison.Ordinal)) return Join(text, words, leading, trailing);
+        return leading + string.Join(' ', words.Select(w =>
+        {
+            var (start, length) = w.GetOffsetAndLength(text.Length);
+            return NormalisedText.Shown(snapshot, start, start + length);
+        })) + trailing;
     }
 
     /// <summary>The words, one space between each, copied once into a string of the right length.</summary>

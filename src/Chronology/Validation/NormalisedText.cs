@@ -10,10 +10,11 @@ namespace Chronology.Validation;
 /// a hyphen between letters dropped (so a word hyphenated across a line break matches it written whole, and
 /// either matches it hyphenated), and a hyphen at the end of a line joined to the next (2018-⏎2020 is 2018-2020); every run of white space a single space. A line holding nothing but a number
 /// ("11", "3.2") is an extraction's page or paragraph number standing between two halves of a sentence, and is
-/// read as white space; a year (1900 to 2099) on a line of its own is not, as it is part of the sentence. <see cref="OriginalIndex"/> maps
-/// each character back to the text it came from.
+/// read as white space; a year (1900 to 2099) on a line of its own is not, as it is part of the sentence. A link whose
+/// address the extraction lost, written <c>[words](#)</c>, is its words (see <see cref="LinkMarks"/>).
+/// <see cref="OriginalIndex"/> maps each character back to the text it came from.
 /// </summary>
-public sealed class NormalisedText
+public sealed partial class NormalisedText
 {
     private NormalisedText(string value, int[] originalIndex)
     {
@@ -36,12 +37,14 @@ public sealed class NormalisedText
     public static NormalisedText Of(string text)
     {
         var skip = NumberOnlyLines(text);
+        var drop = LinkMarks(text);
 
         // Pass 1: NFKC and character folding, one source character at a time, remembering where each came from.
         var folded = new StringBuilder(text.Length);
         var origin = new List<int>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
+            if (drop is not null && drop[i]) continue;
             if (char.IsAscii(text[i]) || (skip[i] && !char.IsHighSurrogate(text[i])))
             {
                 // ASCII is its own NFKC form: the common case, without making a string of each character.
@@ -114,6 +117,45 @@ public sealed class NormalisedText
         var count = 0;
         for (var at = Value.IndexOf(term, StringComparison.Ordinal); at >= 0; at = Value.IndexOf(term, at + 1, StringComparison.Ordinal)) count++;
         return count;
+    }
+
+    /// <summary>
+    /// The characters of <c>[words](#)</c> that are not the words: the mark an extraction leaves where a document had a
+    /// link and it kept the link's words but not its address ("[Academic Health Science Networks](#)"). The document
+    /// shows only the words, so quotations match them and pages show them alone (<see cref="Shown"/>). Null where the
+    /// text has none.
+    /// </summary>
+    public static bool[]? LinkMarks(string text)
+    {
+        if (!text.Contains("](#)", StringComparison.Ordinal)) return null;
+        var marks = new bool[text.Length];
+        foreach (System.Text.RegularExpressions.Match link in LinkMark().Matches(text))
+        {
+            marks[link.Index] = true;
+            Array.Fill(marks, true, link.Index + link.Length - 4, 4);
+        }
+        return marks;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[[^\[\]]{0,500}\]\(#\)")]
+    private static partial System.Text.RegularExpressions.Regex LinkMark();
+
+    private static readonly ConditionalWeakTable<Snapshot, bool[]?[]> Marks = new();
+
+    /// <summary>
+    /// The archived text from <paramref name="start"/> to <paramref name="end"/> as a page shows it: without the marks
+    /// of links whose address was lost (<see cref="LinkMarks"/>), wherever the stretch begins or ends.
+    /// </summary>
+    public static string Shown(Snapshot snapshot, int start, int end)
+    {
+        var marks = Marks.GetValue(snapshot, s => [LinkMarks(s.Text)])[0];
+        if (marks is null || Array.IndexOf(marks, true, start, end - start) < 0) return snapshot.Text[start..end];
+        var shown = new StringBuilder(end - start);
+        for (var i = start; i < end; i++)
+        {
+            if (!marks[i]) shown.Append(snapshot.Text[i]);
+        }
+        return shown.ToString();
     }
 
     private static bool[] NumberOnlyLines(string text)

@@ -143,6 +143,32 @@ public sealed class EvidencePathTests : IDisposable
     }
 
     [Fact]
+    public async Task A_link_whose_address_the_copy_lost_is_quoted_and_shown_as_its_words()
+    {
+        // "[words](#)": where the document had a link, the copy kept its words but not its address.
+        var snapshot = Path.Combine(_site.Content, "snapshots", "no-link.txt");
+        File.WriteAllText(snapshot, File.ReadAllText(snapshot)
+            .Replace("The ABC agreed the plan", "The [ABC](#) agreed the [plan\non a](#) Tuesday.".Replace(" Tuesday.", ""))
+            .Replace("on a Tuesday. alpha", "Tuesday. alpha").Replace("gamma delta", "[gamma delta](#)"));
+        await _site.BuildOkAsync();
+
+        var passages = _site.Page("/sources/no-link/copy/");
+        Assert.Contains("keeps the link's words but not its address", passages.QuerySelector(".copy-about")!.TextContent);
+        var passage = passages.QuerySelector(".passage")!;
+        Assert.Equal("The ABC agreed the plan on a Tuesday.", passage.QuerySelector("mark")!.TextContent);
+        Assert.Contains("beta gamma delta epsilon", passage.QuerySelector("blockquote")!.TextContent);
+
+        _site.Write("content/sources/no-link.yml", File.ReadAllText(Path.Combine(_site.Content, "sources", "no-link.yml")) + "archive: full\n");
+        await _site.BuildOkAsync();
+        var copy = _site.Page("/sources/no-link/copy/");
+        var text = copy.QuerySelector(".full-text")!;
+        Assert.Equal("The ABC agreed the plan on a Tuesday.", text.QuerySelector("mark[id^=q-]")!.TextContent);
+        Assert.Contains("beta gamma delta epsilon", text.TextContent);
+        Assert.DoesNotContain("](#)", text.TextContent);
+        Assert.DoesNotContain("[", text.TextContent.Replace("[page", ""));
+    }
+
+    [Fact]
     public async Task The_whole_text_is_published_only_where_the_source_allows_it()
     {
         _site.Write("content/sources/no-link.yml", File.ReadAllText(Path.Combine(_site.Content, "sources", "no-link.yml")) + "archive: full\n");

@@ -233,8 +233,24 @@ public class QuoteVerifierTests
     [InlineData("programmes (2018-\n2020) and a 3-\n5-year horizon", "programmes (2018-2020) and a 3-5-year horizon")]
     [InlineData("for innovators -\ndiscover, develop", "for innovators - discover, develop")] // a spaced dash at a line end stays a dash
     [InlineData("runs out on 31st March\n\n\n2020\n2. Organisations", "runs out on 31st March 2020 2. Organisations")] // a year on its own line is part of the sentence
+    [InlineData("In April 2018 the [Academic Health Science Networks](#) selected SIM", "In April 2018 the Academic Health Science Networks selected SIM")] // a link whose address was lost: its words
+    [InlineData("the [first\nsecond](#) and [not a link] or [x](http://a) or ](#)", "the first second and [not a link] or [x](http://a) or ](#)")]
     public void Normalises_text_for_matching(string text, string expected) =>
         Assert.Equal(expected, NormalisedText.Of(text).Value);
+
+    [Fact]
+    public void A_stretch_of_archived_text_is_shown_without_the_marks_of_lost_links_wherever_it_begins_or_ends()
+    {
+        var snapshot = new Chronology.Model.Snapshot("s", "T", "P", null, "N", "before [the link](#) after", [], [], new Chronology.Model.ContentLocation("s.txt", 1, 1));
+        var text = snapshot.Text;
+
+        Assert.Equal("before the link after", NormalisedText.Shown(snapshot, 0, text.Length));
+        Assert.Equal("before ", NormalisedText.Shown(snapshot, 0, text.IndexOf("the", StringComparison.Ordinal)));
+        Assert.Equal("the link", NormalisedText.Shown(snapshot, text.IndexOf('['), text.IndexOf(" after", StringComparison.Ordinal)));
+        Assert.Equal("link after", NormalisedText.Shown(snapshot, text.IndexOf("link", StringComparison.Ordinal), text.Length));
+        var plain = new Chronology.Model.Snapshot("p", "T", "P", null, "N", "no [marks] here", [], [], new Chronology.Model.ContentLocation("p.txt", 1, 1));
+        Assert.Equal("[marks]", NormalisedText.Shown(plain, 3, 10));
+    }
 
     private static (QuoteOutcome Outcome, IReadOnlyList<Diagnostic> Diagnostics) Verify(string quote, string? locator, string? snapshot = null)
     {
