@@ -153,7 +153,7 @@ public sealed class EvidencePathTests : IDisposable
         await _site.BuildOkAsync();
 
         var passages = _site.Page("/sources/no-link/copy/");
-        Assert.Contains("keeps the link's words but not its address", passages.QuerySelector(".copy-about")!.TextContent);
+        Assert.Contains("keeps the link's words, marked as a link, but not its address; this page shows the words alone", passages.QuerySelector(".copy-about")!.TextContent);
         var passage = passages.QuerySelector(".passage")!;
         Assert.Equal("The ABC agreed the plan on a Tuesday.", passage.QuerySelector("mark")!.TextContent);
         Assert.Contains("beta gamma delta epsilon", passage.QuerySelector("blockquote")!.TextContent);
