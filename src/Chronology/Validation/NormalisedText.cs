@@ -140,7 +140,7 @@ public sealed partial class NormalisedText
     [System.Text.RegularExpressions.GeneratedRegex(@"\[[^\[\]]{0,500}\]\(#\)")]
     private static partial System.Text.RegularExpressions.Regex LinkMark();
 
-    private static readonly ConditionalWeakTable<Snapshot, bool[]?[]> Marks = new();
+    private static readonly ConditionalWeakTable<Snapshot, bool[]> Marks = new(); // empty where a text has none
 
     /// <summary>
     /// The archived text from <paramref name="start"/> to <paramref name="end"/> as a page shows it: without the marks
@@ -148,8 +148,8 @@ public sealed partial class NormalisedText
     /// </summary>
     public static string Shown(Snapshot snapshot, int start, int end)
     {
-        var marks = Marks.GetValue(snapshot, s => [LinkMarks(s.Text)])[0];
-        if (marks is null || Array.IndexOf(marks, true, start, end - start) < 0) return snapshot.Text[start..end];
+        var marks = Marks.GetValue(snapshot, s => LinkMarks(s.Text) ?? []);
+        if (marks.Length == 0 || Array.IndexOf(marks, true, start, end - start) < 0) return snapshot.Text[start..end];
         var shown = new StringBuilder(end - start);
         for (var i = start; i < end; i++)
         {

@@ -10,24 +10,7 @@ public class ContentHistoryTests
     [Fact]
     public async Task The_feed_orders_entries_by_their_last_commit_not_their_date()
     {
-        using var site = TestSite.Create("""
-            -- content/entries/old-event.md --
-            ---
-            date: 2012
-            title: Old event
-            citations:
-              - source: src-a
-            ---
-            Old.
-            -- content/entries/new-event.md --
-            ---
-            date: 2020
-            title: New event
-            citations:
-              - source: src-a
-            ---
-            New.
-            """);
+        using var site = TestSite.Create(EntryFile("old-event", "2012", "Old event", "Old.") + EntryFile("new-event", "2020", "New event", "New."));
         CommitEverything(site, "2024-01-01T10:00:00Z", "first");
         File.AppendAllText(Path.Combine(site.Content, "entries", "old-event.md"), "A correction.\n");
         Git(site.Root, "2025-06-01T12:30:00Z", "commit", "-q", "-am", "correct the old event");
@@ -45,16 +28,11 @@ public class ContentHistoryTests
     }
 
     /// <summary>A site of one entry, entries/event.md.</summary>
-    private const string OneEntry = """
-        -- content/entries/event.md --
-        ---
-        date: 2012
-        title: Event
-        citations:
-          - source: src-a
-        ---
-        Text.
-        """;
+    private static readonly string OneEntry = EntryFile("event", "2012", "Event", "Text.");
+
+    /// <summary>An entry citing the default source, as a file of a test site.</summary>
+    private static string EntryFile(string id, string date, string title, string body) =>
+        $"-- content/entries/{id}.md --\n---\ndate: {date}\ntitle: {title}\ncitations:\n  - source: src-a\n---\n{body}\n";
 
     [Fact]
     public void The_preview_server_reads_the_history_again_only_when_the_commit_changes()
@@ -152,24 +130,7 @@ public class ContentHistoryTests
     [Fact]
     public async Task The_changes_page_lists_every_commit_that_changed_entries_newest_first_with_the_entries_it_changed()
     {
-        using var site = TestSite.Create(OneEntry + "\n" + """
-            -- content/entries/later.md --
-            ---
-            date: 2019-05
-            title: Later event
-            citations:
-              - source: src-a
-            ---
-            Later.
-            -- content/entries/gone.md --
-            ---
-            date: 2015
-            title: Gone event
-            citations:
-              - source: src-a
-            ---
-            Gone.
-            """);
+        using var site = TestSite.Create(OneEntry + EntryFile("later", "2019-05", "Later event", "Later.") + EntryFile("gone", "2015", "Gone event", "Gone."));
         CommitEverything(site, "2024-01-01T10:00:00Z", "Add entries (CHR301 fixed)");
         File.AppendAllText(Path.Combine(site.Content, "entries", "event.md"), "A correction.\n");
         File.AppendAllText(Path.Combine(site.Content, "entries", "later.md"), "A correction.\n");
