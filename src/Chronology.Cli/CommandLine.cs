@@ -54,12 +54,23 @@ public static class CommandLine
         {
             contentOption, outputOption, formatOption, timingsOption, verboseOption, strictOption, baseUrlOption, repositoryOption, reportErrorOption,
         };
-        build.SetAction(async (parse, _) =>
+        build.SetAction(async (parse, cancellation) =>
         {
             var site = parse.GetValue(outputOption)!;
             var timer = new PhaseTimer();
-            var result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site, timer, new DiagnosticBag { WarningsAsErrors = parse.GetValue(strictOption) },
-                new Deployment(parse.GetValue(baseUrlOption), parse.GetValue(repositoryOption), parse.GetValue(reportErrorOption)));
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            using var signals = StopOnSignal.Register(stop, () => error.WriteLine($"stopping the build; {site} is left as it was (press Ctrl+C again to end at once)"));
+            BuildResult result;
+            try
+            {
+                result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site, timer, new DiagnosticBag { WarningsAsErrors = parse.GetValue(strictOption) },
+                    new Deployment(parse.GetValue(baseUrlOption), parse.GetValue(repositoryOption), parse.GetValue(reportErrorOption)), cancellation: stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                await error.WriteLineAsync($"build stopped; {site} was left as it was");
+                return StopOnSignal.ExitCode;
+            }
             var exit = Report(result.Diagnostics, parse);
             if (parse.GetValue(timingsOption)) await error.WriteAsync(timer.Report());
             await error.WriteLineAsync(result.Published

@@ -17,14 +17,19 @@ public static class SiteBuild
     /// <param name="deployment">What the deployment knows of where the site is published, overriding site.yml.</param>
     /// <param name="cache">Files parsed by an earlier build of the same content, reused where unchanged.</param>
     /// <param name="outputCache">The output cache's file; by default the project's (<see cref="OutputCache.PathFor"/>). The git history is kept beside it.</param>
-    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null, Deployment? deployment = null, ContentCache? cache = null, string? outputCache = null)
+    /// <param name="cancellation">Stops the build (Ctrl+C): nothing is published, the staging folder is removed and <see cref="OperationCanceledException"/> thrown.</param>
+    public static async Task<BuildResult> RunAsync(string contentRoot, string output, PhaseTimer? timer = null, DiagnosticBag? diagnostics = null, Deployment? deployment = null, ContentCache? cache = null, string? outputCache = null, CancellationToken cancellation = default)
     {
         timer ??= new PhaseTimer();
         diagnostics ??= new DiagnosticBag();
         outputCache ??= OutputCache.PathFor(output, contentRoot);
         var site = Prepare(contentRoot, diagnostics, timer, deployment, cache, historyFile: OutputCache.HistoryPathFor(outputCache, contentRoot));
+        cancellation.ThrowIfCancellationRequested();
         if (site is null) return new BuildResult(diagnostics, Published: false);
-        return await WriteAsync(site, output, diagnostics, timer, outputCache: outputCache);
+        var result = await WriteAsync(site, output, diagnostics, timer, cancellation, outputCache: outputCache);
+        // Stopped after the last page but before publishing: nothing was published, and the caller is told why.
+        if (!result.Published) cancellation.ThrowIfCancellationRequested();
+        return result;
     }
 
     /// <summary>Load, validate and model: the site to render, or null if any step reported an error.</summary>
