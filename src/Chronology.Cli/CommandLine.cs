@@ -108,8 +108,13 @@ public static class CommandLine
         });
 
         var refresh = new Command("refresh", "Check every external URL in the source register (goes online) and rewrite content/link-status.json.") { contentOption };
-        refresh.SetAction((parse, cancellation) =>
-            LinksRefreshCommand.RunAsync(parse.GetValue(contentOption)!, new LinkRefreshOptions(), error, cancellation));
+        refresh.SetAction(async (parse, cancellation) =>
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            var content = parse.GetValue(contentOption)!;
+            using var signals = StopOnSignal.Register(stop, () => error.WriteLine($"stopping the refresh; {LinkStatusFile.PathIn(content)} is left as it was (press Ctrl+C again to end at once)"));
+            return await LinksRefreshCommand.RunAsync(content, new LinkRefreshOptions(), error, stop.Token);
+        });
         var sync = new Command("sync", "List every source URL in content/link-status.json, new ones as unchecked (never goes online).") { contentOption };
         sync.SetAction(parse => LinksRefreshCommand.SyncAsync(parse.GetValue(contentOption)!, error));
         var links = new Command("links", "External link status.") { refresh, sync };

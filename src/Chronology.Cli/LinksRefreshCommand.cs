@@ -23,19 +23,28 @@ public static class LinksRefreshCommand
         var refresher = new LinkRefresher(handler, options, TimeProvider.System);
 
         IReadOnlyList<LinkRecord> records = [];
-        if (AnsiConsole.Profile.Capabilities.Interactive)
+        try
         {
-            await AnsiConsole.Progress().StartAsync(async context =>
+            if (AnsiConsole.Profile.Capabilities.Interactive)
             {
-                var task = context.AddTask($"Checking {urls.Count} links", maxValue: urls.Count);
-                records = await refresher.RefreshAsync(urls, previous, new Progress<string>(_ => task.Increment(1)), cancellation);
-            });
+                await AnsiConsole.Progress().StartAsync(async context =>
+                {
+                    var task = context.AddTask($"Checking {urls.Count} links", maxValue: urls.Count);
+                    records = await refresher.RefreshAsync(urls, previous, new Progress<string>(_ => task.Increment(1)), cancellation);
+                });
+            }
+            else
+            {
+                var done = 0;
+                records = await refresher.RefreshAsync(urls, previous,
+                    new Progress<string>(url => log.WriteLine($"[{Interlocked.Increment(ref done)}/{urls.Count}] {url}")), cancellation);
+            }
         }
-        else
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            var done = 0;
-            records = await refresher.RefreshAsync(urls, previous,
-                new Progress<string>(url => log.WriteLine($"[{Interlocked.Increment(ref done)}/{urls.Count}] {url}")), cancellation);
+            // Stopped (Ctrl+C): half a refresh would mix new results with old ones, so none is written.
+            await log.WriteLineAsync($"links refresh stopped; {path} was left as it was");
+            return StopOnSignal.ExitCode;
         }
 
         LinkStatusFile.Write(path, urls, records.ToDictionary(r => r.Url, StringComparer.Ordinal));

@@ -3,10 +3,11 @@ using System.Runtime.InteropServices;
 namespace Chronology.Cli;
 
 /// <summary>
-/// Ctrl+C (SIGINT) or SIGTERM during a build. Left to the runtime, either ends the process where it stands, and a
-/// large site's half-written staging folder (hundreds of thousands of files) stays beside the output for good. Taken
-/// here, the first one stops the build at its next step: nothing is published, the staging folder is removed, and
-/// the command ends with <see cref="ExitCode"/>. A second one ends the process at once, as the runtime would have.
+/// Ctrl+C (SIGINT) or SIGTERM during a build or a links refresh. Left to the runtime (System.CommandLine 2.0 does not
+/// take them), either ends the process where it stands, and a large site's half-written staging folder (hundreds of
+/// thousands of files) stays beside the output for good. Taken here, the first one stops the command at its next
+/// step: a build publishes nothing and removes its staging folder, a refresh writes nothing, and the command ends
+/// with <see cref="ExitCode"/>. A second one ends the process at once, as the runtime would have.
 /// </summary>
 public sealed class StopOnSignal : IDisposable
 {

@@ -97,11 +97,28 @@ public static partial class LinkStatusFile
     [JsonSerializable(typeof(LinkStatus))]
     private sealed partial class LinkStatusJson : JsonSerializerContext;
 
-    public static void Write(string path, IEnumerable<LinkRecord> records) =>
-        File.WriteAllText(path, Serialise(records), new UTF8Encoding(false));
+    public static void Write(string path, IEnumerable<LinkRecord> records) => WholeOrNotAtAll(path, Serialise(records));
 
     public static void Write(string path, IEnumerable<string> urls, IReadOnlyDictionary<string, LinkRecord> results) =>
-        File.WriteAllText(path, Serialise(urls, results), new UTF8Encoding(false));
+        WholeOrNotAtAll(path, Serialise(urls, results));
+
+    /// <summary>
+    /// Written beside the file, then moved over it: a process ended while writing (Ctrl+C at the end of a refresh)
+    /// leaves the committed file as it was, never cut short.
+    /// </summary>
+    private static void WholeOrNotAtAll(string path, string text)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllText(temporary, text, new UTF8Encoding(false));
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
 
     private static string Format(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -93,5 +93,34 @@ public sealed class BuildStopTests
         Assert.Equal("previous", site.ReadOutput("index.html"));
     }
 
+    /// <summary>
+    /// <c>links refresh</c> stopped while a link is still being checked (here one that never answers, on 127.0.0.1)
+    /// writes nothing: the committed results stay as they were, and no temporary file is left beside them.
+    /// </summary>
+    [Fact]
+    public async Task A_links_refresh_stopped_part_way_leaves_the_results_file_as_it_was()
+    {
+        await using var server = await Chronology.Tests.Links.LocalLinkServer.StartAsync();
+        using var site = TestSite.Create(
+            "-- content/sources/src-a.yml --\ntitle: A report\npublisher: Someone\ntype: report\ndate: 2014-07\nurl: " + server.Url("/slow") + "\nformat: html\n"
+            + "-- content/entries/a.md --\n---\ndate: 2012\ntitle: A\ncitations:\n  - source: src-a\n---\nBody.\n");
+        Assert.Equal(0, await LinksRefreshCommand.SyncAsync(site.Content, TextWriter.Null));
+        var path = Chronology.Links.LinkStatusFile.PathIn(site.Content);
+        var before = await File.ReadAllBytesAsync(path);
+        using var stop = new CancellationTokenSource();
+        var log = new StringWriter();
+        var options = new Chronology.Links.LinkRefreshOptions { Timeout = Patience, MaxRetries = 0 };
+
+        var refresh = LinksRefreshCommand.RunAsync(site.Content, options, log, stop.Token);
+        using (var guard = new CancellationTokenSource(Patience))
+            while (server.Requests("/slow").Count == 0) await Task.Delay(10, guard.Token);
+        await stop.CancelAsync();
+
+        Assert.Equal(StopOnSignal.ExitCode, await refresh.WaitAsync(Patience));
+        Assert.Contains($"links refresh stopped; {path} was left as it was", log.ToString());
+        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+        Assert.Equal([path], Directory.GetFiles(site.Content, "link-status*"));
+    }
+
     private static string[] Staging(TestSite site) => Directory.GetDirectories(site.Root, Path.GetFileName(site.Output) + ".staging-*");
 }
