@@ -61,7 +61,7 @@ public static class SiteBuild
     public static async Task<BuildResult> WriteAsync(SiteModel site, string output, DiagnosticBag diagnostics, PhaseTimer? timer = null, CancellationToken cancellation = default, int? workers = null, string? outputCache = null)
     {
         timer ??= new PhaseTimer();
-        var staging = OutputFolder.CreateStaging(output);
+        var staging = OutputFolder.CreateStaging(output, IsRunning);
         // The previous output is the cache: a file the same as its published copy is not written again.
         var writer = new OutputWriter(staging, previous: output);
         // A file whose inputs hash as they did for the published file is kept, not made again (see OutputCache).
@@ -293,6 +293,20 @@ public static class SiteBuild
                 var file = new FileInfo(Path.Combine(output, OutputPaths.Of(made[i].Url)));
                 if (file.Exists) cache.Set(made[i].Url, made[i].Inputs, new OutputDigest(file.Length, null, file.LastWriteTimeUtc.Ticks));
             });
+        }
+    }
+
+    /// <summary>Whether the process numbered <paramref name="pid"/> is running (for <see cref="OutputFolder.CreateStaging"/>).</summary>
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false; // no process has that number
         }
     }
 

@@ -6,12 +6,56 @@ namespace Chronology.Publishing;
 /// </summary>
 public static class OutputFolder
 {
-    public static string CreateStaging(string output)
+    /// <summary>
+    /// A new staging folder beside <paramref name="output"/>, named for this process (<c>OUTPUT.staging-PID-ID</c>).
+    /// Given <paramref name="isRunning"/> (the command line's; this layer starts and inspects no process), staging
+    /// folders of the same output left by a build that could not clean up after itself (its process killed outright,
+    /// the machine stopped) are removed first: those named for a process that is no longer running. One whose process
+    /// is running (another build of the same output) is left alone, as is anything not named as this method names them.
+    /// </summary>
+    public static string CreateStaging(string output, Func<int, bool>? isRunning = null)
     {
         var full = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
-        var staging = $"{full}.staging-{Guid.NewGuid():N}";
+        if (isRunning is not null) RemoveAbandoned(full, isRunning);
+        var staging = $"{full}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}";
         Directory.CreateDirectory(staging);
         return staging;
+    }
+
+    /// <summary>The staging folders of <paramref name="output"/> whose build's process is no longer running.</summary>
+    public static IReadOnlyList<string> Abandoned(string output, Func<int, bool> isRunning)
+    {
+        var full = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || !Directory.Exists(parent)) return [];
+        var prefix = Path.GetFileName(full) + ".staging-";
+        return Directory.EnumerateDirectories(parent, prefix + "*")
+            .Where(folder => OwnerOf(Path.GetFileName(folder), prefix) is { } pid && pid != Environment.ProcessId && !isRunning(pid))
+            .ToList();
+    }
+
+    private static void RemoveAbandoned(string full, Func<int, bool> isRunning)
+    {
+        foreach (var folder in Abandoned(full, isRunning))
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not ours to remove after all, or going already: the build goes on without it.
+            }
+        }
+    }
+
+    /// <summary>The process named in a staging folder's name (<c>PID-32 hex digits</c> after the prefix), if it is one.</summary>
+    private static int? OwnerOf(string name, string prefix)
+    {
+        var rest = name.AsSpan(prefix.Length);
+        var dash = rest.IndexOf('-');
+        if (dash <= 0 || rest.Length - dash - 1 != 32 || rest[(dash + 1)..].ContainsAnyExcept("0123456789abcdef")) return null;
+        return int.TryParse(rest[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : null;
     }
 
     /// <summary>

@@ -94,6 +94,44 @@ public sealed class BuildStopTests
     }
 
     /// <summary>
+    /// A build killed outright (SIGKILL, out of memory, the machine stopped) cannot remove its staging folder; the next
+    /// build of the same output does, once the process named in it is no longer running. A staging folder of a build
+    /// still running, and anything not named as a staging folder is named, are left alone.
+    /// </summary>
+    [Fact]
+    public async Task The_next_build_removes_a_staging_folder_whose_process_is_gone_and_nothing_else()
+    {
+        if (OperatingSystem.IsWindows()) Assert.Skip("true(1) and sleep(1)");
+        using var site = TestSite.Create("-- content/entries/a.md --\n---\ndate: 2012\ntitle: A\ncitations:\n  - source: src-a\n---\nBody.\n");
+        int gone;
+        using (var ended = Process.Start("true")!)
+        {
+            gone = ended.Id;
+            await ended.WaitForExitAsync();
+        }
+        using var running = Process.Start("sleep", "60")!;
+        try
+        {
+            var abandoned = $"{site.Output}.staging-{gone}-{Guid.NewGuid():N}";
+            var another = $"{site.Output}.staging-{running.Id}-{Guid.NewGuid():N}";
+            var unnamed = $"{site.Output}.staging-{Guid.NewGuid():N}"; // as earlier versions named them: no process to go by
+            var notOne = $"{site.Output}.staging-{gone}-notes";
+            foreach (var folder in new[] { abandoned, another, unnamed, notOne })
+                site.Write(Path.Combine(Path.GetFileName(folder), "index.html"), "half a page");
+            Assert.Equal([abandoned], Chronology.Publishing.OutputFolder.Abandoned(site.Output, SiteBuild.IsRunning));
+
+            await site.BuildOkAsync();
+
+            Assert.False(Directory.Exists(abandoned));
+            Assert.Equal(new[] { another, notOne, unnamed }.Order(StringComparer.Ordinal), Staging(site).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            running.Kill();
+        }
+    }
+
+    /// <summary>
     /// <c>links refresh</c> stopped while a link is still being checked (here one that never answers, on 127.0.0.1)
     /// writes nothing: the committed results stay as they were, and no temporary file is left beside them.
     /// </summary>
