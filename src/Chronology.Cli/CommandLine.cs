@@ -58,15 +58,14 @@ public static class CommandLine
         {
             var site = parse.GetValue(outputOption)!;
             var timer = new PhaseTimer();
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            using var signals = StopOnSignal.Register(stop, () => error.WriteLine($"stopping the build; {site} is left as it was (press Ctrl+C again to end at once)"));
+            using var stop = new StopOnSignal(cancellation, error, $"stopping the build; {site} is left as it was");
             BuildResult result;
             try
             {
                 result = await SiteBuild.RunAsync(parse.GetValue(contentOption)!, site, timer, new DiagnosticBag { WarningsAsErrors = parse.GetValue(strictOption) },
                     new Deployment(parse.GetValue(baseUrlOption), parse.GetValue(repositoryOption), parse.GetValue(reportErrorOption)), cancellation: stop.Token);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
             {
                 await error.WriteLineAsync($"build stopped; {site} was left as it was");
                 return StopOnSignal.ExitCode;
@@ -110,9 +109,8 @@ public static class CommandLine
         var refresh = new Command("refresh", "Check every external URL in the source register (goes online) and rewrite content/link-status.json.") { contentOption };
         refresh.SetAction(async (parse, cancellation) =>
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             var content = parse.GetValue(contentOption)!;
-            using var signals = StopOnSignal.Register(stop, () => error.WriteLine($"stopping the refresh; {LinkStatusFile.PathIn(content)} is left as it was (press Ctrl+C again to end at once)"));
+            using var stop = new StopOnSignal(cancellation, error, $"stopping the refresh; {LinkStatusFile.PathIn(content)} is left as it was");
             return await LinksRefreshCommand.RunAsync(content, new LinkRefreshOptions(), error, stop.Token);
         });
         var sync = new Command("sync", "List every source URL in content/link-status.json, new ones as unchecked (never goes online).") { contentOption };

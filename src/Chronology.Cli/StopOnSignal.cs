@@ -15,29 +15,41 @@ public sealed class StopOnSignal : IDisposable
     public const int ExitCode = 130;
 
     private readonly CancellationTokenSource _stop;
-    private readonly Action _stopping;
+    private readonly TextWriter _log;
+    private readonly string _stopping;
     private readonly PosixSignalRegistration[] _registrations;
     private int _signals;
 
-    private StopOnSignal(CancellationTokenSource stop, Action stopping)
+    /// <summary>
+    /// Until disposed, a signal cancels <see cref="Token"/> (which <paramref name="cancellation"/> cancels too), after
+    /// writing <paramref name="stopping"/> (what is left as it was) to <paramref name="log"/>.
+    /// </summary>
+    public StopOnSignal(CancellationToken cancellation, TextWriter log, string stopping)
     {
-        (_stop, _stopping) = (stop, stopping);
+        (_stop, _log, _stopping) = (CancellationTokenSource.CreateLinkedTokenSource(cancellation), log, stopping);
         _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
     }
 
-    /// <summary>Until disposed, a signal cancels <paramref name="stop"/>, after saying so through <paramref name="stopping"/>.</summary>
-    public static StopOnSignal Register(CancellationTokenSource stop, Action stopping) => new(stop, stopping);
+    public CancellationToken Token => _stop.Token;
 
     private void Handle(PosixSignalContext context)
     {
         if (Interlocked.Increment(ref _signals) > 1) return; // the second: the runtime's default, the process ends
         context.Cancel = true;
-        _stopping();
-        _stop.Cancel();
+        _log.WriteLine($"{_stopping} (press Ctrl+C again to end at once)");
+        try
+        {
+            _stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command had ended as the signal came: nothing left to stop.
+        }
     }
 
     public void Dispose()
     {
         foreach (var registration in _registrations) registration.Dispose();
+        _stop.Dispose();
     }
 }
