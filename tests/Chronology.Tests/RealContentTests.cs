@@ -96,6 +96,19 @@ public sealed partial class RealContentTests(RealSite site) : IClassFixture<Real
     }
 
     [Fact]
+    public void What_the_readme_says_a_clean_build_prints_is_what_it_prints()
+    {
+        // The README quotes the build's own summary for the first thing a new maintainer runs: it must stay true.
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var counts = Regex.Matches(readme, @"built (\d+) pages \((\d+) files");
+        Assert.True(counts.Count >= 2, "the README quotes a clean build and a second build");
+        foreach (Match quoted in counts)
+            Assert.Equal((_result.PageCount, _result.FileCount), (int.Parse(quoted.Groups[1].Value), int.Parse(quoted.Groups[2].Value)));
+        var errors = _result.Diagnostics.Items.Count(d => d.Severity == Severity.Error);
+        Assert.Contains($"{errors} error(s), {_result.Diagnostics.Items.Count - errors} warning(s)", readme);
+    }
+
+    [Fact]
     public void All_32_items_of_annex_1_are_entries_in_order()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "data", "chronology.json")));
