@@ -31,8 +31,9 @@ public sealed class BuildStopTests
     /// <summary>
     /// The real command in its own process, started and stopped by a shell as a maintainer's terminal or a CI runner
     /// does, once the build has begun writing its staging folder. (Watched and signalled by the shell, not by this
-    /// test: tried from the test host, the build had always ended, its process already a zombie, by the time the test
-    /// saw the staging folder, so the signal reached nothing; I did not find why.)
+    /// test: a loop here that waits with <c>await Task.Delay</c> is not resumed for seconds while the rest of the
+    /// suite keeps the thread pool busy, and the build, about 5 s long, had ended before it looked. Alone, the same
+    /// loop sees the folder within a second. The shell's loop runs on its own, whatever the suite is doing.)
     /// </summary>
     [Theory]
     [InlineData("INT")]
