@@ -54,6 +54,10 @@ public static partial class SourceRules
             if (source.Date is null && source.NoDateReason is null)
                 diagnostics.Warning(DiagnosticCodes.IncompleteSource, at,
                     "the source has no publication date: give 'date', or say in 'noDateReason' why the documents give none");
+            // 'organisations' names the publisher or author; with no publisher named, it says more than the documents do.
+            if (source.Publisher is null && source.Organisations.Count > 0)
+                diagnostics.Warning(DiagnosticCodes.IncompleteSource, source.OrganisationLocations.FirstOrDefault(at),
+                    "'organisations' lists the publisher or author, but no 'publisher' is given: name the publisher as the documents do, or, where no document names one, leave out 'organisations' too");
             // A URL never checked is one site-wide warning (CHR334); here only a URL that was checked and not reached,
             // so that nothing on the site says when it last worked.
             if (source.Url is { } url && source.Accessed is null && lastCheck?.Invoke(url) is { WasReached: false })

@@ -57,8 +57,8 @@ public sealed class ScaffoldTests : IDisposable
         var (organisationExit, _, organisationError) = await Run("new", "organisation", "county-board", "--name", "County \"Board\"",
             "--description", "A made-up board: for a test.", "--short-name", "CB", "--content", Content);
         var (sourceExit, _, sourceError) = await Run("new", "source", "board-minutes-2019", "--title", "Board minutes",
-            "--type", "letter", "--date", "2019-05", "--no-url-reason", "Known only from a letter.", "--organisation", "county-board",
-            "--content", Content);
+            "--type", "letter", "--date", "2019-05", "--no-url-reason", "Known only from a letter.", "--publisher", "County Board",
+            "--organisation", "county-board", "--content", Content);
         var (entryExit, _, entryError) = await Run("new", "entry", "2019-board-meets", "--title", "The board meets",
             "--date", "2019-05-02", "--source", "board-minutes-2019", "--organisation", "county-board", "--organisation", "example-council",
             "--locator", "page 2", "--content", Content);

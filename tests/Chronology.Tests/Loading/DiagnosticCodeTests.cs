@@ -86,6 +86,7 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.UncitedSource, Entry("a", GoodEntry) + "-- content/sources/src-b.yml --\ntitle: t\npublisher: p\ntype: report\ndate: 2020\nnoUrlReason: none given", "content/sources/src-b.yml", 1, 1 },
         { DiagnosticCodes.IncompleteSource, Entry("a", GoodEntry) + SourceA("accessed: 2021-08-10", date: null), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.IncompleteSource, Entry("a", GoodEntry) + SourceA("") + LinkStatus("failing"), "content/sources/src-a.yml", 1, 1 },
+        { DiagnosticCodes.IncompleteSource, Entry("a", GoodEntry) + "-- content/organisations/org-a.yml --\nname: Org A\ndescription: An organisation.\n" + SourceA("organisations: [org-a]").Replace("publisher: Someone\n", ""), "content/sources/src-a.yml", 6, 17 },
         { DiagnosticCodes.LinkUnverifiable, Entry("a", GoodEntry) + LinkStatus("unverifiable"), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.LinkFailing, Entry("a", GoodEntry) + LinkStatus("failing"), "content/sources/src-a.yml", 1, 1 },
         { DiagnosticCodes.LinkUnchecked, Entry("a", GoodEntry), "content/link-status.json", 1, 1 },
