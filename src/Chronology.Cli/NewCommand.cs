@@ -283,6 +283,11 @@ public static partial class NewCommand
             error.WriteLine("--format says what the document at --url is: give it only with --url");
             return Refused;
         }
+        if (fields.Organisations.Count > 0 && fields.Publisher is null)
+        {
+            error.WriteLine("--organisation names the publisher or author: give --publisher as the documents name it (where no document names one, leave out --organisation too)");
+            return Refused;
+        }
         if (fields.Date is not null && fields.NoDateReason is not null)
         {
             error.WriteLine("give either --date or --no-date-reason, not both");

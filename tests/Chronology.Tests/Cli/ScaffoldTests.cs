@@ -217,6 +217,7 @@ public sealed class ScaffoldTests : IDisposable
         var (badUrl, _, badUrlError) = await Run([.. common, "--url", "ftp://example.org/a.pdf", "--format", "pdf"]);
         var (badType, _, badTypeError) = await Run([.. common, "--no-url-reason", "None.", "--type", "memo"]);
         var (neither, _, neitherError) = await Run(common);
+        var (noPublisher, _, noPublisherError) = await Run([.. common, "--no-url-reason", "None.", "--organisation", ScaffoldTemplates.ExampleOrganisationId]);
 
         Assert.Equal(2, noFormat);
         Assert.Contains("missing --format", noFormatError);
@@ -228,6 +229,8 @@ public sealed class ScaffoldTests : IDisposable
         Assert.Contains("unknown source type 'memo'", badTypeError);
         Assert.Equal(2, neither);
         Assert.Contains("--no-url-reason", neitherError);
+        Assert.Equal(1, noPublisher);
+        Assert.Contains("--organisation names the publisher or author: give --publisher", noPublisherError);
         Assert.False(File.Exists(Path.Combine(Content, "sources", "s1.yml")));
     }
 
