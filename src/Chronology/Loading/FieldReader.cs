@@ -202,8 +202,14 @@ internal sealed class FieldReader
 
     private string Key(YamlNode node) => _fields.Values.FirstOrDefault(p => ReferenceEquals(p.Value, node)).Key?.Value ?? "value";
 
-    private void Missing(string key) =>
-        _diagnostics.Error(DiagnosticCodes.MissingField, _file, _mapping.Line, _mapping.Column, $"missing required field '{key}'");
+    /// <summary>A required field that is not there (reported where its mapping starts), or is there with no value (at its key).</summary>
+    private void Missing(string key)
+    {
+        if (_fields.TryGetValue(key, out var pair))
+            _diagnostics.Error(DiagnosticCodes.MissingField, _file, pair.Key.Line, pair.Key.Column, $"required field '{key}' is empty");
+        else
+            _diagnostics.Error(DiagnosticCodes.MissingField, _file, _mapping.Line, _mapping.Column, $"missing required field '{key}'");
+    }
 
     private void Invalid(YamlNode node, string message) =>
         _diagnostics.Error(DiagnosticCodes.InvalidValue, _file, node.Line, node.Column, message);

@@ -27,6 +27,9 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.UnknownKey, Entry("a", GoodEntry.Replace("title:", "titel: x\ntitle:")), "content/entries/a.md", 4, 1 },
         { DiagnosticCodes.DuplicateKey, Entry("a", GoodEntry.Replace("label:", "title: Again\nlabel:")), "content/entries/a.md", 5, 1 },
         { DiagnosticCodes.MissingField, Entry("a", GoodEntry.Replace("title: A thing happened\n", "")), "content/entries/a.md", 2, 1 },
+        // Present with no value: reported at its key, not where the front matter starts.
+        { DiagnosticCodes.MissingField, Entry("a", GoodEntry.Replace("title: A thing happened\n", "title:\n")), "content/entries/a.md", 4, 1 },
+        { DiagnosticCodes.MissingField, Entry("a", GoodEntry.Replace("title: A thing happened\n", "title: \"  \"\n")), "content/entries/a.md", 4, 1 },
         { DiagnosticCodes.InvalidValue, Entry("a", GoodEntry.Replace("citations:", "annex: twelve\ncitations:")), "content/entries/a.md", 5, 8 },
         { DiagnosticCodes.InvalidId, Entry("Bad_Name", GoodEntry), "content/entries/Bad_Name.md", 1, 1 },
         { DiagnosticCodes.MissingSiteConfig, "-- content/site.yml.bak --\nx: 1", "content/site.yml", 1, 1 },
